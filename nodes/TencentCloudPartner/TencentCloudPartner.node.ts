@@ -1,0 +1,55 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+
+import { executeOperation } from '../shared/executor';
+import { buildNodeProperties, REQUEST_OPTIONS, requestOptionsProperty } from '../shared/properties';
+import { runPerItem } from '../shared/router';
+import { searchCustomers, searchPendingClients, searchSubAgents } from './methods/listSearch';
+import { findTencentOperation, tencentOperations, tencentResources } from './resources';
+import { TENCENT_CREDENTIAL, TENCENT_DEFAULT_TIMEOUT_SECONDS, tencentSender } from './transport';
+
+export class TencentCloudPartner implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Tencent Cloud Partner',
+		name: 'tencentCloudPartner',
+		icon: { light: 'file:tencentCloud.svg', dark: 'file:tencentCloud.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description:
+			'Manage customers, credit, vouchers, bills and second-level resellers as a Tencent Cloud International partner',
+		defaults: { name: 'Tencent Cloud Partner' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: TENCENT_CREDENTIAL, required: true }],
+		properties: [
+			...buildNodeProperties(tencentResources, tencentOperations),
+			requestOptionsProperty(TENCENT_DEFAULT_TIMEOUT_SECONDS),
+		],
+	};
+
+	methods = {
+		listSearch: { searchCustomers, searchSubAgents, searchPendingClients },
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const resource = this.getNodeParameter('resource', 0) as string;
+		const operation = this.getNodeParameter('operation', 0) as string;
+		const spec = findTencentOperation(resource, operation);
+		if (!spec) {
+			throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`);
+		}
+		return await runPerItem.call(this, async (itemIndex) => {
+			const options = this.getNodeParameter(REQUEST_OPTIONS, itemIndex, {}) as IDataObject;
+			const send = tencentSender((options.timeout as number | undefined) ?? TENCENT_DEFAULT_TIMEOUT_SECONDS);
+			return await executeOperation(this, spec, send, itemIndex);
+		});
+	}
+}

@@ -1,0 +1,137 @@
+import type { INode, JsonObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import type { ApiFailure, FailureKind } from '../shared/failure';
+import { redact } from '../shared/redact';
+import type { OperationSpec } from '../shared/types';
+
+/** Tencent's own codes worth a sentence of advice (reference sections 5.2 and 5.3). */
+const ADVICE: Record<string, string> = {
+	'AuthFailure.SignatureFailure':
+		'The Secret Key does not match the Secret ID. Copy both again into the Tencent Cloud Partner credential.',
+	'AuthFailure.SecretIdNotFound':
+		'The Secret ID is unknown, deleted or disabled. Check the credential for stray spaces, or create a new key in CAM > API Keys.',
+	'AuthFailure.InvalidSecretId': 'The Secret ID is not a Tencent Cloud API key.',
+	'AuthFailure.SignatureExpire':
+		"The request time was more than 5 minutes off Tencent's clock. Check this machine's clock (NTP), then run again.",
+	'AuthFailure.TokenFailure':
+		'The Session Token is invalid or expired. Refresh the temporary credentials, or clear the token for a permanent key.',
+	'AuthFailure.InvalidAuthorization': 'Tencent could not read the signature. Check that the Endpoint is the International Partners API.',
+	'AuthFailure.MFAFailure': 'The key requires MFA; use a CAM user without an MFA condition on API access.',
+	'AuthFailure.UnauthorizedOperation':
+		'The CAM user behind the key lacks permission for this action. Attach a policy allowing intlpartnersmgt:{action}.',
+	'UnauthorizedOperation.UinNoAuth':
+		"Tencent says this account may not call {action}: check the caller role, CAM permission intlpartnersmgt:{action}, the channel manager's allowlist, and whether the action needs the end customer's own key.",
+	'UnauthorizedOperation.NotCustomerUin': 'The UIN is not one of your customers.',
+	'InvalidParameterValue.InvalidUin': 'The UIN is not valid for this account; pick it from your customer list.',
+	'InvalidParameterValue.UinList': 'A UIN list must hold 1 to 50 entries.',
+	'InvalidParameterValue.CreditAmountOutOfRange':
+		"The change would take the customer's credit out of range: credit can go down to 0 but not below.",
+	'FailedOperation.BalanceInsufficient':
+		'Your remaining allocatable credit is too small for this allocation. Check it with Credit > Get Partner Credit.',
+	'InvalidParameterValue.VoucherAmountOutOfRange': 'The amount must be between 0 and 1,000,000.',
+	'FailedOperation.MailIsRegistered':
+		'This e-mail address already has a Tencent Cloud account. If a previous attempt timed out, the account may already exist: look it up before retrying.',
+	'FailedOperation.PhoneBindUpper': 'This mobile number already has the maximum of 5 accounts; use another number.',
+	'FailedOperation.VerificationCodeIllegal':
+		'The SMS verification code is wrong or expired. Send a new code with Customer > Send Verification Code.',
+	'FailedOperation.SendVerifyCodeLimit60': 'A code was sent to this number less than 60 seconds ago. Wait a minute before sending again.',
+	'FailedOperation.SendVerifyCodeLimit': 'Too many codes were sent to this number. Wait before sending again.',
+	'FailedOperation.SendMailLimit180': 'An invitation was sent less than 3 minutes ago. Wait 3 minutes before sending another.',
+	'FailedOperation.TradeInfoIncorrect': 'The layer-2 industry does not belong to the layer-1 industry.',
+	'FailedOperation.ExceedMaxBindCount': 'You have reached the maximum number of bound customers.',
+	'FailedOperation.ClientNotApply': 'This UIN has no pending application to become your customer.',
+	'FailedOperation.UinInvalid': 'The UIN is not valid.',
+	'FailedOperation.UinNotAgent': 'The UIN is not a reseller.',
+	'InvalidParameterValue.UnSupportArea':
+		'International accounts cannot be created for this country code (7, 380 and 86 are not accepted).',
+	'InvalidParameterValue.InvalidMonth': 'The month is not valid or not available yet.',
+	InvalidAction: 'The Endpoint does not serve this action. Use https://intlpartnersmgt.intl.tencentcloudapi.com.',
+	IpNotInWhitelist: "This machine's IP address is not in the account's API allowlist.",
+	UnknownParameter: 'Tencent does not accept one of the fields sent.',
+};
+
+const PREFIX_ADVICE: Array<[string, string]> = [
+	['RequestLimitExceeded', 'Tencent throttled {action} (documented limit {rate} per second). The node paces calls and retried; if this persists, another client shares the key: spread the work over time.'],
+	['InvalidParameter', 'Tencent rejected a field value; the message names it.'],
+	['MissingParameter', 'A required field was empty.'],
+	['OperationDenied.ServiceBusy', 'Tencent was busy. Run again in a moment.'],
+	['InternalError', 'Tencent reported an internal error. Run again in a moment.'],
+	['ServiceUnavailable', 'Tencent was unavailable. Run again in a moment.'],
+	['UnauthorizedOperation', 'This account may not perform {action}; some actions need allowlisting by your Tencent channel manager.'],
+	['FailedOperation', 'Tencent refused the operation; the message says why.'],
+];
+
+const RETRY_LATER = ['OperationDenied.ServiceBusy', 'ServiceUnavailable', 'InternalError', 'ResourceUnavailable'];
+
+/** Tencent's view of retrying (reference 5.4): throttling was not executed; busy may have been. */
+export function classifyTencentFailure(failure: ApiFailure): FailureKind {
+	const code = failure.code ?? '';
+	if (code.startsWith('RequestLimitExceeded')) return 'notProcessed';
+	if (failure.httpStatus === 429) return 'notProcessed';
+	if (RETRY_LATER.some((c) => code === c || code.startsWith(`${c}.`))) return 'transient';
+	if (failure.network || failure.timeout) return 'transient';
+	if (failure.httpStatus !== undefined && failure.httpStatus >= 500) return 'transient';
+	return 'permanent';
+}
+
+function adviceFor(code: string | undefined, spec: OperationSpec): string | undefined {
+	if (!code) return undefined;
+	const text = ADVICE[code] ?? PREFIX_ADVICE.find(([prefix]) => code.startsWith(prefix))?.[1];
+	return text?.replace(/\{action\}/g, spec.vendorAction).replace(/\{rate\}/g, String(spec.rateLimitPerSecond));
+}
+
+function httpCodeFor(failure: ApiFailure): string {
+	const code = failure.code ?? '';
+	if (code.startsWith('RequestLimitExceeded')) return '429';
+	if (code.startsWith('AuthFailure')) return '401';
+	if (code.startsWith('UnauthorizedOperation')) return '403';
+	if (/^(InvalidParameter|MissingParameter|UnknownParameter|InvalidAction|FailedOperation)/.test(code)) return '400';
+	if (/^(InternalError|ServiceUnavailable|OperationDenied)/.test(code)) return '503';
+	if (failure.timeout) return '504';
+	return failure.httpStatus ? String(failure.httpStatus) : '502';
+}
+
+/**
+ * The error a person sees: Tencent's code and message, what to do, the RequestId for support, and
+ * for a write whose outcome is unknown, how to check before running it again.
+ */
+export function tencentNodeApiError(
+	node: INode,
+	spec: OperationSpec,
+	failure: ApiFailure,
+	kind: FailureKind,
+	attempts: number,
+	itemIndex: number,
+): NodeApiError {
+	const ambiguousWrite = spec.write && kind === 'transient';
+	const what = failure.code
+		? `${failure.code}: ${redact(failure.message)}`
+		: redact(failure.message);
+	const message = ambiguousWrite
+		? `Tencent Cloud ${spec.vendorAction}: outcome unknown (${what})`
+		: `Tencent Cloud ${spec.vendorAction} failed: ${what}`;
+	const parts: string[] = [];
+	if (ambiguousWrite) {
+		parts.push(
+			`The request was sent but no clear answer came back, so it may or may not have been applied. It was not repeated, to avoid doing it twice.${spec.verifyHint ? ` ${spec.verifyHint}` : ''}`,
+		);
+	}
+	const advice = adviceFor(failure.code, spec);
+	if (advice) parts.push(advice);
+	if (failure.timeout && !ambiguousWrite) parts.push('No answer came within the timeout; raise Options > Timeout if Tencent is slow.');
+	if (failure.network && !ambiguousWrite) parts.push('The connection failed; check the Endpoint and the network.');
+	if (attempts > 1) parts.push(`Tried ${attempts} times.`);
+	if (failure.detail) parts.push(redact(failure.detail));
+	if (failure.requestId) parts.push(`RequestId: ${failure.requestId}`);
+
+	const error = new NodeApiError(
+		node,
+		{ message: what, code: failure.code ?? null, requestId: failure.requestId ?? null } as JsonObject,
+		{ message, description: parts.join(' '), httpCode: httpCodeFor(failure), itemIndex },
+	);
+	error.context.vendorCode = failure.code;
+	error.context.requestId = failure.requestId;
+	if (ambiguousWrite) error.context.outcome = 'unknown';
+	return error;
+}

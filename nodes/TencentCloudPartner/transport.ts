@@ -1,0 +1,113 @@
+import type { IDataObject, IHttpRequestOptions, IN8nHttpFullResponse, JsonObject } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import {
+	TENCENT_DEFAULT_ENDPOINT,
+	TENCENT_PARTNER_VERSION,
+} from '../../credentials/TencentCloudPartnerApi.credentials';
+import type { CallContext } from '../shared/context';
+import { accountKeyOf, cancelSignalOf } from '../shared/context';
+import type { SendCall } from '../shared/executor';
+import { ApiCallError, type ApiFailure } from '../shared/failure';
+import { bodyExcerpt, networkFailure } from '../shared/httpFailure';
+import { vendorRateLimiter } from '../shared/rateLimiter';
+import { withRetries } from '../shared/retry';
+import type { OperationSpec } from '../shared/types';
+import { classifyTencentFailure, tencentNodeApiError } from './errors';
+
+export const TENCENT_CREDENTIAL = 'tencentCloudPartnerApi';
+export const TENCENT_DEFAULT_TIMEOUT_SECONDS = 30;
+
+function fail(failure: ApiFailure): never {
+	throw new ApiCallError(failure, classifyTencentFailure(failure));
+}
+
+/** Unwraps Tencent's envelope: errors arrive inside an HTTP 200 as `Response.Error`. */
+export function unwrapTencentResponse(response: IN8nHttpFullResponse): IDataObject {
+	const body = response.body as IDataObject | string | undefined;
+	if (response.statusCode !== 200) {
+		fail({ httpStatus: response.statusCode, message: `HTTP ${response.statusCode} from the Tencent endpoint`, detail: bodyExcerpt(body) });
+	}
+	const envelope = typeof body === 'object' && body !== null ? (body.Response as IDataObject | undefined) : undefined;
+	if (!envelope || typeof envelope !== 'object') {
+		fail({ httpStatus: response.statusCode, message: 'The answer was not a Tencent Cloud API response', detail: bodyExcerpt(body) });
+	}
+	const error = envelope.Error as IDataObject | undefined;
+	if (error) {
+		fail({
+			code: String(error.Code ?? 'UnknownError'),
+			message: String(error.Message ?? ''),
+			requestId: envelope.RequestId as string | undefined,
+		});
+	}
+	return envelope;
+}
+
+async function endpointOf(context: CallContext): Promise<string> {
+	const credentials = await context.getCredentials(TENCENT_CREDENTIAL);
+	const endpoint = String(credentials.endpoint ?? '').trim();
+	return endpoint || TENCENT_DEFAULT_ENDPOINT;
+}
+
+async function callOnce(
+	context: CallContext,
+	spec: OperationSpec,
+	body: IDataObject,
+	endpoint: string,
+	timeoutMs: number,
+): Promise<IDataObject> {
+	const options: IHttpRequestOptions = {
+		method: 'POST',
+		baseURL: endpoint,
+		url: '/',
+		headers: { 'X-TC-Action': spec.vendorAction, 'X-TC-Version': TENCENT_PARTNER_VERSION },
+		body,
+		json: true,
+		timeout: timeoutMs,
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+	};
+	let response: IN8nHttpFullResponse;
+	try {
+		response = (await context.helpers.httpRequestWithAuthentication.call(
+			context,
+			TENCENT_CREDENTIAL,
+			options,
+		)) as IN8nHttpFullResponse;
+	} catch (error) {
+		const failure = networkFailure(error, timeoutMs);
+		if (!failure) throw new NodeApiError(context.getNode(), error as JsonObject);
+		fail(failure);
+	}
+	return unwrapTencentResponse(response);
+}
+
+/**
+ * The one way this node talks to Tencent: paced to the action's documented rate, retried as the
+ * reference allows (reads on throttling, busy, 5xx and timeouts; writes only when throttled), and
+ * failing with an error that says what to do.
+ */
+export function tencentSender(timeoutSeconds = TENCENT_DEFAULT_TIMEOUT_SECONDS): SendCall {
+	const timeoutMs = Math.round(timeoutSeconds * 1000);
+	return async (context, spec, request, itemIndex) => {
+		const endpoint = await endpointOf(context);
+		const limiterKey = `tencent:${accountKeyOf(context, TENCENT_CREDENTIAL)}:${spec.vendorAction}`;
+		const signal = cancelSignalOf(context);
+		try {
+			const outcome = await withRetries(
+				async () => {
+					await vendorRateLimiter.acquire(limiterKey, spec.rateLimitPerSecond, signal);
+					return await callOnce(context, spec, request.body, endpoint, timeoutMs);
+				},
+				{ write: spec.write, signal },
+			);
+			return outcome.value;
+		} catch (error) {
+			if (error instanceof ApiCallError) {
+				const attempts = (error as ApiCallError & { attempts?: number }).attempts ?? 1;
+				throw tencentNodeApiError(context.getNode(), spec, error.failure, error.kind, attempts, itemIndex);
+			}
+			throw new NodeOperationError(context.getNode(), error as Error, { itemIndex });
+		}
+	};
+}

@@ -1,0 +1,18 @@
+import type { IExecuteFunctions, ILoadOptionsFunctions, IPollFunctions } from 'n8n-workflow';
+
+/** Any n8n context that may call a vendor: an action node, a list search or a trigger poll. */
+export type CallContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
+
+/** The execution's cancel signal where the context has one, so waits end when a run is stopped. */
+export function cancelSignalOf(context: CallContext): AbortSignal | undefined {
+	const withSignal = context as { getExecutionCancelSignal?: () => AbortSignal | undefined };
+	return typeof withSignal.getExecutionCancelSignal === 'function'
+		? withSignal.getExecutionCancelSignal()
+		: undefined;
+}
+
+/** Stable key for the account a node calls with, for rate limiting; never contains a secret. */
+export function accountKeyOf(context: CallContext, credentialType: string): string {
+	const node = context.getNode();
+	return node.credentials?.[credentialType]?.id ?? node.credentials?.[credentialType]?.name ?? 'default';
+}

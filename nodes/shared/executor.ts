@@ -1,0 +1,134 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import type { CallContext } from './context';
+import { paramNameOf } from './fields';
+import { chunk, choosePageSize, collectPages } from './paging';
+import { ADDITIONAL_FIELDS, isListOperation } from './properties';
+import { getPath, recordsAt } from './records';
+import type { BuiltRequest, FieldSpec, OperationSpec } from './types';
+import { coerceField, FieldValidationError, isBlank } from './validation';
+
+/** Sends one call for an operation and returns the vendor's answer, unwrapped from any envelope. */
+export type SendCall = (
+	context: CallContext,
+	spec: OperationSpec,
+	request: BuiltRequest,
+	itemIndex: number,
+) => Promise<IDataObject>;
+
+function readRaw(context: IExecuteFunctions, field: FieldSpec, itemIndex: number, extra: IDataObject): unknown {
+	const name = paramNameOf(field);
+	if (!field.required) return extra[name];
+	return context.getNodeParameter(name, itemIndex, undefined, { extractValue: true });
+}
+
+function place(request: BuiltRequest, field: FieldSpec, value: unknown) {
+	const target = field.in === 'query' ? request.qs : field.in === 'path' ? request.path : request.body;
+	target[field.name] = value as IDataObject[keyof IDataObject];
+}
+
+/**
+ * Reads and checks every field of an operation for one item. Nothing is sent unless all of them
+ * are valid; the error names the field, the item and the form that was expected.
+ */
+export function buildRequest(context: IExecuteFunctions, spec: OperationSpec, itemIndex: number): BuiltRequest {
+	const request: BuiltRequest = { body: { ...(spec.fixedBody ?? {}) }, qs: {}, path: {} };
+	const extra = spec.fields.some((f) => !f.required) || spec.paging
+		? (context.getNodeParameter(ADDITIONAL_FIELDS, itemIndex, {}) as IDataObject)
+		: {};
+	for (const field of spec.fields) {
+		const raw = readRaw(context, field, itemIndex, extra);
+		if (isBlank(raw)) {
+			if (field.required) {
+				throw new NodeOperationError(context.getNode(), `Item ${itemIndex + 1}: "${field.displayName}" is required`, {
+					itemIndex,
+					description: field.description,
+				});
+			}
+			continue;
+		}
+		try {
+			place(request, field, coerceField(field, raw));
+		} catch (error) {
+			if (error instanceof FieldValidationError) {
+				throw new NodeOperationError(context.getNode(), `Item ${itemIndex + 1}: ${error.message}`, {
+					itemIndex,
+					description: `${field.description} Nothing was sent.`,
+				});
+			}
+			throw new NodeOperationError(context.getNode(), error as Error, { itemIndex });
+		}
+	}
+	const problem = spec.finalizeRequest?.(request);
+	if (problem) {
+		throw new NodeOperationError(context.getNode(), `Item ${itemIndex + 1}: ${problem}`, {
+			itemIndex,
+			description: 'Nothing was sent.',
+		});
+	}
+	return request;
+}
+
+function listPlan(context: IExecuteFunctions, spec: OperationSpec, itemIndex: number) {
+	const returnAll = context.getNodeParameter('returnAll', itemIndex, false) as boolean;
+	const limit = returnAll ? Infinity : (context.getNodeParameter('limit', itemIndex, 50) as number);
+	if (!returnAll && !(limit >= 1)) {
+		throw new NodeOperationError(context.getNode(), `Item ${itemIndex + 1}: "Limit" must be at least 1`, { itemIndex });
+	}
+	const extra = context.getNodeParameter(ADDITIONAL_FIELDS, itemIndex, {}) as IDataObject;
+	return { limit, pageSize: extra.pageSize as number | undefined, startAt: extra.startAt as number | undefined };
+}
+
+/**
+ * Runs one operation for one item: validates, then pages, splits batches or makes the single
+ * call, and returns the records (one per output item) or the single answer.
+ */
+export async function executeOperation(
+	context: IExecuteFunctions,
+	spec: OperationSpec,
+	send: SendCall,
+	itemIndex: number,
+): Promise<IDataObject[]> {
+	const request = buildRequest(context, spec, itemIndex);
+	const call = (built: BuiltRequest) => send(context, spec, built, itemIndex);
+
+	if (spec.batch) {
+		const { field, maxPerCall } = spec.batch;
+		const ids = (request.body[field] as unknown[]) ?? [];
+		const out: IDataObject[] = [];
+		for (const part of chunk(ids, maxPerCall)) {
+			const response = await call({ ...request, body: { ...request.body, [field]: part as IDataObject[] } });
+			out.push(...(spec.recordsPath ? recordsAt(response, spec.recordsPath) : [response]));
+		}
+		return out;
+	}
+
+	if (spec.paging && spec.recordsPath) {
+		const plan = listPlan(context, spec, itemIndex);
+		const startDefault = spec.paging.style === 'pageNumber' ? 1 : 0;
+		return await collectPages(
+			spec.paging,
+			spec.recordsPath,
+			request,
+			{
+				limit: plan.limit,
+				pageSize: choosePageSize(spec.paging, plan.limit, plan.pageSize),
+				startAt: plan.startAt ?? startDefault,
+			},
+			call,
+		);
+	}
+
+	const response = await call(request);
+	if (spec.resultPath) {
+		const result = getPath(response, spec.resultPath);
+		const requestId = response.RequestId === undefined ? {} : { RequestId: response.RequestId };
+		return [{ ...((result ?? {}) as IDataObject), ...requestId }];
+	}
+	if (!spec.recordsPath) return [response];
+	const records = recordsAt(response, spec.recordsPath);
+	if (!isListOperation(spec)) return records;
+	const { limit } = listPlan(context, spec, itemIndex);
+	return records.slice(0, limit);
+}

@@ -1,0 +1,33 @@
+/** What went wrong with one call, in provider-neutral terms, before it becomes a NodeApiError. */
+export interface ApiFailure {
+	/** The vendor's error code, e.g. `RequestLimitExceeded` or `CBC.0250`. */
+	code?: string;
+	message: string;
+	httpStatus?: number;
+	requestId?: string;
+	/** The request never got an answer (connection dropped, refused, reset). */
+	network?: boolean;
+	/** No answer within the timeout. */
+	timeout?: boolean;
+	/** Server-requested wait before retrying. */
+	retryAfterMs?: number;
+	/** Extra vendor detail worth showing (e.g. the raw body of a gateway error, redacted). */
+	detail?: string;
+}
+
+/**
+ * How a failure bears on retrying: `notProcessed` means the vendor says it did nothing (throttled
+ * at the gate), so any call may be repeated; `transient` may have been applied, so only reads are
+ * repeated; `permanent` will fail the same way again.
+ */
+export type FailureKind = 'notProcessed' | 'transient' | 'permanent';
+
+export class ApiCallError extends Error {
+	constructor(
+		readonly failure: ApiFailure,
+		readonly kind: FailureKind,
+	) {
+		super(failure.message);
+		this.name = 'ApiCallError';
+	}
+}

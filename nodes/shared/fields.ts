@@ -1,0 +1,114 @@
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+import type { FieldSpec } from './types';
+
+/** n8n parameter name for a vendor field: its own name in camelCase unless the spec says otherwise. */
+export function paramNameOf(field: FieldSpec): string {
+	if (field.paramName) return field.paramName;
+	return field.name.charAt(0).toLowerCase() + field.name.slice(1);
+}
+
+function helpText(field: FieldSpec): string {
+	const parts = [field.description];
+	if (field.timeZoneNote) parts.push(field.timeZoneNote);
+	return parts.join(' ');
+}
+
+/** The editor property for one vendor field. */
+export function fieldProperty(field: FieldSpec): INodeProperties {
+	const base = {
+		displayName: field.displayName,
+		name: paramNameOf(field),
+		description: helpText(field),
+		...(field.placeholder ? { placeholder: field.placeholder } : {}),
+		...(field.required ? { required: true } : {}),
+	};
+	switch (field.kind) {
+		case 'string':
+		case 'email':
+			return { ...base, type: 'string', default: (field.default as string) ?? '' };
+		case 'text':
+			return { ...base, type: 'string', typeOptions: { rows: 3 }, default: (field.default as string) ?? '' };
+		case 'password':
+			return { ...base, type: 'string', typeOptions: { password: true }, default: '' };
+		case 'integer':
+			return {
+				...base,
+				type: 'number',
+				typeOptions: {
+					numberPrecision: 0,
+					...(field.min !== undefined ? { minValue: field.min } : {}),
+					...(field.max !== undefined ? { maxValue: field.max } : {}),
+				},
+				default: (field.default as number) ?? field.min ?? 0,
+			};
+		case 'number':
+			return {
+				...base,
+				type: 'number',
+				typeOptions: {
+					numberPrecision: 2,
+					...(field.min !== undefined ? { minValue: field.min } : {}),
+					...(field.max !== undefined ? { maxValue: field.max } : {}),
+				},
+				default: (field.default as number) ?? 0,
+			};
+		case 'boolean':
+			return { ...base, type: 'boolean', default: (field.default as boolean) ?? false };
+		case 'options':
+			return {
+				...base,
+				type: 'options',
+				options: field.options as INodePropertyOptions[],
+				default: field.default ?? (field.options?.[0]?.value as string),
+			};
+		case 'accountId':
+			return {
+				...base,
+				type: 'resourceLocator',
+				default: { mode: field.listSearch ? 'list' : 'id', value: '' },
+				modes: [
+					...(field.listSearch
+						? [
+								{
+									displayName: 'From List',
+									name: 'list',
+									type: 'list' as const,
+									typeOptions: { searchListMethod: field.listSearch, searchable: true },
+								},
+							]
+						: []),
+					{
+						displayName: 'By ID',
+						name: 'id',
+						type: 'string' as const,
+						placeholder: field.placeholder ?? '200000000000',
+						validation: [
+							{
+								type: 'regex' as const,
+								properties: { regex: '^\\s*\\d{1,19}\\s*$', errorMessage: 'An account ID is made of digits only' },
+							},
+						],
+					},
+				],
+			};
+		case 'idList':
+		case 'stringList':
+			return {
+				...base,
+				type: 'string',
+				typeOptions: {
+					multipleValues: true,
+					multipleValueButtonText: field.kind === 'idList' ? 'Add ID' : `Add ${field.displayName}`,
+				},
+				default: [],
+				description: `${helpText(field)} Each entry may hold several values separated by commas, or an expression that returns a list.`,
+			};
+		case 'month':
+		case 'date':
+		case 'dateTime':
+			return { ...base, type: 'dateTime', default: '' };
+		case 'json':
+			return { ...base, type: 'json', default: '{}' };
+	}
+}

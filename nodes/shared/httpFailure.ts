@@ -1,0 +1,58 @@
+import type { ApiFailure } from './failure';
+import { redact } from './redact';
+
+const TIMEOUT_CODES = new Set(['ECONNABORTED', 'ETIMEDOUT', 'ESOCKETTIMEDOUT']);
+const NETWORK_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ERR_SOCKET_CONNECTION_TIMEOUT', 'EAI_AGAIN']);
+
+/** Finds the transport error under n8n's wrapping (NodeApiError keeps it as `cause`). */
+function transportCause(error: unknown): { code?: string; message?: string } | undefined {
+	let current = error as { code?: unknown; message?: unknown; cause?: unknown; isAxiosError?: boolean } | undefined;
+	for (let depth = 0; current && depth < 5; depth++) {
+		const code = typeof current.code === 'string' ? current.code : undefined;
+		if (code && (TIMEOUT_CODES.has(code) || NETWORK_CODES.has(code) || code === 'ENOTFOUND' || current.isAxiosError)) {
+			return { code, message: typeof current.message === 'string' ? current.message : undefined };
+		}
+		if (typeof current.message === 'string' && /socket hang up|timeout of \d+ms exceeded/i.test(current.message)) {
+			return { code: /timeout/i.test(current.message) ? 'ECONNABORTED' : 'ECONNRESET', message: current.message };
+		}
+		current = current.cause as typeof current;
+	}
+	return undefined;
+}
+
+/**
+ * Turns a thrown request error into an ApiFailure when it is a network problem (no answer, reset,
+ * timeout); returns undefined for anything else, which the caller must not retry.
+ */
+export function networkFailure(error: unknown, timeoutMs: number): ApiFailure | undefined {
+	const cause = transportCause(error);
+	if (!cause) return undefined;
+	const code = cause.code ?? '';
+	if (TIMEOUT_CODES.has(code) || /timeout/i.test(cause.message ?? '')) {
+		return { message: `No answer within ${Math.round(timeoutMs / 1000)} s`, timeout: true };
+	}
+	if (code === 'ENOTFOUND') {
+		return { message: 'The endpoint host name could not be resolved' };
+	}
+	return {
+		message: `The connection failed (${code || 'no answer'})`,
+		network: NETWORK_CODES.has(code) || code === '' || /socket hang up/i.test(cause.message ?? ''),
+		detail: cause.message ? redact(cause.message) : undefined,
+	};
+}
+
+/** Parses a Retry-After header (seconds or an HTTP date) into milliseconds. */
+export function retryAfterMs(value: unknown, now = Date.now()): number | undefined {
+	if (value === undefined || value === null || value === '') return undefined;
+	const text = String(Array.isArray(value) ? value[0] : value).trim();
+	if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1000);
+	const at = Date.parse(text);
+	return Number.isFinite(at) ? Math.max(0, at - now) : undefined;
+}
+
+/** A short, secret-free excerpt of an unexpected response body. */
+export function bodyExcerpt(body: unknown): string {
+	const text = typeof body === 'string' ? body : JSON.stringify(body ?? '');
+	const squeezed = text.replace(/\s+/g, ' ').trim();
+	return redact(squeezed.length > 200 ? `${squeezed.slice(0, 197)}...` : squeezed);
+}

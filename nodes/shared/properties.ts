@@ -1,0 +1,146 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { fieldProperty } from './fields';
+import type { OperationSpec, ResourceSpec } from './types';
+
+export const ADDITIONAL_FIELDS = 'additionalFields';
+export const REQUEST_OPTIONS = 'options';
+
+/** Whether an operation lists records and so offers Return All / Limit. */
+export function isListOperation(spec: OperationSpec): boolean {
+	return spec.recordsPath !== undefined && (spec.paging !== undefined || spec.clientSideLimit === true);
+}
+
+function showFor(spec: OperationSpec) {
+	return { show: { resource: [spec.resource], operation: [spec.operation] } };
+}
+
+/** The dropdown help: requirements first, so nobody misses them, then the vendor's action name. */
+export function operationDescription(spec: OperationSpec): string {
+	const notes: string[] = [];
+	if (spec.needsCustomerKey) notes.push("Needs the end customer's own API key, not the partner's.");
+	if (spec.needsAllowlist) notes.push('Needs allowlisting by your channel manager.');
+	return [...notes, `${spec.description} (${spec.vendorAction})`].join(' ');
+}
+
+/** Every editor property of a node, generated from its resources and operation specs. */
+export function buildNodeProperties(resources: ResourceSpec[], specs: OperationSpec[]): INodeProperties[] {
+	const firstResource = resources[0].value;
+	const properties: INodeProperties[] = [
+		{
+			displayName: 'Resource',
+			name: 'resource',
+			type: 'options',
+			noDataExpression: true,
+			options: resources.map((r) => ({ name: r.name, value: r.value, description: r.description })),
+			default: firstResource,
+		},
+	];
+
+	for (const resource of resources) {
+		const ofResource = specs.filter((s) => s.resource === resource.value);
+		const firstOperation = ofResource[0].operation;
+		properties.push({
+			displayName: 'Operation',
+			name: 'operation',
+			type: 'options',
+			noDataExpression: true,
+			displayOptions: { show: { resource: [resource.value] } },
+			options: ofResource.map((s) => ({
+				name: s.name,
+				value: s.operation,
+				action: s.action,
+				description: operationDescription(s),
+			})),
+			default: firstOperation,
+		});
+	}
+
+	for (const spec of specs) {
+		const displayOptions = showFor(spec);
+		for (const field of spec.fields.filter((f) => f.required)) {
+			properties.push({ ...fieldProperty(field), displayOptions });
+		}
+		if (isListOperation(spec)) {
+			properties.push(
+				{
+					displayName: 'Return All',
+					name: 'returnAll',
+					type: 'boolean',
+					default: false,
+					description: 'Whether to return all results or only up to a given limit',
+					displayOptions,
+				},
+				{
+					displayName: 'Limit',
+					name: 'limit',
+					type: 'number',
+					typeOptions: { minValue: 1 },
+					default: 50,
+					description: 'Max number of results to return',
+					displayOptions: { show: { ...displayOptions.show, returnAll: [false] } },
+				},
+			);
+		}
+		const optional = spec.fields.filter((f) => !f.required).map(fieldProperty);
+		if (spec.paging) {
+			const paging = spec.paging;
+			const maxPageSize = paging.maxPageSize;
+			const byPage = paging.style === 'pageNumber';
+			const firstPosition = byPage ? 1 : 0;
+			optional.push({
+				displayName: 'Page Size',
+				name: 'pageSize',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: maxPageSize },
+				default: maxPageSize,
+				description: `Records fetched per request (${paging.style === 'pageNumber' ? paging.sizeField : paging.limitField}); the node pages until it has enough. At most ${maxPageSize}.`,
+			});
+			optional.push({
+				displayName: byPage ? 'Start Page' : 'Start Offset',
+				name: 'startAt',
+				type: 'number',
+				typeOptions: { minValue: firstPosition },
+				default: firstPosition,
+				description:
+					paging.style === 'pageNumber'
+						? `First page to fetch (${paging.pageField}, counted from 1)`
+						: `Number of records to skip before the first one returned (${paging.offsetField})`,
+			});
+		}
+		if (optional.length > 0) {
+			properties.push({
+				displayName: 'Additional Fields',
+				name: ADDITIONAL_FIELDS,
+				type: 'collection',
+				placeholder: 'Add Field',
+				default: {},
+				displayOptions,
+				options: optional.sort((a, b) => a.displayName.localeCompare(b.displayName)),
+			});
+		}
+	}
+	return properties;
+}
+
+/** Request options shared by every operation of a node. */
+export function requestOptionsProperty(defaultTimeoutSeconds: number): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: REQUEST_OPTIONS,
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Timeout (Seconds)',
+				name: 'timeout',
+				type: 'number',
+				typeOptions: { minValue: 1 },
+				default: defaultTimeoutSeconds,
+				description:
+					'How long to wait for each answer. Reads that time out are retried; writes are not, because they may already have been applied.',
+			},
+		],
+	};
+}

@@ -1,0 +1,143 @@
+import type { IDataObject, INodePropertyOptions } from 'n8n-workflow';
+
+/**
+ * How a request field is entered in the editor and checked before sending. The vendor's JSON
+ * type is decided by `sendAs` where the kind alone does not say it.
+ */
+export type FieldKind =
+	| 'string'
+	| 'text'
+	| 'password'
+	| 'email'
+	| 'integer'
+	| 'number'
+	| 'boolean'
+	| 'options'
+	/** An account id picked with a resource locator (list search or typed id). */
+	| 'accountId'
+	/** Any number of ids entered as list entries; each entry may hold several, comma separated. */
+	| 'idList'
+	| 'stringList'
+	/** n8n date picker or text, sent as `YYYY-MM`. */
+	| 'month'
+	/** n8n date picker or text, sent as `YYYY-MM-DD`. */
+	| 'date'
+	/** n8n date picker or text, sent as `YYYY-MM-DD HH:mm:ss`. */
+	| 'dateTime'
+	/** A JSON object typed by the user, sent as is. */
+	| 'json';
+
+export type FieldLocation = 'body' | 'query' | 'path';
+
+export interface FieldSpec {
+	/** The vendor's own parameter name, e.g. `ClientUin`. */
+	name: string;
+	displayName: string;
+	kind: FieldKind;
+	description: string;
+	required?: boolean;
+	/** n8n parameter name; defaults to the vendor name in camelCase. */
+	paramName?: string;
+	default?: string | number | boolean;
+	placeholder?: string;
+	options?: INodePropertyOptions[];
+	/** Inclusive numeric range. */
+	min?: number;
+	max?: number;
+	minLength?: number;
+	maxLength?: number;
+	/** Most entries a list may hold in one call; more are rejected unless the operation batches. */
+	maxItems?: number;
+	pattern?: RegExp;
+	/** Words that finish "must be ..." when `pattern` fails. */
+	patternHint?: string;
+	/** JSON type the vendor expects where it differs from the kind (UINs sent as strings). */
+	sendAs?: 'string' | 'number';
+	/** Which list search backs an `accountId` picker. */
+	listSearch?: string;
+	/** Where the field goes in the request; body by default. */
+	in?: FieldLocation;
+	/** Time zone the vendor reads dates and months in, named in the help text. */
+	timeZoneNote?: string;
+}
+
+/** `Page` (1-based) + `PageSize` paging, as Tencent does it. */
+export interface PageNumberPaging {
+	style: 'pageNumber';
+	pageField: string;
+	sizeField: string;
+	maxPageSize: number;
+	/** Where the total count sits in the response, if the API gives one. */
+	totalPath?: string;
+}
+
+/** Record `offset` + `limit` paging, as Huawei does it. */
+export interface OffsetPaging {
+	style: 'offset';
+	offsetField: string;
+	limitField: string;
+	maxPageSize: number;
+	totalPath?: string;
+	in?: FieldLocation;
+}
+
+export type PagingSpec = PageNumberPaging | OffsetPaging;
+
+/** An id list the API takes only in small batches: the node splits any number of ids. */
+export interface BatchSpec {
+	field: string;
+	maxPerCall: number;
+}
+
+export interface OperationSpec {
+	resource: string;
+	/** n8n operation value, e.g. `getMany`. */
+	operation: string;
+	/** Shown in the operation dropdown, e.g. "Get Many". */
+	name: string;
+	/** Sentence-case action label, e.g. "Get many customers". */
+	action: string;
+	/** Help text: what it does and, first, any special requirement (customer key, allowlist). */
+	description: string;
+	/** Vendor action or method, e.g. `QueryCustomersCredit` or `POST /v2/partners/sub-customers/query`. */
+	vendorAction: string;
+	/** Changes something at the vendor; decides the retry policy. */
+	write: boolean;
+	/** Documented requests per second for this action; the node never exceeds it. */
+	rateLimitPerSecond: number;
+	fields: FieldSpec[];
+	/** Where the records sit in the response; when set, each record becomes one item. */
+	recordsPath?: string;
+	paging?: PagingSpec;
+	batch?: BatchSpec;
+	/** For a list without server paging: still offer Return All / Limit. */
+	clientSideLimit?: boolean;
+	/** Needs the end customer's own API key rather than the partner's. */
+	needsCustomerKey?: boolean;
+	/** Needs allowlisting by the vendor's channel manager. */
+	needsAllowlist?: boolean;
+	/** How to find out whether an ambiguous write took effect. */
+	verifyHint?: string;
+	/** Fixed body fields that always go with this action. */
+	fixedBody?: IDataObject;
+	/** For a single answer: the object at this path becomes the item (RequestId kept beside it). */
+	resultPath?: string;
+	/**
+	 * Last look at a checked request before it is sent, for rules that span fields (defaults taken
+	 * from another field, values that must match). Returns a message when the request is invalid.
+	 */
+	finalizeRequest?: (request: BuiltRequest) => string | undefined;
+}
+
+export interface ResourceSpec {
+	value: string;
+	name: string;
+	description: string;
+}
+
+/** What the executor hands a provider transport for one call. */
+export interface BuiltRequest {
+	body: IDataObject;
+	qs: IDataObject;
+	path: IDataObject;
+}

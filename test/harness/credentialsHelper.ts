@@ -1,0 +1,118 @@
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentials,
+	IDataObject,
+	IHttpRequestHelper,
+	IHttpRequestOptions,
+	INode,
+	INodeCredentialsDetails,
+	INodeProperties,
+	IRequestOptionsSimplified,
+} from 'n8n-workflow';
+import { ICredentialsHelper } from 'n8n-workflow';
+
+import { credentialTypes } from './nodeTypes';
+
+/** Resolves `={{$credentials.x}}` (the only expression form our generic credentials use). */
+function resolveCredentialExpression(value: unknown, credentials: ICredentialDataDecryptedObject): unknown {
+	if (typeof value !== 'string' || !value.startsWith('=')) return value;
+	return value.slice(1).replace(/\{\{\s*\$credentials\.(\w+)\s*\}\}/g, (_, key: string) => String(credentials[key] ?? ''));
+}
+
+/**
+ * The part of n8n's CredentialsHelper a workflow run needs: decrypted credentials from a map,
+ * a credential type's `authenticate` (function or generic), and `preAuthentication` for
+ * expirable tokens, as the CLI does it.
+ */
+export class TestCredentialsHelper extends ICredentialsHelper {
+	/** Credential data by credential id; tests may change it between runs. */
+	readonly store = new Map<string, ICredentialDataDecryptedObject>();
+
+	getParentTypes(): string[] {
+		return [];
+	}
+
+	isCredentialUsableByNode(): boolean {
+		return true;
+	}
+
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		typeName: string,
+		requestOptions: IHttpRequestOptions | IRequestOptionsSimplified,
+	): Promise<IHttpRequestOptions> {
+		const type = credentialTypes[typeName];
+		const request = requestOptions as IHttpRequestOptions;
+		if (!type?.authenticate) return request;
+		if (typeof type.authenticate === 'function') return await type.authenticate(credentials, request);
+		const generic = type.authenticate.properties as IDataObject;
+		const out: IHttpRequestOptions = { ...request };
+		for (const key of ['headers', 'qs', 'body', 'auth'] as const) {
+			const part = generic[key] as IDataObject | undefined;
+			if (!part) continue;
+			const resolved: IDataObject = {};
+			for (const [name, value] of Object.entries(part)) {
+				resolved[name] = resolveCredentialExpression(value, credentials) as IDataObject[string];
+			}
+			(out as unknown as IDataObject)[key] = { ...((request as unknown as IDataObject)[key] as IDataObject), ...resolved };
+		}
+		return out;
+	}
+
+	async preAuthentication(
+		helpers: IHttpRequestHelper,
+		credentials: ICredentialDataDecryptedObject,
+		typeName: string,
+		_node: INode,
+		credentialsExpired: boolean,
+	): Promise<ICredentialDataDecryptedObject | undefined> {
+		const type = credentialTypes[typeName];
+		if (!type?.preAuthentication) return undefined;
+		const expirable = type.properties.find((p) => p.type === 'hidden' && p.typeOptions?.expirable);
+		if (!expirable) return undefined;
+		if (!credentialsExpired && credentials[expirable.name]) return undefined;
+		const output = await type.preAuthentication.call(helpers, credentials);
+		if (output) {
+			for (const [id, stored] of this.store) {
+				if (stored === credentials || stored[expirable.name] === credentials[expirable.name]) {
+					this.store.set(id, { ...stored, ...output });
+				}
+			}
+		}
+		return output;
+	}
+
+	async runPreAuthentication(
+		helpers: IHttpRequestHelper,
+		credentials: ICredentialDataDecryptedObject,
+		typeName: string,
+	): Promise<ICredentialDataDecryptedObject | undefined> {
+		const type = credentialTypes[typeName];
+		return type?.preAuthentication ? await type.preAuthentication.call(helpers, credentials) : undefined;
+	}
+
+	async getCredentials(): Promise<ICredentials> {
+		throw new Error('Not used by the test harness');
+	}
+
+	async getDecrypted(
+		_additionalData: unknown,
+		nodeCredentials: INodeCredentialsDetails,
+		type: string,
+	): Promise<ICredentialDataDecryptedObject> {
+		const data = this.store.get(nodeCredentials.id ?? '');
+		if (!data) throw new Error(`No test credential "${nodeCredentials.id}" of type ${type}`);
+		// A copy, as n8n hands each request freshly decrypted data.
+		return { ...data };
+	}
+
+	async updateCredentials(nodeCredentials: INodeCredentialsDetails, _type: string, data: ICredentialDataDecryptedObject): Promise<void> {
+		this.store.set(nodeCredentials.id ?? '', data);
+	}
+
+	async updateCredentialsOauthTokenData(): Promise<void> {}
+
+	getCredentialsProperties(type: string): INodeProperties[] {
+		return credentialTypes[type]?.properties ?? [];
+	}
+}

@@ -1,0 +1,68 @@
+import type {
+	ICredentialType,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+	INodeTypes,
+	IVersionedNodeType,
+} from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { TencentCloudPartnerApi } from '../../credentials/TencentCloudPartnerApi.credentials';
+import { TencentCloudPartner } from '../../nodes/TencentCloudPartner/TencentCloudPartner.node';
+
+export const PACKAGE = 'n8n-nodes-cloud-partners';
+export const START_NODE_TYPE = 'test.start';
+
+/** A start node that emits the items given in its `items` parameter (a JSON array). */
+class TestStart implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Test Start',
+		name: 'start',
+		group: ['input'],
+		version: 1,
+		description: 'Emits the configured items',
+		defaults: { name: 'Start' },
+		usableAsTool: true,
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		properties: [{ displayName: 'Items', name: 'items', type: 'json', default: '[{}]' }],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const raw = this.getNodeParameter('items', 0) as string | object[];
+		const items = (typeof raw === 'string' ? JSON.parse(raw) : raw) as object[];
+		return [items.map((json) => ({ json: json as INodeExecutionData['json'] }))];
+	}
+}
+
+const nodes: Record<string, INodeType> = {
+	[START_NODE_TYPE]: new TestStart(),
+	[`${PACKAGE}.tencentCloudPartner`]: new TencentCloudPartner(),
+};
+
+export const credentialTypes: Record<string, ICredentialType> = {
+	tencentCloudPartnerApi: new TencentCloudPartnerApi(),
+};
+
+export const nodeTypes: INodeTypes = {
+	getByName(type: string): INodeType | IVersionedNodeType {
+		const node = nodes[type];
+		if (!node) throw new Error(`Unknown node type ${type}`);
+		return node;
+	},
+	getByNameAndVersion(type: string): INodeType {
+		const node = nodes[type];
+		if (!node) throw new Error(`Unknown node type ${type}`);
+		return node;
+	},
+	getKnownTypes() {
+		return {};
+	},
+};
+
+/** Registers another node type (used by later providers' tests). */
+export function registerNodeType(type: string, node: INodeType) {
+	nodes[type] = node;
+}
