@@ -10,7 +10,13 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { executeOperation } from '../shared/executor';
 import { buildNodeProperties, REQUEST_OPTIONS, requestOptionsProperty } from '../shared/properties';
 import { runPerItem } from '../shared/router';
-import { searchCustomers, searchPendingClients, searchSubAgents } from './methods/listSearch';
+import { getAreas, getCountryCodes, getTradeOne, getTradeTwo } from './methods/loadOptions';
+import {
+	searchCustomers,
+	searchPendingClients,
+	searchPendingSubAgents,
+	searchSubAgents,
+} from './methods/listSearch';
 import { findTencentOperation, tencentOperations, tencentResources } from './resources';
 import { TENCENT_CREDENTIAL, TENCENT_DEFAULT_TIMEOUT_SECONDS, tencentSender } from './transport';
 
@@ -36,7 +42,8 @@ export class TencentCloudPartner implements INodeType {
 	};
 
 	methods = {
-		listSearch: { searchCustomers, searchSubAgents, searchPendingClients },
+		listSearch: { searchCustomers, searchSubAgents, searchPendingClients, searchPendingSubAgents },
+		loadOptions: { getCountryCodes, getAreas, getTradeOne, getTradeTwo },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

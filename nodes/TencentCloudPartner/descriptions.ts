@@ -40,6 +40,7 @@ export const COUNTRY_CODE_FIELD: FieldSpec = {
 	placeholder: '852',
 	pattern: /^(?!(?:7|380|86)$)\d{1,4}$/,
 	patternHint: 'an international dialing code of digits only, e.g. 852 (7, 380 and 86 are not accepted)',
+	loadOptionsMethod: 'getCountryCodes',
 	description:
 		'International dialing code without "+", as listed by Reference Data > Get Country Codes (Code). Tencent does not accept 7, 380 or 86.',
 };
@@ -58,4 +59,97 @@ export const PHONE_NUMBER_FIELD: FieldSpec = {
 export const PAY_MODE_OPTIONS = [
 	{ name: 'Prepaid (Monthly Subscription)', value: 'prePay' },
 	{ name: 'Postpaid (Pay-as-You-Go)', value: 'postPay' },
+];
+
+/** Transaction types accepted by the bill filters (reference 9.1). */
+export const ACTION_TYPE_OPTIONS = [
+	['prepay_purchase', 'Purchase'],
+	['prepay_renew', 'Renewal'],
+	['prepay_modify', 'Upgrade/Downgrade'],
+	['prepay_return', 'Monthly-Subscription Refund'],
+	['postpay_deduct', 'Pay-as-You-Go'],
+	['postpay_deduct_h', 'Hourly Settlement'],
+	['postpay_deduct_d', 'Daily Settlement'],
+	['postpay_deduct_m', 'Monthly Settlement'],
+	['offline_deduct', 'Offline Project Deduction'],
+	['online_deduct', 'Offline Product Deduction'],
+	['recon_deduct', 'Adjustment - Deduction'],
+	['recon_increase', 'Adjustment - Compensation'],
+	['ripay_purchase', 'One-Off RI Fee'],
+	['postpay_deduct_s', 'Spot'],
+	['ri_hour_pay', 'Hourly RI Fee'],
+	['prePurchase', 'New Monthly Subscription (prePurchase)'],
+	['preRenew', 'Monthly Subscription Renewal (preRenew)'],
+	['preUpgrade', 'Upgrade (preUpgrade)'],
+	['preDowngrade', 'Downgrade (preDowngrade)'],
+	['svp_hour_pay', 'Hourly Savings-Plan Fee'],
+	['recon_guarantee', 'Minimum-Spend Deduction'],
+	['pre_purchase', 'New Monthly Subscription (pre_purchase)'],
+	['pre_renew', 'Monthly Subscription Renewal (pre_renew)'],
+	['pre_upgrade', 'Upgrade (pre_upgrade)'],
+	['pre_downgrade', 'Downgrade (pre_downgrade)'],
+].map(([value, name]) => ({ name, value, description: value }));
+
+export const PAY_MODE_FIELD: FieldSpec = {
+	name: 'PayMode',
+	displayName: 'Pay Mode',
+	kind: 'options',
+	options: PAY_MODE_OPTIONS,
+	default: 'postPay',
+	description: 'Only bills of this billing mode',
+};
+
+export const ACTION_TYPE_FIELD: FieldSpec = {
+	name: 'ActionType',
+	displayName: 'Transaction Type',
+	kind: 'options',
+	options: ACTION_TYPE_OPTIONS,
+	default: 'postpay_deduct',
+	description: 'Only bills of this transaction type (ActionType)',
+};
+
+export const IS_CONFIRMED_FIELD: FieldSpec = {
+	name: 'IsConfirmed',
+	displayName: 'Payment State',
+	kind: 'options',
+	options: [
+		{ name: 'Any', value: '0' },
+		{ name: 'Paid', value: '1' },
+		{ name: 'Unpaid', value: '2' },
+	],
+	default: '0',
+	description: 'Only paid or unpaid bills (IsConfirmed)',
+};
+
+/** A bill month, picked as a date or typed as YYYY-MM. */
+export function monthField(name: string, overrides: Partial<FieldSpec> = {}): FieldSpec {
+	return {
+		name,
+		displayName: 'Month',
+		kind: 'month',
+		required: true,
+		paramName: name === 'Month' ? 'month' : 'billMonth',
+		description: 'Bill month: pick any day of it, or type YYYY-MM.',
+		timeZoneNote: TENCENT_TIME_ZONE_NOTE,
+		...overrides,
+	};
+}
+
+export const VOUCHER_STATUS_OPTIONS = [
+	{ name: 'Issued', value: 'Issued' },
+	{ name: 'Used', value: 'Used' },
+	{ name: 'Expired', value: 'Expired' },
+	{ name: 'Invalidated', value: 'Invalidated' },
+];
+
+export const PAYMENT_MODE_OPTIONS = [
+	{ name: 'All Payment Modes', value: 'AllPayment' },
+	{ name: 'Prepaid', value: 'Prepaid' },
+	{ name: 'Postpaid', value: 'Postpaid' },
+];
+
+export const PRODUCT_SCOPE_OPTIONS = [
+	{ name: 'All Products', value: 'AllProducts' },
+	{ name: 'Specified Products', value: 'SpecifyProducts' },
+	{ name: 'All but Blacklisted Products', value: 'SpecifyProductsBlacklist' },
 ];

@@ -6,7 +6,8 @@ import { paramNameOf } from './fields';
 import { chunk, choosePageSize, collectPages } from './paging';
 import { ADDITIONAL_FIELDS, isListOperation } from './properties';
 import { getPath, recordsAt } from './records';
-import type { BuiltRequest, FieldSpec, OperationSpec } from './types';
+import { simplifyRecord } from './simplify';
+import type { BuiltRequest, FieldSpec, OperationResult, OperationSpec } from './types';
 import { coerceField, FieldValidationError, isBlank } from './validation';
 
 /** Sends one call for an operation and returns the vendor's answer, unwrapped from any envelope. */
@@ -19,8 +20,17 @@ export type SendCall = (
 
 function readRaw(context: IExecuteFunctions, field: FieldSpec, itemIndex: number, extra: IDataObject): unknown {
 	const name = paramNameOf(field);
-	if (!field.required) return extra[name];
+	if (!field.required) {
+		// A resource locator inside Additional Fields arrives as { __rl, mode, value }.
+		const value = extra[name] as IDataObject | undefined;
+		return value !== null && typeof value === 'object' && '__rl' in value ? value.value : value;
+	}
 	return context.getNodeParameter(name, itemIndex, undefined, { extractValue: true });
+}
+
+function isEmptyObject(value: unknown): boolean {
+	if (typeof value === 'string') return /^\s*\{\s*\}\s*$/.test(value);
+	return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).length === 0;
 }
 
 function place(request: BuiltRequest, field: FieldSpec, value: unknown) {
@@ -39,7 +49,7 @@ export function buildRequest(context: IExecuteFunctions, spec: OperationSpec, it
 		: {};
 	for (const field of spec.fields) {
 		const raw = readRaw(context, field, itemIndex, extra);
-		if (isBlank(raw)) {
+		if (isBlank(raw) || (field.kind === 'json' && isEmptyObject(raw))) {
 			if (field.required) {
 				throw new NodeOperationError(context.getNode(), `Item ${itemIndex + 1}: "${field.displayName}" is required`, {
 					itemIndex,
@@ -80,18 +90,35 @@ function listPlan(context: IExecuteFunctions, spec: OperationSpec, itemIndex: nu
 	return { limit, pageSize: extra.pageSize as number | undefined, startAt: extra.startAt as number | undefined };
 }
 
-/**
- * Runs one operation for one item: validates, then pages, splits batches or makes the single
- * call, and returns the records (one per output item) or the single answer.
- */
+/** Runs one operation for one item, applying Simplify where the operation offers it. */
 export async function executeOperation(
 	context: IExecuteFunctions,
 	spec: OperationSpec,
 	send: SendCall,
 	itemIndex: number,
-): Promise<IDataObject[]> {
+): Promise<OperationResult> {
+	const result = await runOperation(context, spec, send, itemIndex);
+	if (!spec.simplifiable || !(context.getNodeParameter('simplify', itemIndex, false) as boolean)) return result;
+	return (result as IDataObject[]).map((entry) =>
+		typeof entry.json === 'object' && entry.json !== null
+			? { ...entry, json: simplifyRecord(entry.json as IDataObject) }
+			: simplifyRecord(entry),
+	);
+}
+
+/**
+ * Validates, then pages, splits batches, hands over to the operation's own logic or makes the
+ * single call, and returns the records (one per output item) or the single answer.
+ */
+async function runOperation(
+	context: IExecuteFunctions,
+	spec: OperationSpec,
+	send: SendCall,
+	itemIndex: number,
+): Promise<OperationResult> {
 	const request = buildRequest(context, spec, itemIndex);
 	const call = (built: BuiltRequest) => send(context, spec, built, itemIndex);
+	if (spec.execute) return await spec.execute(context, spec, call, request, itemIndex);
 
 	if (spec.batch) {
 		const { field, maxPerCall } = spec.batch;

@@ -26,6 +26,18 @@ export function fieldProperty(field: FieldSpec): INodeProperties {
 	switch (field.kind) {
 		case 'string':
 		case 'email':
+			if (field.loadOptionsMethod) {
+				return {
+					...base,
+					type: 'options',
+					typeOptions: {
+						loadOptionsMethod: field.loadOptionsMethod,
+						...(field.loadOptionsDependsOn ? { loadOptionsDependsOn: field.loadOptionsDependsOn } : {}),
+					},
+					default: (field.default as string) ?? '',
+					description: `${helpText(field)} Choose from the list, or specify a value using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.`,
+				};
+			}
 			return { ...base, type: 'string', default: (field.default as string) ?? '' };
 		case 'text':
 			return { ...base, type: 'string', typeOptions: { rows: 3 }, default: (field.default as string) ?? '' };

@@ -82,6 +82,20 @@ export function buildNodeProperties(resources: ResourceSpec[], specs: OperationS
 				},
 			);
 		}
+		if (spec.simplifiable) {
+			properties.push({
+				displayName: 'Simplify',
+				name: 'simplify',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to return amounts as numbers and nested values as flat keys, for spreadsheets. Off keeps the exact decimal strings the vendor sends.',
+				displayOptions,
+			});
+		}
+		for (const extra of spec.extraProperties ?? []) {
+			properties.push({ ...extra, displayOptions });
+		}
 		const optional = spec.fields.filter((f) => !f.required).map(fieldProperty);
 		if (spec.paging) {
 			const paging = spec.paging;

@@ -1,4 +1,10 @@
-import type { IDataObject, INodePropertyOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 
 /**
  * How a request field is entered in the editor and checked before sending. The vendor's JSON
@@ -55,6 +61,10 @@ export interface FieldSpec {
 	sendAs?: 'string' | 'number';
 	/** Which list search backs an `accountId` picker. */
 	listSearch?: string;
+	/** A load-options method that fills a dropdown for this field (values still checked as text). */
+	loadOptionsMethod?: string;
+	/** Other parameters the dropdown depends on (n8n reloads it when they change). */
+	loadOptionsDependsOn?: string[];
 	/** Where the field goes in the request; body by default. */
 	in?: FieldLocation;
 	/** Time zone the vendor reads dates and months in, named in the help text. */
@@ -127,7 +137,24 @@ export interface OperationSpec {
 	 * from another field, values that must match). Returns a message when the request is invalid.
 	 */
 	finalizeRequest?: (request: BuiltRequest) => string | undefined;
+	/** Offer a Simplify switch: amounts as numbers and flat keys, for spreadsheets. */
+	simplifiable?: boolean;
+	/** Extra editor properties an operation with its own execute needs (shown only for it). */
+	extraProperties?: INodeProperties[];
+	/** Logic beyond one call per item (polling until ready, downloading a file). */
+	execute?: OperationExecute;
 }
+
+/** What a custom operation returns for one item. */
+export type OperationResult = IDataObject[] | INodeExecutionData[];
+
+export type OperationExecute = (
+	context: IExecuteFunctions,
+	spec: OperationSpec,
+	send: (request: BuiltRequest) => Promise<IDataObject>,
+	request: BuiltRequest,
+	itemIndex: number,
+) => Promise<OperationResult>;
 
 export interface ResourceSpec {
 	value: string;

@@ -29,6 +29,17 @@ const lookups: Record<string, OperationSpec> = {
 		rateLimitPerSecond: 20,
 		fields: [],
 	},
+	pendingSubAgents: {
+		resource: 'subAgent',
+		operation: 'getPendingApplications',
+		name: 'Search Pending Reseller Applications',
+		action: 'Search pending reseller applications',
+		description: 'Applicant picker',
+		vendorAction: 'QueryPendingSubAgentsV2',
+		write: false,
+		rateLimitPerSecond: 20,
+		fields: [],
+	},
 	pendingClients: {
 		resource: 'customer',
 		operation: 'getPendingApplications',
@@ -99,19 +110,37 @@ export async function searchSubAgents(
 	};
 }
 
+/** Pending applications have no server-side search: the page is filtered here. */
+async function searchApplications(
+	context: ILoadOptionsFunctions,
+	spec: OperationSpec,
+	uinField: string,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const text = (filter ?? '').trim().toLowerCase();
+	const { records, next } = await page(context, spec, {}, paginationToken);
+	const matching = records.filter(
+		(r) => !text || [r.Name, r.Email, r[uinField]].some((v) => String(v ?? '').toLowerCase().includes(text)),
+	);
+	return {
+		results: matching.map((r) => ({ name: `${r.Name || r.Email || r[uinField]} (${r[uinField]})`, value: String(r[uinField]) })),
+		paginationToken: next,
+	};
+}
+
 export async function searchPendingClients(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const text = (filter ?? '').trim().toLowerCase();
-	const { records, next } = await page(this, lookups.pendingClients, {}, paginationToken);
-	// The API has no search for applications: filter the page here.
-	const matching = records.filter(
-		(r) => !text || [r.Name, r.Email, r.ClientUin].some((v) => String(v ?? '').toLowerCase().includes(text)),
-	);
-	return {
-		results: matching.map((r) => ({ name: `${r.Name || r.Email || r.ClientUin} (${r.ClientUin})`, value: String(r.ClientUin) })),
-		paginationToken: next,
-	};
+	return await searchApplications(this, lookups.pendingClients, 'ClientUin', filter, paginationToken);
+}
+
+export async function searchPendingSubAgents(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	return await searchApplications(this, lookups.pendingSubAgents, 'SubAgentUin', filter, paginationToken);
 }

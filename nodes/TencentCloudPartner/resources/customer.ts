@@ -67,6 +67,7 @@ export const customerOperations: OperationSpec[] = [
 				placeholder: 'HK',
 				pattern: /^[A-Z]{2}$/,
 				patternHint: 'a two-letter ISO country code in capitals, e.g. HK',
+				loadOptionsMethod: 'getAreas',
 				description: 'ISO 3166 alpha-2 code matching the country code (Get Country Codes: IOS2), e.g. HK with 852',
 			},
 			{
@@ -84,6 +85,7 @@ export const customerOperations: OperationSpec[] = [
 				kind: 'string',
 				required: true,
 				placeholder: 'kghy_01',
+				loadOptionsMethod: 'getTradeOne',
 				description: 'Layer-1 industry ID from Reference Data > Get Trade Configurations (TradeList Id)',
 			},
 			{
@@ -92,6 +94,8 @@ export const customerOperations: OperationSpec[] = [
 				kind: 'string',
 				required: true,
 				placeholder: 'kghy_0101',
+				loadOptionsMethod: 'getTradeTwo',
+				loadOptionsDependsOn: ['tradeOne'],
 				description: 'Layer-2 industry ID belonging to the layer-1 industry (TradeList Children Id)',
 			},
 			{

@@ -1,0 +1,67 @@
+// Renders the README's operation tables from the node's operation specs, so the documentation
+// cannot drift from what the node does. `node scripts/operationsTable.js --write` (after a build)
+// rewrites the marked sections of README.md; the test suite fails when they are out of date.
+const fs = require('fs');
+const path = require('path');
+
+const PROVIDERS = {
+	tencent: {
+		module: 'dist/nodes/TencentCloudPartner/resources/index.js',
+		resources: 'tencentResources',
+		operations: 'tencentOperations',
+		actionHeader: 'Tencent action',
+	},
+};
+
+function notesOf(spec) {
+	const notes = [];
+	if (spec.needsCustomerKey) notes.push("customer's own key");
+	if (spec.needsAllowlist) notes.push('allowlist');
+	if (spec.paging) notes.push(`pages of up to ${spec.paging.maxPageSize}`);
+	if (spec.batch) notes.push(`any number of IDs, ${spec.batch.maxPerCall} per call`);
+	if (spec.permissions && spec.permissions.length) notes.push(spec.permissions.map((p) => `\`${p}\``).join(' or '));
+	return notes.join('; ');
+}
+
+/** A markdown table: one row per operation, in the node's own order. */
+function renderTable(resources, specs, actionHeader) {
+	const rows = [
+		`| Resource | Operation | ${actionHeader} | Kind | Rate limit | Notes |`,
+		'|---|---|---|---|---|---|',
+	];
+	for (const resource of resources) {
+		for (const spec of specs.filter((s) => s.resource === resource.value)) {
+			rows.push(
+				`| ${resource.name} | ${spec.name} | \`${spec.vendorAction}\` | ${spec.write ? 'write' : 'read'} | ${spec.rateLimitPerSecond}/s | ${notesOf(spec)} |`,
+			);
+		}
+	}
+	return rows.join('\n');
+}
+
+function markers(provider) {
+	return [`<!-- operations:${provider}:start -->`, `<!-- operations:${provider}:end -->`];
+}
+
+/** Replaces the section between a provider's markers with a freshly rendered table. */
+function replaceSection(readme, provider, table) {
+	const [start, end] = markers(provider);
+	const from = readme.indexOf(start);
+	const to = readme.indexOf(end);
+	if (from < 0 || to < from) throw new Error(`README.md has no ${start} ... ${end} section`);
+	return `${readme.slice(0, from + start.length)}\n${table}\n${readme.slice(to)}`;
+}
+
+if (require.main === module) {
+	const root = path.resolve(__dirname, '..');
+	const readmePath = path.join(root, 'README.md');
+	let readme = fs.readFileSync(readmePath, 'utf8');
+	for (const [provider, source] of Object.entries(PROVIDERS)) {
+		const loaded = require(path.join(root, source.module));
+		readme = replaceSection(readme, provider, renderTable(loaded[source.resources], loaded[source.operations], source.actionHeader));
+	}
+	if (process.argv.includes('--write')) fs.writeFileSync(readmePath, readme);
+	else process.stdout.write(readme);
+}
+
+module.exports = { renderTable, replaceSection, markers, PROVIDERS };
