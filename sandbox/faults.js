@@ -1,0 +1,92 @@
+'use strict';
+/**
+ * Injected faults, shared by every provider.
+ *
+ * A test queues "the next n matching requests fail like this"; each provider asks for a fault at
+ * three points of its pipeline, and the first queued fault that fits is consumed:
+ * - `transport`: before anything else (drop the socket, or answer an HTTP 5xx like a gateway would);
+ * - `service`: after authentication succeeded, so counts are per valid request
+ *   (throttle, serviceBusy, internalError, slow);
+ * - `afterApply`: after the request was fully handled (a write is applied), for faults queued with
+ *   `afterApply: true`; this is how tests prove that clients never retry ambiguous writes.
+ */
+
+const SERVICE_KINDS = new Set(['throttle', 'serviceBusy', 'internalError', 'slow']);
+const TRANSPORT_KINDS = new Set(['drop']);
+const HTTP_KIND = /^http5\d\d$/;
+
+function isTransportKind(kind) {
+	return TRANSPORT_KINDS.has(kind) || HTTP_KIND.test(kind);
+}
+
+function isKnownKind(kind) {
+	return SERVICE_KINDS.has(kind) || isTransportKind(kind);
+}
+
+/**
+ * @param {{ providers: string[] }} options names of the providers faults can target
+ */
+function createFaults({ providers }) {
+	/** @type {Array<{id:number, provider:string, action:string|null, kind:string, remaining:number, delayMs:number, afterApply:boolean}>} */
+	let queue = [];
+	let nextId = 1;
+
+	/**
+	 * Queues a fault. Throws an Error with `status` 400 on a bad spec (the control API turns it
+	 * into a 400 answer).
+	 */
+	function add(spec) {
+		const fail = (message) => Object.assign(new Error(message), { status: 400 });
+		if (!spec || typeof spec !== 'object') throw fail('fault spec must be a JSON object');
+		const { provider, action = null, kind, count = 1, delayMs, afterApply = false } = spec;
+		if (!providers.includes(provider)) throw fail(`provider must be one of ${providers.join(', ')}`);
+		if (action !== null && (typeof action !== 'string' || action === '')) throw fail('action must be a non-empty string');
+		if (!isKnownKind(kind)) throw fail('kind must be throttle, serviceBusy, internalError, slow, drop or http5xx (e.g. http500, http502)');
+		if (!Number.isInteger(count) || count < 1) throw fail('count must be an integer >= 1');
+		if (delayMs !== undefined && (!Number.isInteger(delayMs) || delayMs < 0)) throw fail('delayMs must be an integer >= 0');
+		if (typeof afterApply !== 'boolean') throw fail('afterApply must be a boolean');
+		const fault = {
+			id: nextId++,
+			provider,
+			action,
+			kind,
+			remaining: count,
+			delayMs: delayMs === undefined ? (kind === 'slow' ? 1000 : 0) : delayMs,
+			afterApply,
+		};
+		queue.push(fault);
+		return { ...fault };
+	}
+
+	function phaseOf(fault) {
+		if (fault.afterApply) return 'afterApply';
+		return isTransportKind(fault.kind) ? 'transport' : 'service';
+	}
+
+	/**
+	 * Consumes one use of the first queued fault matching provider, action and phase.
+	 * @param {'transport'|'service'|'afterApply'} phase
+	 * @returns {{kind:string, delayMs:number, afterApply:boolean}|null}
+	 */
+	function take(provider, action, phase) {
+		const index = queue.findIndex(
+			(f) => f.provider === provider && (f.action === null || f.action === action) && phaseOf(f) === phase,
+		);
+		if (index < 0) return null;
+		const fault = queue[index];
+		fault.remaining -= 1;
+		if (fault.remaining <= 0) queue.splice(index, 1);
+		return { kind: fault.kind, delayMs: fault.delayMs, afterApply: fault.afterApply };
+	}
+
+	return {
+		add,
+		take,
+		list: () => queue.map((f) => ({ ...f })),
+		clear() {
+			queue = [];
+		},
+	};
+}
+
+module.exports = { createFaults, isTransportKind };
