@@ -52,10 +52,16 @@ function replaceSection(readme, provider, table) {
 	return `${readme.slice(0, from + start.length)}\n${table}\n${readme.slice(to)}`;
 }
 
+const root = path.resolve(__dirname, '..');
+const readmePath = path.join(root, 'README.md');
+
+/** The README as it is on disk (tests compare it with a freshly rendered one). */
+function readReadme() {
+	return fs.readFileSync(readmePath, 'utf8');
+}
+
 if (require.main === module) {
-	const root = path.resolve(__dirname, '..');
-	const readmePath = path.join(root, 'README.md');
-	let readme = fs.readFileSync(readmePath, 'utf8');
+	let readme = readReadme();
 	for (const [provider, source] of Object.entries(PROVIDERS)) {
 		const loaded = require(path.join(root, source.module));
 		readme = replaceSection(readme, provider, renderTable(loaded[source.resources], loaded[source.operations], source.actionHeader));
@@ -64,4 +70,4 @@ if (require.main === module) {
 	else process.stdout.write(readme);
 }
 
-module.exports = { renderTable, replaceSection, markers, PROVIDERS };
+module.exports = { renderTable, replaceSection, markers, readReadme, PROVIDERS };

@@ -1,0 +1,152 @@
+/**
+ * The small pure pieces of the shared machinery: field checks, paging, pacing, backoff,
+ * Simplify and redaction.
+ */
+import { chunk, choosePageSize, collectPages } from '../nodes/shared/paging';
+import { SlidingWindowLimiter } from '../nodes/shared/rateLimiter';
+import { redact } from '../nodes/shared/redact';
+import { backoffDelay, DEFAULT_RETRY_POLICY, shouldRetry } from '../nodes/shared/retry';
+import { ApiCallError } from '../nodes/shared/failure';
+import { simplifyRecord } from '../nodes/shared/simplify';
+import type { FieldSpec } from '../nodes/shared/types';
+import { coerceField, FieldValidationError } from '../nodes/shared/validation';
+
+const field = (kind: FieldSpec['kind'], extra: Partial<FieldSpec> = {}): FieldSpec => ({
+	name: 'X',
+	displayName: 'X',
+	kind,
+	description: '',
+	...extra,
+});
+
+describe('coerceField', () => {
+	it.each([
+		['month', '2025-01-15T00:00:00.000+08:00', '2025-01'],
+		['month', '2025-1', '2025-01'],
+		['month', '2025-12', '2025-12'],
+		['date', '2025-06-30T23:30:00Z', '2025-06-30'],
+		['date', '2024-02-29', '2024-02-29'],
+		['dateTime', '2025-01-31T08:05:00', '2025-01-31 08:05:00'],
+		['dateTime', '2025-01-31', '2025-01-31 00:00:00'],
+		['integer', '42', 42],
+		['number', '-12.5', -12.5],
+		['accountId', ' 200000000001 ', 200000000001],
+		['boolean', 'true', true],
+	] as Array<[FieldSpec['kind'], unknown, unknown]>)('%s %p -> %p', (kind, raw, expected) => {
+		expect(coerceField(field(kind), raw)).toEqual(expected);
+	});
+
+	it.each([
+		['month', '2025-13'],
+		['month', 'January'],
+		['date', '2025-02-30'],
+		['date', '2025-02'],
+		['integer', '4.5'],
+		['integer', '9007199254740993'],
+		['number', 'NaN'],
+		['accountId', '-5'],
+		['accountId', '12ab'],
+		['json', '{not json'],
+		['json', '[1,2]'],
+		['email', 'a@b'],
+	] as Array<[FieldSpec['kind'], unknown]>)('%s rejects %p', (kind, raw) => {
+		expect(() => coerceField(field(kind), raw)).toThrow(FieldValidationError);
+	});
+
+	it('reads id lists from entries, commas, JSON and arrays, and keeps vendor types', () => {
+		expect(coerceField(field('idList'), ['1, 2', '3', [4, '5'], '[6,7]'])).toEqual([1, 2, 3, 4, 5, 6, 7]);
+		expect(coerceField(field('idList', { sendAs: 'string' }), '8 9')).toEqual(['8', '9']);
+		expect(() => coerceField(field('idList', { maxItems: 2 }), '1,2,3')).toThrow(/at most 2 entries/);
+	});
+
+	it('checks ranges, lengths and options, and never echoes a password', () => {
+		expect(() => coerceField(field('number', { min: 0, max: 10 }), 11)).toThrow(/from 0 to 10/);
+		expect(() => coerceField(field('string', { maxLength: 3 }), 'abcd')).toThrow(/at most 3 characters/);
+		expect(() => coerceField(field('options', { options: [{ name: 'A', value: 'a' }] }), 'b')).toThrow(/one of "a"/);
+		expect(coerceField(field('options', { options: [{ name: 'Two', value: 2 }] }), '2')).toBe(2);
+		expect(() => coerceField(field('password', { minLength: 8 }), 'secret1')).toThrow(/got "\(hidden\)"$/);
+	});
+});
+
+describe('paging', () => {
+	it('chooses pages no larger than the limit or the maximum', () => {
+		const paging = { style: 'pageNumber' as const, pageField: 'Page', sizeField: 'PageSize', maxPageSize: 100 };
+		expect(choosePageSize(paging, Infinity)).toBe(100);
+		expect(choosePageSize(paging, 7)).toBe(7);
+		expect(choosePageSize(paging, Infinity, 20)).toBe(20);
+		expect(choosePageSize(paging, 500, 1000)).toBe(100);
+	});
+
+	it('walks offsets until the total is reached', async () => {
+		const rows = Array.from({ length: 23 }, (_, i) => ({ id: i }));
+		const seen: number[] = [];
+		const result = await collectPages(
+			{ style: 'offset', offsetField: 'offset', limitField: 'limit', maxPageSize: 10, totalPath: 'total', in: 'query' },
+			'rows',
+			{ body: {}, qs: {}, path: {} },
+			{ limit: Infinity, pageSize: 10, startAt: 0 },
+			async (request) => {
+				const offset = Number(request.qs.offset);
+				seen.push(offset);
+				return { rows: rows.slice(offset, offset + Number(request.qs.limit)), total: rows.length };
+			},
+		);
+		expect(result).toHaveLength(23);
+		expect(seen).toEqual([0, 10, 20]);
+	});
+
+	it('splits into the fewest chunks', () => {
+		expect(chunk([1, 2, 3, 4, 5], 2)).toEqual([[1, 2], [3, 4], [5]]);
+	});
+});
+
+describe('pacing and retries', () => {
+	it('never lets more than N calls start within a second', () => {
+		let now = 0;
+		const limiter = new SlidingWindowLimiter(1000, 25, () => now);
+		for (let i = 0; i < 5; i++) {
+			expect(limiter.delayFor('k', 5)).toBe(0);
+			limiter.record('k');
+		}
+		expect(limiter.delayFor('k', 5)).toBe(1025);
+		now = 1025;
+		expect(limiter.delayFor('k', 5)).toBe(0);
+		expect(limiter.delayFor('other', 5)).toBe(0);
+	});
+
+	it('backs off exponentially with jitter and honours Retry-After', () => {
+		expect(backoffDelay(0, DEFAULT_RETRY_POLICY, undefined, () => 0)).toBe(200);
+		expect(backoffDelay(2, DEFAULT_RETRY_POLICY, undefined, () => 1)).toBe(1600);
+		expect(backoffDelay(10, DEFAULT_RETRY_POLICY, undefined, () => 1)).toBe(8000);
+		expect(backoffDelay(0, DEFAULT_RETRY_POLICY, 3000, () => 0)).toBe(3000);
+	});
+
+	it('retries writes only when the vendor did nothing', () => {
+		const failure = { message: 'x' };
+		expect(shouldRetry(new ApiCallError(failure, 'notProcessed'), true)).toBe(true);
+		expect(shouldRetry(new ApiCallError(failure, 'transient'), true)).toBe(false);
+		expect(shouldRetry(new ApiCallError(failure, 'transient'), false)).toBe(true);
+		expect(shouldRetry(new ApiCallError(failure, 'permanent'), false)).toBe(false);
+	});
+});
+
+describe('Simplify and redaction', () => {
+	it('turns decimal-string amounts into numbers and flattens nesting', () => {
+		expect(
+			simplifyRecord({
+				PayMode: 'postPay',
+				TotalCost: '12.34567890',
+				Detail: [{ ActionType: 'postpay_deduct_h', TotalCost: '1.00000000' }],
+				Tags: ['a', 'b'],
+				Region: { Name: 'HK' },
+			}),
+		).toEqual({ PayMode: 'postPay', TotalCost: 12.3456789, Detail_0_ActionType: 'postpay_deduct_h', Detail_0_TotalCost: 1, Tags: 'a, b', Region_Name: 'HK' });
+	});
+
+	it('masks signatures, keys and tokens', () => {
+		const text = redact(
+			'Authorization: TC3-HMAC-SHA256 Credential=AKIDabc/2025-01-01/x/tc3_request, Signature=0123456789abcdef0123 and AKIDz8krbsJ5yKBZQpn74WFk Basic dXNlcjpwYXNzd29yZA== "password":"hunter22" X-Auth-Token: MIIabc',
+		);
+		expect(text).not.toMatch(/Credential=AKIDabc|z8krbsJ5|dXNlcjpw|hunter22|MIIabc/);
+	});
+});
