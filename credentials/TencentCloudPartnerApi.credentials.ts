@@ -113,7 +113,9 @@ export class TencentCloudPartnerApi implements ICredentialType {
 			throw new Error('Tencent Cloud request has no X-TC-Action header: the node must name the API action');
 		}
 		const version = findHeader(incoming, 'X-TC-Version') ?? TENCENT_PARTNER_VERSION;
-		const url = resolveRequestUrl(requestOptions);
+		// A request without a base URL goes to the credential's own endpoint.
+		const endpoint = String(credentials.endpoint ?? '').trim() || TENCENT_DEFAULT_ENDPOINT;
+		const url = resolveRequestUrl({ ...requestOptions, baseURL: requestOptions.baseURL || endpoint });
 		const payload = serialiseJsonBody(requestOptions.body, '{}');
 		const timestamp = Math.floor(Date.now() / 1000);
 		const secretId = String(credentials.secretId ?? '').trim();

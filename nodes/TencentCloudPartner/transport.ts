@@ -1,10 +1,7 @@
 import type { IDataObject, IHttpRequestOptions, IN8nHttpFullResponse, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import {
-	TENCENT_DEFAULT_ENDPOINT,
-	TENCENT_PARTNER_VERSION,
-} from '../../credentials/TencentCloudPartnerApi.credentials';
+import { TENCENT_PARTNER_VERSION } from '../../credentials/TencentCloudPartnerApi.credentials';
 import type { CallContext } from '../shared/context';
 import { accountKeyOf, cancelSignalOf } from '../shared/context';
 import type { SendCall } from '../shared/executor';
@@ -43,22 +40,15 @@ export function unwrapTencentResponse(response: IN8nHttpFullResponse): IDataObje
 	return envelope;
 }
 
-async function endpointOf(context: CallContext): Promise<string> {
-	const credentials = await context.getCredentials(TENCENT_CREDENTIAL);
-	const endpoint = String(credentials.endpoint ?? '').trim();
-	return endpoint || TENCENT_DEFAULT_ENDPOINT;
-}
-
 async function callOnce(
 	context: CallContext,
 	spec: OperationSpec,
 	body: IDataObject,
-	endpoint: string,
 	timeoutMs: number,
 ): Promise<IDataObject> {
+	// No base URL: the credential signs for, and sends to, its own Endpoint.
 	const options: IHttpRequestOptions = {
 		method: 'POST',
-		baseURL: endpoint,
 		url: '/',
 		headers: { 'X-TC-Action': spec.vendorAction, 'X-TC-Version': TENCENT_PARTNER_VERSION },
 		body,
@@ -90,14 +80,13 @@ async function callOnce(
 export function tencentSender(timeoutSeconds = TENCENT_DEFAULT_TIMEOUT_SECONDS): SendCall {
 	const timeoutMs = Math.round(timeoutSeconds * 1000);
 	return async (context, spec, request, itemIndex) => {
-		const endpoint = await endpointOf(context);
 		const limiterKey = `tencent:${accountKeyOf(context, TENCENT_CREDENTIAL)}:${spec.vendorAction}`;
 		const signal = cancelSignalOf(context);
 		try {
 			const outcome = await withRetries(
 				async () => {
 					await vendorRateLimiter.acquire(limiterKey, spec.rateLimitPerSecond, signal);
-					return await callOnce(context, spec, request.body, endpoint, timeoutMs);
+					return await callOnce(context, spec, request.body, timeoutMs);
 				},
 				{ write: spec.write, signal },
 			);
