@@ -1,0 +1,923 @@
+#!/usr/bin/env node
+'use strict';
+
+/*
+ * Real-n8n end-to-end runner.
+ *
+ *   node e2e/run.js dev    start the sandbox and a real n8n editor with this package loaded
+ *   node e2e/run.js test   execute every examples/*.json inside a real n8n and check the results
+ *
+ * Run it from anywhere after `npm run build`; every path is derived from this file's location.
+ * Only Node.js built-ins are used. See e2e/README.md.
+ */
+
+const { spawn } = require('child_process');
+const crypto = require('crypto');
+const fs = require('fs');
+const http = require('http');
+const net = require('net');
+const os = require('os');
+const path = require('path');
+
+const E2E_DIR = __dirname;
+const ROOT = path.resolve(E2E_DIR, '..');
+const STATE_DIR = path.join(ROOT, '.e2e'); // git-ignored
+const HOST_SRC = path.join(E2E_DIR, 'n8n-host');
+const HOST_DIR = path.join(STATE_DIR, 'n8n-host');
+const HOST_FILES = ['package.json', 'package-lock.json', '.npmrc'];
+const STAMP_FILE = path.join(HOST_DIR, '.e2e-install-stamp.json');
+const SQLITE_BINDING = path.join(HOST_DIR, 'node_modules', 'sqlite3', 'build', 'Release', 'node_sqlite3.node');
+const N8N_BIN = path.join(HOST_DIR, 'node_modules', 'n8n', 'bin', 'n8n');
+const DEV_USER_FOLDER = path.join(STATE_DIR, 'user');
+const EXAMPLES_DIR = path.join(ROOT, 'examples');
+
+const TIMEOUTS = {
+	npmCi: 20 * 60e3,
+	sqliteRebuild: 15 * 60e3,
+	pack: 2 * 60e3,
+	tar: 60e3,
+	sandboxStart: 30e3,
+	n8nImport: 120e3,
+	n8nHealth: 90e3,
+	n8nExecute: 120e3,
+	stop: 15e3,
+};
+
+const isWin = process.platform === 'win32';
+const NPM = isWin ? 'npm.cmd' : 'npm';
+
+class E2EError extends Error {}
+
+function log(msg) {
+	process.stdout.write(`[e2e] ${msg}\n`);
+}
+
+function rel(p) {
+	const r = path.relative(process.cwd(), p);
+	return r.startsWith('..') ? p : r || '.';
+}
+
+function seconds(ms) {
+	return `${(ms / 1000).toFixed(1)} s`;
+}
+
+/* ------------------------------------------------------------------ processes */
+
+const liveChildren = new Set();
+let interrupted = false;
+let onStopSignal = null; // set by `dev` once n8n is serving
+
+/**
+ * Spawns a command and collects its output. Resolves with { code, signal, stdout, stderr, timedOut }.
+ * Never rejects for a non-zero exit; rejects only when the command cannot be started.
+ */
+function run(cmd, args, { cwd, env, timeoutMs, onLine } = {}) {
+	return new Promise((resolve, reject) => {
+		const child = spawn(cmd, args, {
+			cwd,
+			env,
+			stdio: ['ignore', 'pipe', 'pipe'],
+			shell: isWin && cmd.endsWith('.cmd'),
+			windowsHide: true,
+		});
+		liveChildren.add(child);
+		let stdout = '';
+		let stderr = '';
+		let timedOut = false;
+		let pending = '';
+		const feed = (chunk) => {
+			if (!onLine) return;
+			pending += chunk;
+			let i;
+			while ((i = pending.indexOf('\n')) >= 0) {
+				onLine(pending.slice(0, i));
+				pending = pending.slice(i + 1);
+			}
+		};
+		child.stdout.setEncoding('utf8');
+		child.stderr.setEncoding('utf8');
+		child.stdout.on('data', (d) => {
+			stdout += d;
+			feed(d);
+		});
+		child.stderr.on('data', (d) => {
+			stderr += d;
+			feed(d);
+		});
+		const timer = timeoutMs
+			? setTimeout(() => {
+					timedOut = true;
+					killChild(child);
+				}, timeoutMs)
+			: null;
+		child.on('error', (err) => {
+			if (timer) clearTimeout(timer);
+			liveChildren.delete(child);
+			reject(new E2EError(`could not start ${cmd}: ${err.message}`));
+		});
+		child.on('close', (code, signal) => {
+			if (timer) clearTimeout(timer);
+			liveChildren.delete(child);
+			resolve({ code, signal, stdout, stderr, timedOut });
+		});
+	});
+}
+
+/** SIGTERM, then SIGKILL after TIMEOUTS.stop. Resolves when the child has exited. */
+function killChild(child, signal = 'SIGTERM') {
+	return new Promise((resolve) => {
+		if (child.exitCode !== null || child.signalCode !== null) return resolve();
+		const hard = setTimeout(() => {
+			try {
+				process.kill(child.pid, 'SIGKILL');
+			} catch {
+				/* already gone */
+			}
+		}, TIMEOUTS.stop);
+		child.once('exit', () => {
+			clearTimeout(hard);
+			resolve();
+		});
+		try {
+			process.kill(child.pid, signal);
+		} catch {
+			clearTimeout(hard);
+			resolve();
+		}
+	});
+}
+
+// Last resort: never leave a child behind, whatever way this process ends.
+process.on('exit', () => {
+	for (const child of liveChildren) {
+		try {
+			process.kill(child.pid, 'SIGKILL');
+		} catch {
+			/* already gone */
+		}
+	}
+});
+
+function tail(text, lines = 25) {
+	return text.split('\n').filter(Boolean).slice(-lines).join('\n');
+}
+
+/* ------------------------------------------------------------------ environment */
+
+/** npm child env: the caller's env, minus what `npm run` injects for the repo root's own project. */
+function npmEnv(extra = {}) {
+	const env = {};
+	for (const [k, v] of Object.entries(process.env)) {
+		if (/^npm_(package_|lifecycle_|config_local_prefix$|config_ignore_scripts$)/i.test(k)) continue;
+		env[k] = v;
+	}
+	return { ...env, ...extra };
+}
+
+// Inherited variables n8n would read: dropped so that the user's own n8n settings never leak in.
+const N8N_ENV_DROP = /^(N8N_|DB_|EXECUTIONS_|QUEUE_|WEBHOOK_URL$|GENERIC_TIMEZONE$|NODES_(INCLUDE|EXCLUDE)$|CREDENTIALS_|EXTERNAL_|VUE_APP_|E2E_TESTS$|N8N$)/;
+
+function n8nEnv({ userFolder, port }) {
+	const env = {};
+	for (const [k, v] of Object.entries(process.env)) {
+		if (N8N_ENV_DROP.test(k) || /^npm_/i.test(k)) continue;
+		env[k] = v;
+	}
+	const noProxy = ['127.0.0.1', 'localhost', '::1', env.NO_PROXY || env.no_proxy || '']
+		.filter(Boolean)
+		.join(',');
+	return {
+		...env,
+		NO_PROXY: noProxy,
+		no_proxy: noProxy,
+		N8N_USER_FOLDER: userFolder,
+		N8N_LISTEN_ADDRESS: '127.0.0.1',
+		N8N_HOST: '127.0.0.1',
+		N8N_PROTOCOL: 'http',
+		N8N_PORT: String(port),
+		// 1.123 defaults to the isolated-vm engine, whose native build can't run here (ignore-scripts).
+		N8N_EXPRESSION_ENGINE: 'legacy',
+		// Offline and quiet.
+		N8N_DIAGNOSTICS_ENABLED: 'false',
+		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+		N8N_TEMPLATES_ENABLED: 'false',
+		N8N_PERSONALIZATION_ENABLED: 'false',
+		N8N_HIRING_BANNER_ENABLED: 'false',
+		N8N_DYNAMIC_BANNERS_ENABLED: 'false',
+		N8N_LICENSE_AUTO_RENEW_ENABLED: 'false',
+		N8N_VERIFIED_PACKAGES_ENABLED: 'false', // no fetch of the vetted-nodes list from n8n's API
+		N8N_REINSTALL_MISSING_PACKAGES: 'false',
+		N8N_COMMUNITY_PACKAGES_ENABLED: 'true', // loads <userFolder>/.n8n/nodes/node_modules/*
+		N8N_RUNNERS_ENABLED: 'false', // no task-runner subprocess / broker port (no Code nodes needed)
+		N8N_SECURE_COOKIE: 'false', // plain http on 127.0.0.1
+		N8N_BLOCK_ENV_ACCESS_IN_NODE: 'true', // the future default; community nodes must not read env anyway
+		N8N_GIT_NODE_DISABLE_BARE_REPOS: 'true', // silences a deprecation notice
+		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'true',
+		N8N_GRACEFUL_SHUTDOWN_TIMEOUT: '10',
+		N8N_METRICS: 'false',
+		N8N_PUBLIC_API_DISABLED: 'true',
+		DB_TYPE: 'sqlite',
+		DB_SQLITE_POOL_SIZE: '2', // WAL mode: a CLI import can run while `n8n start` is up
+		EXECUTIONS_DATA_PRUNE: 'true',
+		GENERIC_TIMEZONE: 'UTC',
+		// `execute --rawOutput` prints the run through the logger at level info: never raise this.
+		N8N_LOG_LEVEL: 'info',
+		N8N_LOG_OUTPUT: 'console',
+	};
+}
+
+/* ------------------------------------------------------------------ step 1: n8n install */
+
+function hostHash() {
+	const h = crypto.createHash('sha256');
+	for (const f of HOST_FILES) {
+		const p = path.join(HOST_SRC, f);
+		if (!fs.existsSync(p)) throw new E2EError(`missing ${rel(p)}`);
+		h.update(f).update('\0').update(fs.readFileSync(p)).update('\0');
+	}
+	h.update(`${process.platform}-${process.arch}`);
+	return h.digest('hex');
+}
+
+function readStamp() {
+	try {
+		return JSON.parse(fs.readFileSync(STAMP_FILE, 'utf8'));
+	} catch {
+		return null;
+	}
+}
+
+async function prepareN8n() {
+	const hash = hostHash();
+	const stamp = readStamp();
+	if (stamp && stamp.hash === hash && fs.existsSync(SQLITE_BINDING) && fs.existsSync(N8N_BIN)) {
+		log(`n8n ${stamp.n8nVersion} already installed in ${rel(HOST_DIR)}`);
+		return;
+	}
+	fs.mkdirSync(HOST_DIR, { recursive: true });
+	fs.rmSync(STAMP_FILE, { force: true });
+	for (const f of HOST_FILES) fs.copyFileSync(path.join(HOST_SRC, f), path.join(HOST_DIR, f));
+
+	const logFile = path.join(STATE_DIR, 'n8n-install.log');
+	fs.writeFileSync(logFile, '');
+	const step = async (title, hint, args, timeoutMs, extraEnv) => {
+		log(`${title} (${hint}) ...`);
+		const t0 = Date.now();
+		const r = await run(NPM, args, { cwd: HOST_DIR, env: npmEnv(extraEnv), timeoutMs });
+		fs.appendFileSync(logFile, `$ npm ${args.join(' ')}\n${r.stdout}\n${r.stderr}\n`);
+		if (r.code !== 0) {
+			const why = r.timedOut ? `timed out after ${seconds(timeoutMs)}` : `exit code ${r.code ?? r.signal}`;
+			throw new E2EError(
+				`\`npm ${args.join(' ')}\` in ${rel(HOST_DIR)} failed (${why}).\n${tail(r.stderr || r.stdout)}\nFull log: ${rel(logFile)}`,
+			);
+		}
+		log(`${title}: done in ${seconds(Date.now() - t0)}`);
+	};
+
+	await step(
+		`npm ci --ignore-scripts in ${rel(HOST_DIR)}`,
+		'installs n8n, 1.5-3 min',
+		['ci', '--ignore-scripts', '--no-audit', '--no-fund'],
+		TIMEOUTS.npmCi,
+	);
+	// The project .npmrc says ignore-scripts=true, which turns `npm rebuild` into a no-op: override it.
+	// Prebuilt sqlite3 binaries come from GitHub (unreachable), so build from source straight away.
+	await step(
+		'npm rebuild sqlite3',
+		'compiles the native SQLite binding from source, ~75 s',
+		['rebuild', 'sqlite3', '--ignore-scripts=false', '--build-from-source'],
+		TIMEOUTS.sqliteRebuild,
+		{ npm_config_build_from_source: 'true', JOBS: String(Math.max(1, os.cpus().length)) },
+	);
+	if (!fs.existsSync(SQLITE_BINDING)) {
+		throw new E2EError(`sqlite3 rebuild reported success but ${rel(SQLITE_BINDING)} is missing. See ${rel(logFile)}`);
+	}
+	const n8nVersion = JSON.parse(
+		fs.readFileSync(path.join(HOST_DIR, 'node_modules', 'n8n', 'package.json'), 'utf8'),
+	).version;
+	fs.writeFileSync(
+		STAMP_FILE,
+		JSON.stringify({ hash, n8nVersion, node: process.version, installedAt: new Date().toISOString() }, null, 2),
+	);
+	log(`n8n ${n8nVersion} ready`);
+}
+
+/* ------------------------------------------------------------------ step 2: pack + unpack */
+
+function readRootPackage() {
+	return JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+}
+
+/** Fails fast (before any long install) when the build output is missing. */
+function checkDist() {
+	const pkg = readRootPackage();
+	const distDir = path.join(ROOT, 'dist');
+	if (!fs.existsSync(distDir)) {
+		throw new E2EError(`${rel(distDir)} does not exist: run \`npm run build\` first (npm run dev / npm run test:e2e do).`);
+	}
+	const declared = [...((pkg.n8n && pkg.n8n.nodes) || []), ...((pkg.n8n && pkg.n8n.credentials) || [])];
+	const missing = declared.filter((p) => !fs.existsSync(path.join(ROOT, p)));
+	if (missing.length) {
+		throw new E2EError(
+			`package.json "n8n" lists files that the build did not produce:\n  ${missing.join('\n  ')}\nRun \`npm run build\` and check tsconfig includes them.`,
+		);
+	}
+	if (pkg.dependencies && Object.keys(pkg.dependencies).length) {
+		log(`warning: package has runtime dependencies (${Object.keys(pkg.dependencies).join(', ')}); they are NOT installed here`);
+	}
+	return pkg;
+}
+
+async function installPackage(userFolder, tmpDir) {
+	const pkg = checkDist();
+
+	const packDir = path.join(tmpDir, 'pack');
+	fs.mkdirSync(packDir, { recursive: true });
+	const r = await run(NPM, ['pack', '--json', '--ignore-scripts', '--pack-destination', packDir], {
+		cwd: ROOT,
+		env: npmEnv(),
+		timeoutMs: TIMEOUTS.pack,
+	});
+	if (r.code !== 0) throw new E2EError(`npm pack failed (exit ${r.code}):\n${tail(r.stderr || r.stdout)}`);
+	let tarball;
+	try {
+		const info = JSON.parse(r.stdout.slice(r.stdout.indexOf('[')));
+		tarball = path.join(packDir, info[0].filename);
+	} catch {
+		tarball = fs.readdirSync(packDir).filter((f) => f.endsWith('.tgz')).map((f) => path.join(packDir, f))[0];
+	}
+	if (!tarball || !fs.existsSync(tarball)) throw new E2EError(`npm pack produced no tarball in ${packDir}`);
+
+	const dest = path.join(userFolder, '.n8n', 'nodes', 'node_modules', ...pkg.name.split('/'));
+	fs.rmSync(dest, { recursive: true, force: true });
+	fs.mkdirSync(dest, { recursive: true });
+	const t = await run('tar', ['-xzf', tarball, '-C', dest, '--strip-components=1'], { timeoutMs: TIMEOUTS.tar });
+	if (t.code !== 0) throw new E2EError(`tar failed to unpack ${tarball}:\n${tail(t.stderr)}`);
+	fs.rmSync(tarball, { force: true });
+	const files = countFiles(dest);
+	log(`packed ${pkg.name}@${pkg.version} (${files} files) into ${rel(dest)}`);
+	return pkg;
+}
+
+function countFiles(dir) {
+	let n = 0;
+	for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+		n += e.isDirectory() ? countFiles(path.join(dir, e.name)) : 1;
+	}
+	return n;
+}
+
+/* ------------------------------------------------------------------ step 3: sandbox */
+
+function freePort() {
+	return new Promise((resolve, reject) => {
+		const srv = net.createServer();
+		srv.unref();
+		srv.on('error', reject);
+		srv.listen(0, '127.0.0.1', () => {
+			const { port } = srv.address();
+			srv.close(() => resolve(port));
+		});
+	});
+}
+
+function startSandbox(port, logFile) {
+	const cli = path.join(ROOT, 'sandbox', 'cli.js');
+	if (!fs.existsSync(cli)) throw new E2EError(`${rel(cli)} not found: the sandbox is needed for the e2e run.`);
+	return new Promise((resolve, reject) => {
+		const child = spawn(process.execPath, [cli, '--port', String(port)], {
+			cwd: ROOT,
+			env: { ...process.env, NODE_ENV: process.env.NODE_ENV || 'development' },
+			stdio: ['ignore', 'pipe', 'pipe'],
+			windowsHide: true,
+		});
+		liveChildren.add(child);
+		let output = ''; // last 64 KB, for error messages
+		const logStream = logFile ? fs.createWriteStream(logFile, { flags: 'w' }) : null;
+		const keep = (d) => {
+			output = (output + d).slice(-65536);
+			if (logStream) logStream.write(d);
+		};
+		child.on('exit', () => logStream && logStream.end());
+		let settled = false;
+		const finish = (err, url) => {
+			if (settled) return;
+			settled = true;
+			clearTimeout(timer);
+			if (err) {
+				killChild(child).then(() => reject(err));
+			} else {
+				resolve({ child, url, output: () => output });
+			}
+		};
+		const timer = setTimeout(
+			() => finish(new E2EError(`sandbox did not print "Sandbox listening on ..." within ${seconds(TIMEOUTS.sandboxStart)}:\n${tail(output)}`)),
+			TIMEOUTS.sandboxStart,
+		);
+		const onData = (d) => {
+			keep(d);
+			if (settled) return;
+			const m = /Sandbox listening on (https?:\/\/[^\s]+)/.exec(output);
+			if (m) finish(null, m[1].replace(/\/+$/, ''));
+		};
+		child.stdout.setEncoding('utf8');
+		child.stderr.setEncoding('utf8');
+		child.stdout.on('data', onData);
+		child.stderr.on('data', keep);
+		child.on('error', (err) => finish(new E2EError(`could not start the sandbox: ${err.message}`)));
+		child.on('exit', (code, signal) => {
+			liveChildren.delete(child);
+			finish(new E2EError(`sandbox exited early (${code ?? signal}):\n${tail(output)}`));
+		});
+	});
+}
+
+/* ------------------------------------------------------------------ step 4: credentials + workflows */
+
+function loadCredentials(sandboxUrl) {
+	const mod = require(path.join(E2E_DIR, 'credentials.js'));
+	const fn = typeof mod === 'function' ? mod : mod.credentials;
+	if (typeof fn !== 'function') throw new E2EError('e2e/credentials.js must export function credentials(sandboxUrl)');
+	const list = fn(sandboxUrl);
+	if (!Array.isArray(list)) throw new E2EError('credentials(sandboxUrl) must return an array');
+	const seen = new Set();
+	for (const c of list) {
+		for (const k of ['id', 'name', 'type']) {
+			if (typeof c[k] !== 'string' || !c[k]) throw new E2EError(`a credential in e2e/credentials.js lacks a string "${k}"`);
+		}
+		if (!c.data || typeof c.data !== 'object') throw new E2EError(`credential ${c.id} needs a plain "data" object`);
+		if (seen.has(c.id)) throw new E2EError(`duplicate credential id ${c.id}`);
+		seen.add(c.id);
+	}
+	return list;
+}
+
+const SECRET_FIELD = /(secret|password|passwd|token|apikey|api_key|privatekey|private_key|^sk$|^ak$|key$)/i;
+
+/** Values of secret-looking credential fields (>= 6 chars): masked in anything this script prints. */
+function secretsOf(creds) {
+	const out = new Set();
+	const walk = (obj) => {
+		for (const [k, v] of Object.entries(obj || {})) {
+			if (typeof v === 'string' && v.length >= 6 && SECRET_FIELD.test(k)) out.add(v);
+			else if (v && typeof v === 'object') walk(v);
+		}
+	};
+	creds.forEach((c) => walk(c.data));
+	return [...out];
+}
+
+function makeRedactor(secrets) {
+	return (text) => secrets.reduce((t, s) => t.split(s).join('***'), String(text));
+}
+
+function loadExamples() {
+	if (!fs.existsSync(EXAMPLES_DIR)) return [];
+	const list = fs
+		.readdirSync(EXAMPLES_DIR)
+		.filter((f) => f.endsWith('.json'))
+		.sort()
+		.map((file) => {
+			const full = path.join(EXAMPLES_DIR, file);
+			let wf;
+			try {
+				wf = JSON.parse(fs.readFileSync(full, 'utf8'));
+			} catch (e) {
+				throw new E2EError(`examples/${file} is not valid JSON: ${e.message}`);
+			}
+			if (!wf || typeof wf !== 'object' || Array.isArray(wf)) throw new E2EError(`examples/${file} must hold one workflow object`);
+			if (!Array.isArray(wf.nodes) || !wf.connections) throw new E2EError(`examples/${file} has no "nodes"/"connections"`);
+			if (typeof wf.id !== 'string' || !wf.id) throw new E2EError(`examples/${file} needs a string "id" (it is what \`n8n execute --id\` runs)`);
+			return { file, workflow: wf };
+		});
+	const byId = new Map();
+	for (const e of list) {
+		if (byId.has(e.workflow.id)) throw new E2EError(`examples/${e.file} and examples/${byId.get(e.workflow.id)} share the id "${e.workflow.id}"`);
+		byId.set(e.workflow.id, e.file);
+	}
+	return list;
+}
+
+/** What import:workflow needs beyond an n8n export; added to a temp copy, never to the examples. */
+function toImportable(wf, file) {
+	const copy = JSON.parse(JSON.stringify(wf));
+	copy.name = copy.name || path.basename(file, '.json');
+	copy.active = false; // imports are always deactivated in regular mode anyway
+	copy.settings = copy.settings || { executionOrder: 'v1' };
+	copy.pinData = copy.pinData || {};
+	// Export-only fields that point at objects of another instance.
+	for (const k of ['shared', 'homeProject', 'activeVersionId', 'activeVersion', 'parentFolder', 'parentFolderId']) delete copy[k];
+	return copy;
+}
+
+function checkCredentialRefs(examples, creds) {
+	const byId = new Map(creds.map((c) => [c.id, c]));
+	const problems = [];
+	for (const { file, workflow } of examples) {
+		for (const node of workflow.nodes) {
+			for (const [type, ref] of Object.entries(node.credentials || {})) {
+				const id = ref && typeof ref === 'object' ? ref.id : undefined;
+				const c = id && byId.get(id);
+				if (!c) problems.push(`${file}: node "${node.name}" uses ${type} credential ${JSON.stringify(ref)}, not defined in e2e/credentials.js`);
+				else if (c.type !== type) problems.push(`${file}: node "${node.name}" expects a ${type} credential but ${id} is a ${c.type}`);
+			}
+		}
+	}
+	if (problems.length) throw new E2EError(`credential references do not match e2e/credentials.js:\n  ${problems.join('\n  ')}`);
+}
+
+async function n8n(args, { userFolder, port, timeoutMs, onLine }) {
+	if (interrupted) throw new E2EError('interrupted');
+	const r = await run(process.execPath, [N8N_BIN, ...args], {
+		cwd: userFolder, // n8n loads a .env from its cwd: keep it away from the repo root
+		env: n8nEnv({ userFolder, port }),
+		timeoutMs,
+		onLine,
+	});
+	if (interrupted) throw new E2EError(`interrupted during \`n8n ${args[0]}\``);
+	return r;
+}
+
+async function importAll({ userFolder, port, tmpDir, creds, examples, redact }) {
+	const credFile = path.join(tmpDir, `credentials-${process.pid}.json`);
+	fs.writeFileSync(credFile, JSON.stringify(creds), { mode: 0o600 });
+	let t0 = Date.now();
+	try {
+		const r = await n8n(['import:credentials', `--input=${credFile}`], { userFolder, port, timeoutMs: TIMEOUTS.n8nImport });
+		if (r.code !== 0 || !/Successfully imported/.test(r.stdout + r.stderr)) {
+			throw new E2EError(`n8n import:credentials failed (exit ${r.code ?? r.signal}${r.timedOut ? ', timed out' : ''}):\n${redact(tail(r.stdout + r.stderr))}`);
+		}
+	} finally {
+		fs.rmSync(credFile, { force: true });
+	}
+	log(`imported ${creds.length} credential(s) in ${seconds(Date.now() - t0)}`);
+
+	if (!examples.length) return;
+	const wfFile = path.join(tmpDir, 'workflows.json');
+	fs.writeFileSync(wfFile, JSON.stringify(examples.map((e) => toImportable(e.workflow, e.file)), null, 2));
+	t0 = Date.now();
+	const r = await n8n(['import:workflow', `--input=${wfFile}`], { userFolder, port, timeoutMs: TIMEOUTS.n8nImport });
+	fs.rmSync(wfFile, { force: true });
+	if (r.code !== 0 || !/Successfully imported/.test(r.stdout + r.stderr)) {
+		throw new E2EError(`n8n import:workflow failed (exit ${r.code ?? r.signal}${r.timedOut ? ', timed out' : ''}):\n${redact(tail(r.stdout + r.stderr))}`);
+	}
+	log(`imported ${examples.length} workflow(s) in ${seconds(Date.now() - t0)}`);
+}
+
+/* ------------------------------------------------------------------ test: execute + check */
+
+/**
+ * The node `n8n execute --id` starts from (n8n 1.123 dist/utils.js findCliWorkflowStart): an Execute
+ * Workflow Trigger if there is one, else the first Manual Trigger / Start / Manual Chat Trigger.
+ * Polling or webhook triggers can't start a CLI run. pinData is ignored in CLI mode.
+ */
+const CLI_START_TYPES = ['@n8n/n8n-nodes-langchain.manualChatTrigger', 'n8n-nodes-base.start', 'n8n-nodes-base.manualTrigger'];
+function cliStartNode(wf) {
+	return (
+		wf.nodes.find((n) => n.type === 'n8n-nodes-base.executeWorkflowTrigger') ||
+		wf.nodes.find((n) => CLI_START_TYPES.includes(n.type))
+	);
+}
+
+/** `execute --rawOutput` prints the IRun as pretty JSON, possibly after log lines. */
+function parseRun(output) {
+	const lines = output.split('\n');
+	const starts = [];
+	const ends = [];
+	let offset = 0;
+	for (const line of lines) {
+		if (line.startsWith('{')) starts.push(offset);
+		if (line.startsWith('}')) ends.push(offset + 1);
+		offset += line.length + 1;
+	}
+	for (const s of starts) {
+		for (let i = ends.length - 1; i >= 0 && ends[i] > s; i--) {
+			try {
+				const v = JSON.parse(output.slice(s, ends[i]));
+				if (v && typeof v === 'object' && v.data && v.data.resultData) return v;
+			} catch {
+				/* try the next candidate */
+			}
+		}
+	}
+	return null;
+}
+
+function nodeOutput(runResult, nodeName, { output = 0, runIndex } = {}) {
+	const runs = runResult.data.resultData.runData[nodeName];
+	if (!runs || !runs.length) return undefined;
+	const r = runs[runIndex === undefined ? runs.length - 1 : runIndex];
+	const main = (r.data && r.data.main) || [];
+	return (main[output] || []).map((i) => i.json);
+}
+
+function errorText(runResult) {
+	const e = runResult && runResult.data && runResult.data.resultData && runResult.data.resultData.error;
+	if (!e) return undefined;
+	const where = e.node && e.node.name ? ` (node "${e.node.name}")` : '';
+	const desc = e.description && e.description !== e.message ? ` - ${e.description}` : '';
+	return `${e.message || e.name || 'unknown error'}${where}${desc}`;
+}
+
+async function testExample({ file, workflow }, expectation, ctxBase) {
+	const { userFolder, port, redact } = ctxBase;
+	const t0 = Date.now();
+	const r = await n8n(['execute', `--id=${workflow.id}`, '--rawOutput'], { userFolder, port, timeoutMs: TIMEOUTS.n8nExecute });
+	const ms = Date.now() - t0;
+	const out = `${r.stdout}\n${r.stderr}`;
+	const details = () => redact(tail(out, 15));
+	if (r.timedOut) return { ok: false, ms, reason: `timed out after ${seconds(TIMEOUTS.n8nExecute)}`, details: details() };
+
+	const runResult = parseRun(r.stdout) || parseRun(out);
+	if (runResult && process.env.E2E_DUMP_DIR) {
+		fs.mkdirSync(process.env.E2E_DUMP_DIR, { recursive: true });
+		fs.writeFileSync(path.join(process.env.E2E_DUMP_DIR, file.replace(/\.json$/, '.run.json')), redact(JSON.stringify(runResult, null, 2)));
+	}
+	if (!runResult) return { ok: false, ms, reason: `no run result in n8n's output (exit ${r.code})`, details: details() };
+	const spec = typeof expectation === 'function' ? { check: expectation } : expectation;
+	const error = errorText(runResult);
+	const failed = r.code !== 0 || runResult.status !== 'success' || !!error;
+	if (failed && !spec.expectError) {
+		return { ok: false, ms, reason: `execution failed (exit ${r.code}, status ${runResult.status}): ${redact(error || 'no error message')}`, details: error ? undefined : details() };
+	}
+	if (!failed && spec.expectError) {
+		return { ok: false, ms, reason: 'execution succeeded but the expectation says it must fail' };
+	}
+	const lastNode = runResult.data.resultData.lastNodeExecuted;
+	const items = (lastNode && nodeOutput(runResult, lastNode)) || [];
+	const ctx = {
+		sandboxUrl: ctxBase.sandboxUrl,
+		file,
+		workflow,
+		lastNode,
+		items,
+		error,
+		nodeOutput: (name, opts) => nodeOutput(runResult, name, opts),
+	};
+	try {
+		if (typeof spec.check !== 'function') throw new Error(`the expectation for ${file} is neither a function nor { check }`);
+		await spec.check(runResult, ctx);
+	} catch (e) {
+		return { ok: false, ms, reason: redact((e && e.message) || String(e)) };
+	}
+	if (ctxBase.secrets.some((s) => out.includes(s))) {
+		return { ok: false, ms, reason: "a credential secret appears in n8n's output" };
+	}
+	return { ok: true, ms, count: items.length };
+}
+
+/** One line, whatever the message looks like (assert diffs, stack-ish text). */
+function oneLine(text, max = 800) {
+	const s = String(text)
+		.split('\n')
+		.map((l) => l.trim())
+		.filter(Boolean)
+		.join(' | ');
+	return s.length > max ? `${s.slice(0, max)} ...` : s;
+}
+
+/* ------------------------------------------------------------------ modes */
+
+async function withSandbox(fn) {
+	const port = process.env.E2E_SANDBOX_PORT ? Number(process.env.E2E_SANDBOX_PORT) : await freePort();
+	const sandbox = await startSandbox(port);
+	log(`sandbox listening on ${sandbox.url} (pid ${sandbox.child.pid})`);
+	try {
+		return await fn(sandbox);
+	} finally {
+		await killChild(sandbox.child);
+	}
+}
+
+async function modeTest() {
+	const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-e2e-'));
+	const userFolder = path.join(tmpDir, 'user');
+	fs.mkdirSync(userFolder, { recursive: true });
+	let passed = 0;
+	let failed = 0;
+	let skipped = 0;
+	const timings = [];
+	try {
+		const examples = loadExamples();
+		if (!examples.length) throw new E2EError('no examples/*.json found: nothing to test');
+		const expectations = require(path.join(E2E_DIR, 'expectations.js'));
+		const noExp = examples.filter((e) => !expectations[e.file]);
+		checkDist();
+		await prepareN8n();
+		await installPackage(userFolder, tmpDir);
+		await withSandbox(async (sandbox) => {
+			const creds = loadCredentials(sandbox.url);
+			checkCredentialRefs(examples, creds);
+			const secrets = secretsOf(creds);
+			const redact = makeRedactor(secrets);
+			const port = await freePort(); // not listened on by `execute`, but keep it off 5678
+			await importAll({ userFolder, port, tmpDir, creds, examples, redact });
+			for (const ex of examples) {
+				const name = ex.file;
+				if (interrupted) {
+					failed++;
+					console.log(`FAIL ${name}: not run (interrupted)`);
+					continue;
+				}
+				// An example without an expectation still runs (its output can be dumped), then fails.
+				const expectation = noExp.includes(ex)
+					? (run, ctx) => {
+							throw new Error(`no expectation for ${ex.file} in e2e/expectations.js (it ran: ${run.status}, ${ctx.items.length} items from "${ctx.lastNode}")`);
+						}
+					: expectations[ex.file];
+				if (expectation && typeof expectation === 'object' && expectation.skip) {
+					skipped++;
+					console.log(`skip ${name}: ${oneLine(expectation.skip)}`);
+					continue;
+				}
+				const start = cliStartNode(ex.workflow);
+				if (!start) {
+					failed++;
+					console.log(`FAIL ${name}: no node \`n8n execute\` can start from (needs a Manual Trigger or Execute Workflow Trigger); mark it { skip: 'why' } in e2e/expectations.js if it is trigger-only`);
+					continue;
+				}
+				const res = await testExample(ex, expectation, { userFolder, port, redact, secrets, sandboxUrl: sandbox.url });
+				if (res.ok) {
+					passed++;
+					console.log(`ok ${name} (${res.count} items)`);
+				} else {
+					failed++;
+					console.log(`FAIL ${name}: ${oneLine(res.reason)}`);
+					if (res.details) console.log(res.details.replace(/^/gm, '    '));
+				}
+				timings.push(`${name} ${seconds(res.ms)}`);
+			}
+			log(`execute times: ${timings.join(', ')}`);
+			const stale = Object.keys(expectations).filter((k) => !examples.some((e) => e.file === k));
+			if (stale.length) log(`note: expectations without an example: ${stale.join(', ')}`);
+		});
+	} catch (e) {
+		if (!(e instanceof E2EError)) e.message = `unexpected error: ${e.stack || e.message}`;
+		const [first, ...rest] = e.message.split('\n');
+		console.log(`FAIL setup: ${first}`);
+		if (rest.length) console.log(rest.join('\n').replace(/^/gm, '    '));
+		failed++;
+	} finally {
+		if (process.env.E2E_KEEP_TMP === '1') log(`kept ${tmpDir}`);
+		else fs.rmSync(tmpDir, { recursive: true, force: true });
+	}
+	console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+	return failed ? 1 : 0;
+}
+
+function httpGet(url, timeoutMs = 2000) {
+	return new Promise((resolve) => {
+		const req = http.get(url, { timeout: timeoutMs }, (res) => {
+			let body = '';
+			res.setEncoding('utf8');
+			res.on('data', (d) => (body += d));
+			res.on('end', () => resolve({ status: res.statusCode, body }));
+		});
+		req.on('timeout', () => req.destroy());
+		req.on('error', () => resolve({ status: 0, body: '' }));
+	});
+}
+
+async function needsOwnerSetup(port) {
+	const r = await httpGet(`http://127.0.0.1:${port}/rest/settings`);
+	try {
+		return !!JSON.parse(r.body).data.userManagement.showSetupOnFirstLoad;
+	} catch {
+		return false;
+	}
+}
+
+async function modeDev() {
+	const port = Number(process.env.N8N_PORT || 5678);
+	const userFolder = DEV_USER_FOLDER;
+	fs.mkdirSync(userFolder, { recursive: true });
+	const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-e2e-dev-'));
+	let n8nChild = null;
+	let sandboxChild = null;
+	let stopping = false;
+	const stopAll = async (why) => {
+		if (stopping) return;
+		stopping = true;
+		if (n8nChild || sandboxChild) log(`${why}: stopping n8n and the sandbox ...`);
+		await Promise.all([n8nChild && killChild(n8nChild), sandboxChild && killChild(sandboxChild)].filter(Boolean));
+		fs.rmSync(tmpDir, { recursive: true, force: true });
+	};
+	try {
+		if ((await httpGet(`http://127.0.0.1:${port}/healthz`)).status) {
+			throw new E2EError(`something already answers on 127.0.0.1:${port}; stop it or set N8N_PORT`);
+		}
+		checkDist();
+		await prepareN8n();
+		await installPackage(userFolder, tmpDir);
+		const sbPort = process.env.E2E_SANDBOX_PORT ? Number(process.env.E2E_SANDBOX_PORT) : await freePort();
+		const sandboxLog = path.join(STATE_DIR, 'sandbox-dev.log');
+		const sandbox = await startSandbox(sbPort, sandboxLog);
+		sandboxChild = sandbox.child;
+		log(`sandbox listening on ${sandbox.url} (pid ${sandboxChild.pid}, log: ${rel(sandboxLog)})`);
+		const creds = loadCredentials(sandbox.url);
+		const examples = loadExamples();
+		checkCredentialRefs(examples, creds);
+		const redact = makeRedactor(secretsOf(creds));
+		await importAll({ userFolder, port, tmpDir, creds, examples, redact });
+
+		log(`starting n8n on 127.0.0.1:${port} (user folder ${rel(userFolder)}) ...`);
+		const t0 = Date.now();
+		const logFile = path.join(STATE_DIR, 'n8n-dev.log');
+		const logStream = fs.createWriteStream(logFile, { flags: 'w' });
+		n8nChild = spawn(process.execPath, [N8N_BIN, 'start'], {
+			cwd: userFolder,
+			env: n8nEnv({ userFolder, port }),
+			stdio: ['ignore', 'pipe', 'pipe'],
+			windowsHide: true,
+		});
+		liveChildren.add(n8nChild);
+		n8nChild.stdout.pipe(logStream);
+		n8nChild.stderr.pipe(logStream);
+		const exited = new Promise((resolve) =>
+			n8nChild.on('exit', (code, signal) => {
+				liveChildren.delete(n8nChild);
+				resolve(code ?? signal);
+			}),
+		);
+		sandboxChild.on('exit', () => liveChildren.delete(sandboxChild));
+
+		let healthy = false;
+		let early;
+		exited.then((c) => (early = c));
+		// /healthz answers before the editor routes exist: wait for both.
+		while (!healthy && Date.now() - t0 < TIMEOUTS.n8nHealth && early === undefined) {
+			healthy =
+				(await httpGet(`http://127.0.0.1:${port}/healthz`)).status === 200 &&
+				(await httpGet(`http://127.0.0.1:${port}/`)).status === 200;
+			if (!healthy) await new Promise((res) => setTimeout(res, 500));
+		}
+		if (!healthy) {
+			throw new E2EError(
+				`n8n did not become healthy (${early !== undefined ? `exited with ${early}` : `no /healthz after ${seconds(TIMEOUTS.n8nHealth)}`}). Log: ${rel(logFile)}\n${redact(tail(fs.readFileSync(logFile, 'utf8'), 20))}`,
+			);
+		}
+		log(`n8n ready in ${seconds(Date.now() - t0)} (log: ${rel(logFile)})`);
+		console.log('');
+		console.log(`  n8n editor:  http://127.0.0.1:${port}`);
+		console.log(`  sandbox:     ${sandbox.url}`);
+		console.log(
+			`  Hint: the "${creds[0] ? creds[0].name : 'sandbox'}" credential${creds.length > 1 ? ' (and the other imported ones)' : ''} point${creds.length > 1 ? '' : 's'} at the sandbox; ${examples.length} example workflow(s) imported.`,
+		);
+		if (await needsOwnerSetup(port)) {
+			console.log('  First visit: n8n asks you to create a local owner account (stored only in .e2e/user).');
+		}
+		console.log('  Press Ctrl+C to stop.');
+		console.log('');
+
+		const result = await new Promise((resolve) => {
+			onStopSignal = (sig) => stopAll(`received ${sig}`).then(() => resolve(0));
+			if (interrupted) onStopSignal('signal');
+			exited.then((c) => {
+				if (!stopping) stopAll(`n8n exited (${c}); see ${rel(logFile)}`).then(() => resolve(1));
+			});
+			sandboxChild.on('exit', (c, s) => {
+				if (!stopping) stopAll(`sandbox exited (${c ?? s})`).then(() => resolve(1));
+			});
+		});
+		return result;
+	} catch (e) {
+		await stopAll('error');
+		throw interrupted ? new E2EError('interrupted') : e;
+	}
+}
+
+async function main() {
+	const mode = process.argv[2];
+	if (mode !== 'dev' && mode !== 'test') {
+		console.error('usage: node e2e/run.js dev|test');
+		return 2;
+	}
+	if (!fs.existsSync(path.join(ROOT, 'package.json'))) throw new E2EError(`no package.json in ${ROOT}`);
+	// Until a mode installs its own stop logic: stop every child, let the flow fail and clean up.
+	const onSignal = (sig) => {
+		if (onStopSignal) return onStopSignal(sig);
+		log(`received ${sig}, stopping`);
+		interrupted = true;
+		process.exitCode = 130;
+		for (const c of liveChildren) {
+			try {
+				process.kill(c.pid, 'SIGTERM');
+			} catch {
+				/* gone */
+			}
+		}
+	};
+	process.on('SIGINT', onSignal);
+	process.on('SIGTERM', onSignal);
+	return mode === 'test' ? modeTest() : modeDev();
+}
+
+main().then(
+	(code) => {
+		process.exitCode = process.exitCode || code;
+	},
+	(e) => {
+		console.error(`[e2e] ${e instanceof E2EError ? 'error' : 'unexpected error'}: ${e instanceof E2EError ? e.message : e.stack}`);
+		process.exitCode = process.exitCode || 1;
+	},
+);
