@@ -11,6 +11,12 @@ const PROVIDERS = {
 		operations: 'tencentOperations',
 		actionHeader: 'Tencent action',
 	},
+	huawei: {
+		module: 'dist/nodes/HuaweiCloudPartner/resources/index.js',
+		resources: 'huaweiResources',
+		operations: 'huaweiOperations',
+		actionHeader: 'Huawei API',
+	},
 };
 
 function notesOf(spec) {
@@ -19,20 +25,27 @@ function notesOf(spec) {
 	if (spec.needsAllowlist) notes.push('allowlist');
 	if (spec.paging) notes.push(`pages of up to ${spec.paging.maxPageSize}`);
 	if (spec.batch) notes.push(`any number of IDs, ${spec.batch.maxPerCall} per call`);
-	if (spec.permissions && spec.permissions.length) notes.push(spec.permissions.map((p) => `\`${p}\``).join(' or '));
 	return notes.join('; ');
+}
+
+function actionOf(spec) {
+	return spec.http ? `\`${spec.vendorAction}\` (\`${spec.http.method} ${spec.http.path}\`)` : `\`${spec.vendorAction}\``;
 }
 
 /** A markdown table: one row per operation, in the node's own order. */
 function renderTable(resources, specs, actionHeader) {
+	const withPermissions = specs.some((s) => s.permissions);
 	const rows = [
-		`| Resource | Operation | ${actionHeader} | Kind | Rate limit | Notes |`,
-		'|---|---|---|---|---|---|',
+		`| Resource | Operation | ${actionHeader} | Kind | Rate limit |${withPermissions ? ' Action codes (any one) | Where to grant |' : ''} Notes |`,
+		`|---|---|---|---|---|${withPermissions ? '---|---|' : ''}---|`,
 	];
 	for (const resource of resources) {
 		for (const spec of specs.filter((s) => s.resource === resource.value)) {
+			const permissions = withPermissions
+				? ` ${(spec.permissions || []).map((p) => `\`${p}\``).join(' or ') || 'none'} | ${spec.permissionPath || '-'} |`
+				: '';
 			rows.push(
-				`| ${resource.name} | ${spec.name} | \`${spec.vendorAction}\` | ${spec.write ? 'write' : 'read'} | ${spec.rateLimitPerSecond}/s | ${notesOf(spec)} |`,
+				`| ${resource.name} | ${spec.name} | ${actionOf(spec)} | ${spec.write ? 'write' : 'read'} | ${spec.rateLimitPerSecond}/s |${permissions} ${notesOf(spec)} |`,
 			);
 		}
 	}

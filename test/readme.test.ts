@@ -1,19 +1,27 @@
 /**
  * The README's operation tables are generated from the operation specs; this fails when a spec
- * changed and `node scripts/operationsTable.js --write` was not run after a build.
+ * changed and `npm run readme:operations` was not run.
  */
+import { huaweiOperations, huaweiResources } from '../nodes/HuaweiCloudPartner/resources';
 import { tencentOperations, tencentResources } from '../nodes/TencentCloudPartner/resources';
+import type { OperationSpec, ResourceSpec } from '../nodes/shared/types';
 import * as table from '../scripts/operationsTable';
 
 const { renderTable, replaceSection, readReadme } = table as unknown as {
-	renderTable: (resources: unknown[], specs: unknown[], header: string) => string;
+	renderTable: (resources: ResourceSpec[], specs: OperationSpec[], header: string) => string;
 	replaceSection: (readme: string, provider: string, table: string) => string;
 	readReadme: () => string;
 };
 
-it('README lists every Tencent operation exactly as the node defines it', () => {
+it.each([
+	['tencent', tencentResources, tencentOperations, 'Tencent action'],
+	['huawei', huaweiResources, huaweiOperations, 'Huawei API'],
+] as Array<[string, ResourceSpec[], OperationSpec[], string]>)('README lists every %s operation exactly as the node defines it', (provider, resources, specs, header) => {
 	const readme = readReadme();
-	const expected = replaceSection(readme, 'tencent', renderTable(tencentResources, tencentOperations, 'Tencent action'));
-	expect(readme).toBe(expected);
+	expect(readme).toBe(replaceSection(readme, provider, renderTable(resources, specs, header)));
+});
+
+it('the Tencent node covers all 46 actions once each', () => {
 	expect(new Set(tencentOperations.map((s) => s.vendorAction)).size).toBe(46);
+	expect(tencentOperations).toHaveLength(46);
 });

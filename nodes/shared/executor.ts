@@ -97,7 +97,8 @@ export async function executeOperation(
 	send: SendCall,
 	itemIndex: number,
 ): Promise<OperationResult> {
-	const result = await runOperation(context, spec, send, itemIndex);
+	let result = await runOperation(context, spec, send, itemIndex);
+	if (spec.enrich) result = (result as IDataObject[]).map((record) => ({ ...spec.enrich!(record), ...record }));
 	if (!spec.simplifiable || !(context.getNodeParameter('simplify', itemIndex, false) as boolean)) return result;
 	return (result as IDataObject[]).map((entry) =>
 		typeof entry.json === 'object' && entry.json !== null

@@ -75,6 +75,7 @@ export function fieldProperty(field: FieldSpec): INodeProperties {
 				default: field.default ?? (field.options?.[0]?.value as string),
 			};
 		case 'accountId':
+		case 'reference':
 			return {
 				...base,
 				type: 'resourceLocator',
@@ -98,7 +99,10 @@ export function fieldProperty(field: FieldSpec): INodeProperties {
 						validation: [
 							{
 								type: 'regex' as const,
-								properties: { regex: '^\\s*\\d{1,19}\\s*$', errorMessage: 'An account ID is made of digits only' },
+								properties:
+									field.kind === 'reference'
+										? { regex: `^\\s*${(field.pattern?.source ?? '.+').replace(/^\^|\$$/g, '')}\\s*$`, errorMessage: `Enter ${field.patternHint ?? 'a valid ID'}` }
+										: { regex: '^\\s*\\d{1,19}\\s*$', errorMessage: 'An account ID is made of digits only' },
 							},
 						],
 					},
@@ -119,6 +123,7 @@ export function fieldProperty(field: FieldSpec): INodeProperties {
 		case 'month':
 		case 'date':
 		case 'dateTime':
+		case 'utcDateTime':
 			return { ...base, type: 'dateTime', default: '' };
 		case 'json':
 			return { ...base, type: 'json', default: '{}' };

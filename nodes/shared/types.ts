@@ -19,8 +19,10 @@ export type FieldKind =
 	| 'number'
 	| 'boolean'
 	| 'options'
-	/** An account id picked with a resource locator (list search or typed id). */
+	/** A numeric account id picked with a resource locator (list search or typed id). */
 	| 'accountId'
+	/** A text id picked with a resource locator, checked against `pattern`. */
+	| 'reference'
 	/** Any number of ids entered as list entries; each entry may hold several, comma separated. */
 	| 'idList'
 	| 'stringList'
@@ -30,6 +32,8 @@ export type FieldKind =
 	| 'date'
 	/** n8n date picker or text, sent as `YYYY-MM-DD HH:mm:ss`. */
 	| 'dateTime'
+	/** n8n date picker or text, converted to UTC and sent as `YYYY-MM-DDTHH:mm:ssZ`. */
+	| 'utcDateTime'
 	/** A JSON object typed by the user, sent as is. */
 	| 'json';
 
@@ -130,6 +134,18 @@ export interface OperationSpec {
 	verifyHint?: string;
 	/** Fixed body fields that always go with this action. */
 	fixedBody?: IDataObject;
+	/** REST method and path template (`{name}` is filled from path fields), for REST vendors. */
+	http?: { method: 'GET' | 'POST'; path: string };
+	/** Fixed request headers of this action (e.g. a language header). */
+	headers?: IDataObject;
+	/** Fine-grained permission codes the vendor checks; any one of them grants access. */
+	permissions?: string[];
+	/** Where an administrator grants those permissions, as the vendor's console names it. */
+	permissionPath?: string;
+	/** Adds convenience fields to each output record (never replaces the vendor's own). */
+	enrich?: (record: IDataObject) => IDataObject;
+	/** When the vendor answers a write with no content, return the fields that were sent instead. */
+	echoRequestWhenEmpty?: boolean;
 	/** For a single answer: the object at this path becomes the item (RequestId kept beside it). */
 	resultPath?: string;
 	/**

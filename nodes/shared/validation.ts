@@ -89,6 +89,31 @@ function calendarParts(raw: unknown): { y: number; m: number; d?: number; time?:
 	return { y, m, d, time };
 }
 
+/**
+ * A UTC instant `YYYY-MM-DDTHH:mm:ssZ` (no milliseconds), as Huawei requires. A time with an
+ * offset is converted; a time without one is taken as UTC.
+ */
+function utcInstant(raw: unknown): string | undefined {
+	if (raw instanceof Date) raw = raw.toISOString();
+	if (typeof raw === 'object' && raw !== null && typeof (raw as { toISO?: unknown }).toISO === 'function') {
+		raw = (raw as { toISO: () => string }).toISO();
+	}
+	if (typeof raw !== 'string') return undefined;
+	const text = raw.trim();
+	const match = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/.exec(text);
+	if (!match || !calendarParts(text.slice(0, 10))) return undefined;
+	const [, y, mo, d, h = '00', mi = '00', sec = '00', zone] = match;
+	let offsetMinutes = 0;
+	if (zone && zone !== 'Z') {
+		const sign = zone.startsWith('-') ? -1 : 1;
+		const digits = zone.slice(1).replace(':', '');
+		offsetMinutes = sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2)));
+	}
+	const ms = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(sec)) - offsetMinutes * 60000;
+	if (!Number.isFinite(ms)) return undefined;
+	return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
 function parseJsonOrUndefined(text: string): unknown {
 	try {
 		return JSON.parse(text);
@@ -186,6 +211,13 @@ export function coerceField(field: FieldSpec, raw: unknown): unknown {
 			if (value <= 0) throw new FieldValidationError(field, expected, raw);
 			return field.sendAs === 'string' ? String(value) : value;
 		}
+		case 'reference': {
+			const value = typeof raw === 'number' ? String(raw) : raw;
+			if (typeof value !== 'string' || value.trim() === '') throw new FieldValidationError(field, field.patternHint ?? 'an ID', raw);
+			const text = value.trim();
+			if (field.pattern && !field.pattern.test(text)) throw new FieldValidationError(field, field.patternHint ?? 'a valid ID', raw);
+			return text;
+		}
 		case 'idList': {
 			const expected = 'a list of account IDs made of digits, e.g. 200000000000, 200000000001';
 			const entries = splitList(raw);
@@ -229,6 +261,11 @@ export function coerceField(field: FieldSpec, raw: unknown): unknown {
 			if (!parts || parts.d === undefined)
 				throw new FieldValidationError(field, 'a date and time such as 2025-06-30 00:00:00', raw);
 			return `${parts.y}-${pad(parts.m)}-${pad(parts.d)} ${parts.time ?? '00:00:00'}`;
+		}
+		case 'utcDateTime': {
+			const instant = utcInstant(raw);
+			if (!instant) throw new FieldValidationError(field, 'a date and time such as 2025-01-31T08:00:00Z', raw);
+			return instant;
 		}
 		case 'json': {
 			const value = typeof raw === 'string' ? parseJsonOrUndefined(raw) : raw;

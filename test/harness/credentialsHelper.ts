@@ -59,28 +59,29 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		return out;
 	}
 
+	/** As n8n's CLI does it: only for an expirable field that is empty, or after a 401. */
 	async preAuthentication(
 		helpers: IHttpRequestHelper,
 		credentials: ICredentialDataDecryptedObject,
 		typeName: string,
-		_node: INode,
+		node: INode,
 		credentialsExpired: boolean,
 	): Promise<ICredentialDataDecryptedObject | undefined> {
 		const type = credentialTypes[typeName];
-		if (!type?.preAuthentication) return undefined;
-		const expirable = type.properties.find((p) => p.type === 'hidden' && p.typeOptions?.expirable);
-		if (!expirable) return undefined;
-		if (!credentialsExpired && credentials[expirable.name]) return undefined;
+		const expirable = type?.properties.find((p) => p.type === 'hidden' && p.typeOptions?.expirable === true);
+		if (!expirable || typeof type.preAuthentication !== 'function') return undefined;
+		if (credentials[expirable.name] !== '' && !credentialsExpired) return undefined;
+		this.preAuthenticationCalls++;
 		const output = await type.preAuthentication.call(helpers, credentials);
-		if (output) {
-			for (const [id, stored] of this.store) {
-				if (stored === credentials || stored[expirable.name] === credentials[expirable.name]) {
-					this.store.set(id, { ...stored, ...output });
-				}
-			}
-		}
-		return output;
+		if (output[expirable.name] === undefined) return undefined;
+		const reference = node.credentials?.[typeName];
+		if (!reference) return undefined;
+		await this.updateCredentials(reference, typeName, Object.assign(credentials, output));
+		return Object.assign(credentials, output);
 	}
+
+	/** How many times a token or account ID was fetched (tests of renewal count them). */
+	preAuthenticationCalls = 0;
 
 	async runPreAuthentication(
 		helpers: IHttpRequestHelper,

@@ -9,7 +9,10 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { HuaweiCloudPartnerApi } from '../../credentials/HuaweiCloudPartnerApi.credentials';
+import { HuaweiCloudPartnerIamApi } from '../../credentials/HuaweiCloudPartnerIamApi.credentials';
 import { TencentCloudPartnerApi } from '../../credentials/TencentCloudPartnerApi.credentials';
+import { HuaweiCloudPartner } from '../../nodes/HuaweiCloudPartner/HuaweiCloudPartner.node';
 import { TencentCloudPartner } from '../../nodes/TencentCloudPartner/TencentCloudPartner.node';
 
 export const PACKAGE = 'n8n-nodes-cloud-partners';
@@ -40,10 +43,13 @@ class TestStart implements INodeType {
 const nodes: Record<string, INodeType> = {
 	[START_NODE_TYPE]: new TestStart(),
 	[`${PACKAGE}.tencentCloudPartner`]: new TencentCloudPartner(),
+	[`${PACKAGE}.huaweiCloudPartner`]: new HuaweiCloudPartner(),
 };
 
 export const credentialTypes: Record<string, ICredentialType> = {
 	tencentCloudPartnerApi: new TencentCloudPartnerApi(),
+	huaweiCloudPartnerApi: new HuaweiCloudPartnerApi(),
+	huaweiCloudPartnerIamApi: new HuaweiCloudPartnerIamApi(),
 };
 
 export const nodeTypes: INodeTypes = {

@@ -1,0 +1,91 @@
+import { createHash, createHmac } from 'crypto';
+
+export const SDK_HMAC_ALGORITHM = 'SDK-HMAC-SHA256';
+export const EMPTY_BODY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
+
+/** Everything SDK-HMAC-SHA256 needs; nothing is read from the environment or the clock. */
+export interface SdkHmacInput {
+	method: string;
+	/** Absolute URL; its query string is re-encoded canonically, its host (with port) is signed. */
+	url: URL;
+	/** Every header that will be sent and signed, except Host and Authorization. */
+	headers: Record<string, string>;
+	/** The exact body string that will be sent ('' for none). */
+	body: string;
+	accessKeyId: string;
+	secretAccessKey: string;
+	/** `YYYYMMDDTHHMMSSZ`, also sent as X-Sdk-Date. */
+	sdkDate: string;
+}
+
+/** RFC 3986 encoding as Huawei's signers do it: only A-Z a-z 0-9 - _ . ~ stay as they are. */
+export function rfc3986(value: string): string {
+	return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
+/** `YYYYMMDDTHHMMSSZ` in UTC. */
+export function sdkDateOf(date: Date): string {
+	return date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+}
+
+/** Sorted names, each value sorted and encoded, joined as the signers do. */
+export function canonicalQuery(url: URL): string {
+	const grouped = new Map<string, string[]>();
+	for (const [name, value] of url.searchParams) {
+		grouped.set(name, [...(grouped.get(name) ?? []), value]);
+	}
+	return [...grouped.keys()]
+		.sort()
+		.flatMap((name) => [...(grouped.get(name) ?? [])].sort().map((value) => `${rfc3986(name)}=${rfc3986(value)}`))
+		.join('&');
+}
+
+/** A segment that is already percent-encoded is decoded once, so it is not encoded twice. */
+function safeDecode(segment: string): string {
+	try {
+		return decodeURIComponent(segment);
+	} catch {
+		return segment;
+	}
+}
+
+/** Every path segment encoded, always ending in `/` (only inside the signature). */
+export function canonicalUri(path: string): string {
+	const encoded = path
+		.split('/')
+		.map((segment) => rfc3986(safeDecode(segment)))
+		.join('/');
+	return encoded.endsWith('/') ? encoded : `${encoded}/`;
+}
+
+function signedHeaderMap(input: SdkHmacInput): Map<string, string> {
+	const map = new Map<string, string>();
+	for (const [name, value] of Object.entries(input.headers)) map.set(name.toLowerCase(), value);
+	map.set('host', input.url.host);
+	map.set('x-sdk-date', input.sdkDate);
+	return map;
+}
+
+export function sdkHmacCanonicalRequest(input: SdkHmacInput): { canonical: string; signedHeaders: string } {
+	const headers = signedHeaderMap(input);
+	const names = [...headers.keys()].sort();
+	const canonical = [
+		input.method.toUpperCase(),
+		canonicalUri(input.url.pathname),
+		canonicalQuery(input.url),
+		names.map((name) => `${name}:${headers.get(name)}\n`).join(''),
+		names.join(';'),
+		input.body === '' ? EMPTY_BODY_SHA256 : createHash('sha256').update(input.body, 'utf8').digest('hex'),
+	].join('\n');
+	return { canonical, signedHeaders: names.join(';') };
+}
+
+/** The `Authorization` header value, byte-identical to Huawei's SDK signer for the same request. */
+export function sdkHmacAuthorization(input: SdkHmacInput): string {
+	const { canonical, signedHeaders } = sdkHmacCanonicalRequest(input);
+	const stringToSign = [SDK_HMAC_ALGORITHM, input.sdkDate, createHash('sha256').update(canonical, 'utf8').digest('hex')].join(
+		'\n',
+	);
+	const signature = createHmac('sha256', input.secretAccessKey).update(stringToSign, 'utf8').digest('hex');
+	return `${SDK_HMAC_ALGORITHM} Access=${input.accessKeyId}, SignedHeaders=${signedHeaders}, Signature=${signature}`;
+}

@@ -1,0 +1,140 @@
+import type { IDataObject, IHttpRequestOptions, IN8nHttpFullResponse, JsonObject } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import type { CallContext } from '../shared/context';
+import { accountKeyOf, cancelSignalOf } from '../shared/context';
+import type { SendCall } from '../shared/executor';
+import { ApiCallError, type ApiFailure } from '../shared/failure';
+import { bodyExcerpt, networkFailure, retryAfterMs } from '../shared/httpFailure';
+import { vendorRateLimiter } from '../shared/rateLimiter';
+import { withRetries } from '../shared/retry';
+import type { BuiltRequest, OperationSpec } from '../shared/types';
+import { classifyHuaweiFailure, huaweiNodeApiError } from './errors';
+
+export const HUAWEI_AKSK_CREDENTIAL = 'huaweiCloudPartnerApi';
+export const HUAWEI_IAM_CREDENTIAL = 'huaweiCloudPartnerIamApi';
+export const HUAWEI_DEFAULT_TIMEOUT_SECONDS = 60;
+
+/** The credential the node's Authentication parameter picks. */
+export function huaweiCredentialType(context: CallContext): string {
+	// The parameter never varies per item (it has no expressions), so the node's own value is it.
+	return context.getNode().parameters.authentication === 'iamToken' ? HUAWEI_IAM_CREDENTIAL : HUAWEI_AKSK_CREDENTIAL;
+}
+
+/** `/v2/orders/customer-orders/details/{order_id}` with the path fields filled in, encoded. */
+export function fillPath(template: string, values: IDataObject): string {
+	return template.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(String(values[name] ?? '')));
+}
+
+function fail(failure: ApiFailure): never {
+	throw new ApiCallError(failure, classifyHuaweiFailure(failure));
+}
+
+interface HttpLikeResponse {
+	status?: number;
+	data?: unknown;
+	headers?: IDataObject;
+}
+
+/** The HTTP answer behind an error thrown by n8n's request helper, if there was one. */
+function responseBehind(error: unknown): HttpLikeResponse | undefined {
+	let current = error as { response?: HttpLikeResponse; cause?: unknown } | undefined;
+	for (let depth = 0; current && depth < 5; depth++) {
+		if (current.response && typeof current.response.status === 'number') return current.response;
+		current = current.cause as typeof current;
+	}
+	return undefined;
+}
+
+function parsedBody(data: unknown): IDataObject | undefined {
+	if (data && typeof data === 'object' && !Buffer.isBuffer(data)) return data as IDataObject;
+	if (typeof data === 'string' && data.trim().startsWith('{')) {
+		try {
+			return JSON.parse(data) as IDataObject;
+		} catch {
+			return undefined;
+		}
+	}
+	return undefined;
+}
+
+/** Huawei's error envelope `{error_code, error_msg}` (or IAM's `{error:{code,message}}`) as a failure. */
+export function huaweiFailureFromResponse(response: HttpLikeResponse): ApiFailure {
+	const body = parsedBody(response.data);
+	const iam = body?.error as IDataObject | undefined;
+	const headers = response.headers ?? {};
+	return {
+		httpStatus: response.status,
+		code: (body?.error_code as string | undefined) ?? (iam?.code !== undefined ? `IAM.${String(iam.code)}` : undefined),
+		message: String(body?.error_msg ?? iam?.message ?? `HTTP ${response.status}`),
+		requestId: String(headers['x-request-id'] ?? body?.request_id ?? '') || undefined,
+		retryAfterMs: retryAfterMs(headers['retry-after']),
+		detail: body ? undefined : bodyExcerpt(response.data),
+	};
+}
+
+async function callOnce(
+	context: CallContext,
+	credentialType: string,
+	spec: OperationSpec,
+	request: BuiltRequest,
+	timeoutMs: number,
+): Promise<IDataObject> {
+	const http = spec.http ?? { method: 'POST', path: '/' };
+	const options: IHttpRequestOptions = {
+		method: http.method,
+		url: fillPath(http.path, request.path),
+		headers: { ...(spec.headers ?? {}) },
+		json: true,
+		timeout: timeoutMs,
+		returnFullResponse: true,
+	};
+	if (Object.keys(request.qs).length > 0) options.qs = request.qs;
+	if (http.method === 'POST') options.body = request.body;
+	let response: IN8nHttpFullResponse;
+	try {
+		// Status errors are not ignored: n8n must see a 401 to renew an expired IAM token.
+		response = (await context.helpers.httpRequestWithAuthentication.call(context, credentialType, options)) as IN8nHttpFullResponse;
+	} catch (error) {
+		const answer = responseBehind(error);
+		if (answer) fail(huaweiFailureFromResponse(answer));
+		const failure = networkFailure(error, timeoutMs);
+		if (failure) fail(failure);
+		throw new NodeApiError(context.getNode(), error as JsonObject);
+	}
+	const body = parsedBody(response.body);
+	if (body?.error_code && !['CBC.0000'].includes(String(body.error_code))) {
+		fail({ httpStatus: response.statusCode, code: String(body.error_code), message: String(body.error_msg ?? ''), requestId: String(response.headers?.['x-request-id'] ?? '') || undefined });
+	}
+	if (body) return body;
+	return spec.echoRequestWhenEmpty ? { success: true, ...request.body, ...request.qs } : { success: true };
+}
+
+/**
+ * The one way this node talks to Huawei: paced to about 10 calls per second per API, retried as
+ * the reference allows, with errors that name missing permissions and where to grant them.
+ */
+export function huaweiSender(timeoutSeconds = HUAWEI_DEFAULT_TIMEOUT_SECONDS): SendCall {
+	const timeoutMs = Math.round(timeoutSeconds * 1000);
+	return async (context, spec, request, itemIndex) => {
+		const credentialType = huaweiCredentialType(context);
+		const limiterKey = `huawei:${accountKeyOf(context, credentialType)}:${spec.vendorAction}`;
+		const signal = cancelSignalOf(context);
+		try {
+			const outcome = await withRetries(
+				async () => {
+					await vendorRateLimiter.acquire(limiterKey, spec.rateLimitPerSecond, signal);
+					return await callOnce(context, credentialType, spec, request, timeoutMs);
+				},
+				{ write: spec.write, signal },
+			);
+			return outcome.value;
+		} catch (error) {
+			if (error instanceof ApiCallError) {
+				const attempts = (error as ApiCallError & { attempts?: number }).attempts ?? 1;
+				throw huaweiNodeApiError(context.getNode(), spec, error.failure, error.kind, attempts, itemIndex);
+			}
+			throw new NodeOperationError(context.getNode(), error as Error, { itemIndex });
+		}
+	};
+}
