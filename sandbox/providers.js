@@ -6,10 +6,14 @@
  *   control: { functions, routes }, state }.
  */
 const { createTencentProvider } = require('./tencent');
+const { createDotdigitalProvider } = require('./dotdigital');
+const { createHuaweiProvider } = require('./huawei');
 
 /** name -> factory(shared services, initial options for that provider) */
 const PROVIDER_FACTORIES = {
 	tencent: createTencentProvider,
+	dotdigital: createDotdigitalProvider,
+	huawei: createHuaweiProvider,
 };
 
 module.exports = { PROVIDER_FACTORIES };

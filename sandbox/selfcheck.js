@@ -625,6 +625,14 @@ async function resetWith(sandbox, body) {
 	return sandbox;
 }
 
+// ---------------------------------------------------------------- dotdigital (the checks live in dotdigital/selfcheck.js)
+
+require('./dotdigital/selfcheck').registerDotdigitalChecks(check);
+
+// ---------------------------------------------------------------- Huawei (the checks live in huawei/selfcheck.js)
+
+require('./huawei/selfcheck').registerHuaweiChecks(check);
+
 async function main() {
 	const sandbox = await startSandbox({ port: 0 });
 	const client = createTencentClient(sandbox.url);

@@ -5,7 +5,9 @@ import type { FieldSpec } from './types';
 /** n8n parameter name for a vendor field: its own name in camelCase unless the spec says otherwise. */
 export function paramNameOf(field: FieldSpec): string {
 	if (field.paramName) return field.paramName;
-	return field.name.charAt(0).toLowerCase() + field.name.slice(1);
+	// `ClientUin` -> `clientUin`, `budget_amount` -> `budgetAmount`: n8n's camelCase either way.
+	const camel = field.name.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+	return camel.charAt(0).toLowerCase() + camel.slice(1);
 }
 
 function helpText(field: FieldSpec): string {

@@ -80,9 +80,16 @@ export async function testCredential(
 		}),
 	);
 	const error = errorOf(run);
-	if (error) return { status: 'Error', message: error.message };
-	const body = outputOf(run, 'Partner')[0]?.json.response;
 	const credentialType: ICredentialType = credentialTypes[type];
+	if (error) {
+		// As n8n's tester: a failed request is matched against the responseCode rules first.
+		const status = Number((error as { httpCode?: string }).httpCode);
+		for (const rule of credentialType.test?.rules ?? []) {
+			if (rule.type === 'responseCode' && rule.properties.value === status) return { status: 'Error', message: rule.properties.message };
+		}
+		return { status: 'Error', message: error.message };
+	}
+	const body = outputOf(run, 'Partner')[0]?.json.response;
 	for (const rule of credentialType.test?.rules ?? []) {
 		if (rule.type === 'responseSuccessBody' && at(body, rule.properties.key) === rule.properties.value) {
 			return { status: 'Error', message: rule.properties.message };
