@@ -25,6 +25,34 @@ function credentials(sandboxUrl) {
 				language: 'en-US',
 			},
 		},
+		{
+			id: 'sandboxHuaweiPartner',
+			name: 'Huawei Cloud Partner (sandbox)',
+			type: 'huaweiCloudPartnerApi',
+			data: {
+				site: 'custom',
+				endpoint: sandboxUrl,
+				accessKeyId: 'HWSANDBOXPARTNERAK0001',
+				secretAccessKey: 'sandboxHuaweiPartnerSecretKey0000000001',
+				securityToken: '',
+				domainId: '0a1b2c3d4e5f60718293a4b5c6d7e8f9',
+				resolvedDomainId: '',
+			},
+		},
+		{
+			id: 'sandboxHuaweiIam',
+			name: 'Huawei Cloud Partner IAM (sandbox)',
+			type: 'huaweiCloudPartnerIamApi',
+			data: {
+				site: 'custom',
+				endpoint: sandboxUrl,
+				iamEndpoint: '',
+				domainName: 'sandbox-partner',
+				userName: 'n8n-operator',
+				password: 'Sandbox-Passw0rd!',
+				token: '',
+			},
+		},
 	];
 }
 

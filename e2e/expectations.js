@@ -64,6 +64,29 @@ function hasKeys(items, keys, what) {
 }
 
 module.exports = {
+	'huawei-customer-onboarding.json': async (run, ctx) => {
+		const [details] = outputOf(ctx, 'Customer details');
+		const [check] = outputOf(ctx, 'Check the e-mail is free');
+		assert.strictEqual(check && check.check_result, 'available', `the new e-mail should be free: ${show(check)}`);
+		const [sent] = outputOf(ctx, 'Send verification code');
+		assert.ok(sent && sent.success === true && sent.email === details.email, `the code was not sent to ${details.email}: ${show(sent)}`);
+		const [created] = outputOf(ctx, 'Create the customer');
+		assert.ok(created && /^[0-9a-f]{32}$/.test(created.domain_id), `no customer ID came back: ${show(created)}`);
+		const [budget] = outputOf(ctx, 'Set a monthly budget and unfreeze');
+		assert.deepStrictEqual(
+			{ id: budget.customer_id, amount: budget.budget_amount, unfreeze: budget.cancel_partner_frozen },
+			{ id: created.domain_id, amount: 500, unfreeze: '1' },
+			`the budget step sent something else: ${show(budget)}`,
+		);
+		// The sandbox holds the customer, associated with the partner, unfrozen, with the budget.
+		const customer = await sandboxGet(ctx.sandboxUrl, `/_control/state/huawei/customer?customer_id=${created.domain_id}`);
+		assert.strictEqual(customer.email, details.email, `stored e-mail ${customer.email}`);
+		assert.strictEqual(customer.xaccount_id, details.crmId, `stored xaccount_id ${customer.xaccount_id}`);
+		assert.strictEqual(customer.is_frozen, 0, 'the new customer should be unfrozen by the budget step');
+		const stored = await sandboxGet(ctx.sandboxUrl, `/_control/state/huawei/budget?customer_id=${created.domain_id}`);
+		assert.strictEqual(Number(stored.budget_amount), 500, `stored budget ${show(stored)}`);
+	},
+
 	'tencent-allocate-credit.json': async (run, ctx) => {
 		const found = outputOf(ctx, 'Find the customer');
 		assert.strictEqual(found.length, 1, `"Find the customer" should return exactly 1 customer, got ${found.length}`);

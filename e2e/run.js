@@ -498,9 +498,16 @@ function loadExamples() {
 	return list;
 }
 
+/**
+ * Examples that call the sandbox directly (e.g. to read the verification code a customer would
+ * type) name it at its default address, the one `npm run sandbox` uses; the copy points at the
+ * sandbox this run started.
+ */
+const DEFAULT_SANDBOX_URL = 'http://127.0.0.1:8787';
+
 /** What import:workflow needs beyond an n8n export; added to a temp copy, never to the examples. */
-function toImportable(wf, file) {
-	const copy = JSON.parse(JSON.stringify(wf));
+function toImportable(wf, file, sandboxUrl) {
+	const copy = JSON.parse(sandboxUrl ? JSON.stringify(wf).split(DEFAULT_SANDBOX_URL).join(sandboxUrl) : JSON.stringify(wf));
 	copy.name = copy.name || path.basename(file, '.json');
 	copy.active = false; // imports are always deactivated in regular mode anyway
 	copy.settings = copy.settings || { executionOrder: 'v1' };
@@ -538,7 +545,7 @@ async function n8n(args, { userFolder, port, timeoutMs, onLine }) {
 	return r;
 }
 
-async function importAll({ userFolder, port, tmpDir, creds, examples, redact }) {
+async function importAll({ userFolder, port, tmpDir, creds, examples, redact, sandboxUrl }) {
 	const credFile = path.join(tmpDir, `credentials-${process.pid}.json`);
 	fs.writeFileSync(credFile, JSON.stringify(creds), { mode: 0o600 });
 	let t0 = Date.now();
@@ -554,7 +561,7 @@ async function importAll({ userFolder, port, tmpDir, creds, examples, redact }) 
 
 	if (!examples.length) return;
 	const wfFile = path.join(tmpDir, 'workflows.json');
-	fs.writeFileSync(wfFile, JSON.stringify(examples.map((e) => toImportable(e.workflow, e.file)), null, 2));
+	fs.writeFileSync(wfFile, JSON.stringify(examples.map((e) => toImportable(e.workflow, e.file, sandboxUrl)), null, 2));
 	t0 = Date.now();
 	const r = await n8n(['import:workflow', `--input=${wfFile}`], { userFolder, port, timeoutMs: TIMEOUTS.n8nImport });
 	fs.rmSync(wfFile, { force: true });
@@ -711,7 +718,7 @@ async function modeTest() {
 			const secrets = secretsOf(creds);
 			const redact = makeRedactor(secrets);
 			const port = await freePort(); // not listened on by `execute`, but keep it off 5678
-			await importAll({ userFolder, port, tmpDir, creds, examples, redact });
+			await importAll({ userFolder, port, tmpDir, creds, examples, redact, sandboxUrl: sandbox.url });
 			for (const ex of examples) {
 				const name = ex.file;
 				if (interrupted) {
@@ -818,7 +825,7 @@ async function modeDev() {
 		const examples = loadExamples();
 		checkCredentialRefs(examples, creds);
 		const redact = makeRedactor(secretsOf(creds));
-		await importAll({ userFolder, port, tmpDir, creds, examples, redact });
+		await importAll({ userFolder, port, tmpDir, creds, examples, redact, sandboxUrl: sandbox.url });
 
 		log(`starting n8n on 127.0.0.1:${port} (user folder ${rel(userFolder)}) ...`);
 		const t0 = Date.now();
