@@ -17,17 +17,21 @@ const { createPermissions } = require('./permissions');
 const { createTokenStore, createToken, listDomains } = require('./iam');
 const { createHuaweiData, DEFAULT_SEED, DEFAULT_CUSTOMERS } = require('./data');
 const { createHuaweiControl } = require('./control');
+const { KEY_TABLE, USER_TABLE } = require('./keys');
 const { HuaweiError, newRequestId, errorBody, MESSAGES, apig, cbc, iam, invalidParam, accessDenied } = require('./errors');
 const { headerNamesOf } = require('../requestLog');
 const { sendJson, sendText, writable } = require('../http');
 
 const PROVIDER = 'huawei';
 
-/** A copy of a parsed body with every `password` field (at any depth) replaced, for the request log. */
+/**
+ * A copy of a parsed body for the request log with every `password` value (at any depth) replaced.
+ * IAM's `identity.password` is an object holding the user: its structure stays, its secret goes.
+ */
 function redact(value) {
 	if (Array.isArray(value)) return value.map(redact);
 	if (value && typeof value === 'object') {
-		return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, k.toLowerCase() === 'password' ? '[redacted]' : redact(v)]));
+		return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, k.toLowerCase() === 'password' && (v === null || typeof v !== 'object') ? '[redacted]' : redact(v)]));
 	}
 	return value;
 }
@@ -60,7 +64,7 @@ function createHuaweiProvider(shared, initial = {}) {
 	const { clock, faults, requestLog } = shared;
 	const limiter = createRateLimiter(clock, shared.rateLimit);
 	const tokens = createTokenStore();
-	const permissions = createPermissions(ALL_CODES);
+	const permissions = createPermissions(ALL_CODES, { aks: [...KEY_TABLE.keys()], userNames: [...USER_TABLE.values()].map((u) => u.userName) });
 	/** Test switches: hide new customers from N queries; answer CBC.99000050 to the next N creates. */
 	const switches = { associationDelay: 0, associationTimeouts: 0 };
 	let options = { seed: DEFAULT_SEED, customers: DEFAULT_CUSTOMERS, ...initial };
@@ -241,6 +245,10 @@ function createHuaweiProvider(shared, initial = {}) {
 
 	/** Back to the default seed (or the given options); clears tokens, denials, switches and limiter windows. */
 	function reset(opts = {}) {
+		if (!opts || typeof opts !== 'object' || Array.isArray(opts)) throw Object.assign(new Error('huawei options must be a JSON object'), { status: 400 });
+		for (const name of Object.keys(opts)) {
+			if (!['customers', 'seed', 'anchor'].includes(name)) throw Object.assign(new Error(`unknown huawei option ${name}; use customers, seed, anchor`), { status: 400 });
+		}
 		rebuild({ seed: DEFAULT_SEED, customers: DEFAULT_CUSTOMERS, ...initial, ...opts });
 		limiter.reset();
 		tokens.reset();

@@ -14,9 +14,12 @@ const badRequest = (message) => Object.assign(new Error(message), { status: 400 
 
 /**
  * @param {string[]} knownCodes every Action code an API uses (a denial of anything else is a typo)
+ * @param {{ aks: string[], userNames: string[] }} principals the AKs and IAM user names that exist
  */
-function createPermissions(knownCodes) {
+function createPermissions(knownCodes, principals) {
 	const known = new Set(knownCodes);
+	const knownAks = new Set(principals.aks);
+	const knownUsers = new Set(principals.userNames);
 	/** @type {Map<string, Set<string>>} principal key -> denied codes */
 	let denied = new Map();
 
@@ -27,6 +30,8 @@ function createPermissions(knownCodes) {
 		if ((ak === undefined) === (userName === undefined)) throw badRequest('give exactly one of ak (an AccessKeyId) or userName (an IAM user name)');
 		const value = ak !== undefined ? ak : userName;
 		if (typeof value !== 'string' || value === '') throw badRequest(`${ak !== undefined ? 'ak' : 'userName'} must be a non-empty string`);
+		if (ak !== undefined && !knownAks.has(ak)) throw badRequest(`unknown AccessKeyId ${ak}; known: ${[...knownAks].join(', ')}`);
+		if (userName !== undefined && !knownUsers.has(userName)) throw badRequest(`unknown IAM user ${userName}; known: ${[...knownUsers].join(', ')}`);
 		return ak !== undefined ? `ak:${ak}` : `user:${userName}`;
 	}
 

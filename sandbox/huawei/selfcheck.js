@@ -278,6 +278,10 @@ function registerHuaweiChecks(check) {
 		// APIs without codes are never denied.
 		expectOk(await call('GET', '/v2/bases/measurements', { token: t.token }));
 		assert.throws(() => c.denyActions({ ak, codes: ['BPC_ITEM_TYPO_000000'] }), /no API uses/);
+		assert.throws(() => c.denyActions({ ak: 'HWTYPO', codes: ['BPC_ITEM_FINANCE_090100'] }), /unknown AccessKeyId/);
+		// The customer key holds the order codes too, and can lose them.
+		c.denyActions({ ak: K.customerKey.accessKeyId, codes: ['BPC_ITEM_SUBCUSTSERV_060100', 'BPC_ITEM_SUBCUSTSERV_060200'] });
+		expectError(await call('GET', ORDERS, { key: K.customerKey }), 403, 'CBC.0151');
 	});
 
 	hw('wrong caller type -> 403 CBC.0151; reseller scope rules -> CBC.99000037', async ({ call }) => {

@@ -39,21 +39,22 @@ const ListSubCustomers = {
 		if (begin !== undefined && end !== undefined && begin > end) return ok({ count: 0, customer_infos: [] });
 
 		const textFilters = [];
-		if (b.account_name !== undefined) textFilters.push((c) => c.account_name.toLowerCase().includes(b.account_name.toLowerCase()));
+		const nameNeedle = b.account_name !== undefined ? b.account_name.toLowerCase() : null;
 		if (b.customer !== undefined) textFilters.push((c) => typeof c.customer === 'string' && c.customer.toLowerCase().includes(b.customer.toLowerCase()));
 		if (b.label !== undefined) textFilters.push((c) => typeof c.label === 'string' && c.label.includes(b.label));
 		if (store.mayHide) textFilters.push((c) => !store.isHidden(c));
+		const nameMatches = (name) => nameNeedle === null || name.toLowerCase().includes(nameNeedle);
 		const inRange = (c) => (begin === undefined || c.associatedSec >= begin) && (end === undefined || c.associatedSec <= end);
 
 		if (b.customer_id !== undefined) {
 			const c = store.get(b.customer_id);
-			const match = c && c.ownerId === ownerId && inRange(c) && (b.association_type === undefined || c.association_type === b.association_type) && textFilters.every((f) => f(c));
+			const match = c && c.ownerId === ownerId && inRange(c) && (b.association_type === undefined || c.association_type === b.association_type) && nameMatches(c.account_name) && textFilters.every((f) => f(c));
 			return ok({ count: match ? 1 : 0, customer_infos: match && b.offset === 0 ? [customerView(c)] : [] });
 		}
 
 		const list = store.listOf(ownerId);
 		const [lo, hi] = store.timeRange(list, begin, end);
-		if (!textFilters.length && b.association_type === undefined) {
+		if (!textFilters.length && nameNeedle === null && b.association_type === undefined) {
 			const page = [];
 			for (let k = lo + b.offset; k < Math.min(hi, lo + b.offset + b.limit); k++) page.push(customerView(store.entryRecord(list[k])));
 			return ok({ count: hi - lo, customer_infos: page });
@@ -62,7 +63,9 @@ const ListSubCustomers = {
 		const page = [];
 		for (let k = lo; k < hi; k++) {
 			const e = list[k];
+			// Cheap tests first: association type and account name never need the whole record.
 			if (b.association_type !== undefined && store.entryAssociation(e) !== b.association_type) continue;
+			if (nameNeedle !== null && !nameMatches(store.entryAccountName(e))) continue;
 			if (textFilters.length) {
 				const c = store.entryRecord(e);
 				if (!textFilters.every((f) => f(c))) continue;

@@ -84,6 +84,7 @@ function identityFields(rng, company) {
  * and xaccount_ids unique and (for direct customers) parseable back to the index.
  */
 function generatePerson(rng, { n, tag, associatedSec, associationType, ownerId, digitsPad, anchorSec }) {
+	// The first two draws make the account name; seededName() relies on that order.
 	const first = rng.pick(N.FIRST);
 	const last = rng.pick(N.LAST);
 	const company = rng.chance(0.55);
@@ -207,7 +208,16 @@ function createCustomerStore({ seed, count, anchorSec, partnerId }) {
 		return i < 0 ? null : generate(i);
 	}
 
+	/** Account name of seed index i without generating the record (the name is the first two draws). */
+	function seededName(i) {
+		if (i === 0) return CUSTOMER_DOMAIN.name;
+		const rng = createRng(seed, 'hw-customer', i);
+		return `${rng.pick(N.FIRST)}-${rng.pick(N.LAST)}-${i + 1}`;
+	}
+
 	const entryId = (e) => (typeof e === 'number' ? seededId(e) : e);
+	/** Account name of an entry (seeded names never change). */
+	const entryAccountName = (e) => (typeof e === 'number' ? seededName(e) : stored.get(e).account_name);
 	const entryTime = (e) => (typeof e === 'number' ? times[e] : stored.get(e).associatedSec);
 	const entryRecord = (e) => (typeof e === 'number' ? stored.get(seededId(e)) || generate(e) : stored.get(e));
 	/** Association type without generating the record (seeded types never change). */
@@ -339,6 +349,7 @@ function createCustomerStore({ seed, count, anchorSec, partnerId }) {
 		entryId,
 		entryRecord,
 		entryAssociation,
+		entryAccountName,
 		/** [lo, hi) of entries with beginSec <= associated_on <= endSec (either bound optional). */
 		timeRange(list, beginSec, endSec) {
 			const lo = beginSec === undefined ? 0 : lowerBound(list, beginSec, null);
