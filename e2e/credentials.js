@@ -53,6 +53,16 @@ function credentials(sandboxUrl) {
 				token: '',
 			},
 		},
+		{
+			id: 'sandboxDotdigitalReseller',
+			name: 'dotdigital CPaaS Reseller (sandbox)',
+			type: 'dotdigitalResellerApi',
+			data: {
+				username: 'sandbox-reseller-api@example.com',
+				password: 'Sandbox-Reseller-Pass-1!',
+				baseUrl: `${sandboxUrl}/WebApi/ResellerServices`,
+			},
+		},
 	];
 }
 

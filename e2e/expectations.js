@@ -64,6 +64,23 @@ function hasKeys(items, keys, what) {
 }
 
 module.exports = {
+	'dotdigital-add-user-and-credit.json': async (run, ctx) => {
+		const [details] = outputOf(ctx, 'Request details');
+		const [user] = outputOf(ctx, 'Add the user to the account');
+		assert.ok(user && Number.isInteger(user.UserId), `no UserId came back: ${show(user)}`);
+		const [credit] = outputOf(ctx, 'Top up its credit');
+		assert.ok(credit && Number.isInteger(credit.CreditBalance), `no CreditBalance came back: ${show(credit)}`);
+		// The sandbox holds the new user in that account, and the 500 credits, booked once.
+		const account = await sandboxGet(ctx.sandboxUrl, `/_control/state/dotdigital/account?AccountId=${details.accountId}`);
+		const stored = account.Users.find((u) => u.UserId === user.UserId);
+		assert.ok(stored, `user ${user.UserId} is not in account ${details.accountId}`);
+		assert.strictEqual(stored.Username, details.username, `stored username ${stored.Username}`);
+		assert.strictEqual(stored.Firstname, 'Jane', 'Firstname (as documented) did not arrive');
+		assert.strictEqual(account.CreditBalance, credit.CreditBalance, `sandbox balance ${account.CreditBalance}`);
+		const allocations = account.Allocations.filter((a) => a.Credits === details.credits);
+		assert.strictEqual(allocations.length, 1, `expected one allocation of ${details.credits}, found ${allocations.length}`);
+	},
+
 	'huawei-customer-onboarding.json': async (run, ctx) => {
 		const [details] = outputOf(ctx, 'Customer details');
 		const [check] = outputOf(ctx, 'Check the e-mail is free');

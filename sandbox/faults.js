@@ -12,7 +12,9 @@
  */
 
 const SERVICE_KINDS = new Set(['throttle', 'serviceBusy', 'internalError', 'slow']);
-const TRANSPORT_KINDS = new Set(['drop']);
+// `stripAccept` (dotdigital only): a proxy in between drops the Accept header, so the service
+// answers in XML although the client asked for JSON.
+const TRANSPORT_KINDS = new Set(['drop', 'stripAccept']);
 const HTTP_KIND = /^http5\d\d$/;
 
 function isTransportKind(kind) {
@@ -41,7 +43,7 @@ function createFaults({ providers }) {
 		const { provider, action = null, kind, count = 1, delayMs, afterApply = false } = spec;
 		if (!providers.includes(provider)) throw fail(`provider must be one of ${providers.join(', ')}`);
 		if (action !== null && (typeof action !== 'string' || action === '')) throw fail('action must be a non-empty string');
-		if (!isKnownKind(kind)) throw fail('kind must be throttle, serviceBusy, internalError, slow, drop or http5xx (e.g. http500, http502)');
+		if (!isKnownKind(kind)) throw fail('kind must be throttle, serviceBusy, internalError, slow, drop, stripAccept or http5xx (e.g. http500, http502)');
 		if (!Number.isInteger(count) || count < 1) throw fail('count must be an integer >= 1');
 		if (delayMs !== undefined && (!Number.isInteger(delayMs) || delayMs < 0)) throw fail('delayMs must be an integer >= 0');
 		if (typeof afterApply !== 'boolean') throw fail('afterApply must be a boolean');

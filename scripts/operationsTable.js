@@ -11,6 +11,12 @@ const PROVIDERS = {
 		operations: 'tencentOperations',
 		actionHeader: 'Tencent action',
 	},
+	dotdigital: {
+		module: 'dist/nodes/DotdigitalReseller/resources/index.js',
+		resources: 'dotdigitalResources',
+		operations: 'dotdigitalOperations',
+		actionHeader: 'Method',
+	},
 	huawei: {
 		module: 'dist/nodes/HuaweiCloudPartner/resources/index.js',
 		resources: 'huaweiResources',
@@ -23,6 +29,7 @@ function notesOf(spec) {
 	const notes = [];
 	if (spec.needsCustomerKey) notes.push("customer's own key");
 	if (spec.needsAllowlist) notes.push('allowlist');
+	if (spec.inferred) notes.push('INFERRED (method name and fields not published; overridable)');
 	if (spec.paging) notes.push(`pages of up to ${spec.paging.maxPageSize}`);
 	if (spec.batch) notes.push(`any number of IDs, ${spec.batch.maxPerCall} per call`);
 	return notes.join('; ');
@@ -45,7 +52,7 @@ function renderTable(resources, specs, actionHeader) {
 				? ` ${(spec.permissions || []).map((p) => `\`${p}\``).join(' or ') || 'none'} | ${spec.permissionPath || '-'} |`
 				: '';
 			rows.push(
-				`| ${resource.name} | ${spec.name} | ${actionOf(spec)} | ${spec.write ? 'write' : 'read'} | ${spec.rateLimitPerSecond}/s |${permissions} ${notesOf(spec)} |`,
+				`| ${resource.name} | ${spec.name} | ${actionOf(spec)} | ${spec.write ? 'write' : 'read'} | ${spec.rateLimitPerSecond ? `${spec.rateLimitPerSecond}/s` : 'none published'} |${permissions} ${notesOf(spec)} |`,
 			);
 		}
 	}

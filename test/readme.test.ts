@@ -2,6 +2,7 @@
  * The README's operation tables are generated from the operation specs; this fails when a spec
  * changed and `npm run readme:operations` was not run.
  */
+import { dotdigitalOperations, dotdigitalResources } from '../nodes/DotdigitalReseller/resources';
 import { huaweiOperations, huaweiResources } from '../nodes/HuaweiCloudPartner/resources';
 import { tencentOperations, tencentResources } from '../nodes/TencentCloudPartner/resources';
 import type { OperationSpec, ResourceSpec } from '../nodes/shared/types';
@@ -16,6 +17,7 @@ const { renderTable, replaceSection, readReadme } = table as unknown as {
 it.each([
 	['tencent', tencentResources, tencentOperations, 'Tencent action'],
 	['huawei', huaweiResources, huaweiOperations, 'Huawei API'],
+	['dotdigital', dotdigitalResources, dotdigitalOperations, 'Method'],
 ] as Array<[string, ResourceSpec[], OperationSpec[], string]>)('README lists every %s operation exactly as the node defines it', (provider, resources, specs, header) => {
 	const readme = readReadme();
 	expect(readme).toBe(replaceSection(readme, provider, renderTable(resources, specs, header)));

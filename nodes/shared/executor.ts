@@ -49,7 +49,7 @@ export function buildRequest(context: IExecuteFunctions, spec: OperationSpec, it
 		: {};
 	for (const field of spec.fields) {
 		const raw = readRaw(context, field, itemIndex, extra);
-		if (isBlank(raw) || (field.kind === 'json' && isEmptyObject(raw))) {
+		if (isBlank(raw) || (field.kind === 'json' && !field.required && isEmptyObject(raw))) {
 			if (field.required) {
 				throw new NodeOperationError(context.getNode(), `Item ${itemIndex + 1}: "${field.displayName}" is required`, {
 					itemIndex,

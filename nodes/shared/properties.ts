@@ -20,6 +20,7 @@ export function operationDescription(spec: OperationSpec): string {
 	const notes: string[] = [];
 	if (spec.needsCustomerKey) notes.push("Needs the end customer's own API key, not the partner's.");
 	if (spec.needsAllowlist) notes.push('Needs allowlisting by your channel manager.');
+	if (spec.inferred) notes.push('Inferred, not published: the method name and fields follow the service\'s naming; override them under Options if your account differs.');
 	return [...notes, `${spec.description} (${spec.vendorAction})`].join(' ');
 }
 

@@ -10,9 +10,13 @@ export function getPath(source: unknown, path: string): unknown {
 	return current;
 }
 
-/** The records at `path`; a missing or null list (Tencent sends `null` for empty pages) is empty. */
+/**
+ * The records at `path`; a missing or null list (Tencent sends `null` for empty pages) is empty.
+ * The path `*` means "the list itself, or the first list in the object", for services whose
+ * answer shape is not published.
+ */
 export function recordsAt(response: IDataObject, path: string): IDataObject[] {
-	const value = getPath(response, path);
+	const value = path === '*' ? (Array.isArray(response) ? response : Object.values(response).find(Array.isArray)) : getPath(response, path);
 	if (!Array.isArray(value)) return [];
 	return value.map((entry) => (entry !== null && typeof entry === 'object' ? (entry as IDataObject) : { value: entry }));
 }

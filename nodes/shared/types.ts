@@ -142,6 +142,11 @@ export interface OperationSpec {
 	permissions?: string[];
 	/** Where an administrator grants those permissions, as the vendor's console names it. */
 	permissionPath?: string;
+	/**
+	 * The method name and fields are not published, only inferred: the node says so, and lets a
+	 * user rename the method or fields and add extra JSON fields without a new release.
+	 */
+	inferred?: boolean;
 	/** Adds convenience fields to each output record (never replaces the vendor's own). */
 	enrich?: (record: IDataObject) => IDataObject;
 	/** When the vendor answers a write with no content, return the fields that were sent instead. */

@@ -206,9 +206,10 @@ export function coerceField(field: FieldSpec, raw: unknown): unknown {
 			return match;
 		}
 		case 'accountId': {
-			const expected = 'an account ID made of digits, e.g. 200000000000';
+			const expected = `an account ID made of digits${field.max !== undefined ? ` (at most ${field.max})` : ', e.g. 200000000000'}`;
 			const value = toInteger(field, typeof raw === 'string' ? raw.trim() : raw, expected);
 			if (value <= 0) throw new FieldValidationError(field, expected, raw);
+			checkRange(field, value, raw, expected);
 			return field.sendAs === 'string' ? String(value) : value;
 		}
 		case 'reference': {

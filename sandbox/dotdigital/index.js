@@ -87,7 +87,7 @@ function createDotdigitalProvider(shared, initial = {}) {
 		const path = new URL(req.url || '/', 'http://sandbox.local').pathname;
 		const pathMatch = METHOD_PATH.exec(path);
 		const methodName = pathMatch ? safeDecode(pathMatch[2]) : '';
-		const format = R.negotiate(req.headers.accept);
+		let format = R.negotiate(req.headers.accept);
 		const entry = requestLog.add({
 			provider: PROVIDER,
 			action: methodName,
@@ -145,7 +145,8 @@ function createDotdigitalProvider(shared, initial = {}) {
 		}
 
 		const early = takeFault('transport');
-		if (early) return injected(early.kind, 'transport');
+		if (early && early.kind === 'stripAccept') format = 'xml';
+		else if (early) return injected(early.kind, 'transport');
 
 		if (!authenticate(req)) {
 			done(401);

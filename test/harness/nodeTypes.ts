@@ -9,9 +9,11 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { DotdigitalResellerApi } from '../../credentials/DotdigitalResellerApi.credentials';
 import { HuaweiCloudPartnerApi } from '../../credentials/HuaweiCloudPartnerApi.credentials';
 import { HuaweiCloudPartnerIamApi } from '../../credentials/HuaweiCloudPartnerIamApi.credentials';
 import { TencentCloudPartnerApi } from '../../credentials/TencentCloudPartnerApi.credentials';
+import { DotdigitalReseller } from '../../nodes/DotdigitalReseller/DotdigitalReseller.node';
 import { HuaweiCloudPartner } from '../../nodes/HuaweiCloudPartner/HuaweiCloudPartner.node';
 import { TencentCloudPartner } from '../../nodes/TencentCloudPartner/TencentCloudPartner.node';
 
@@ -44,12 +46,14 @@ const nodes: Record<string, INodeType> = {
 	[START_NODE_TYPE]: new TestStart(),
 	[`${PACKAGE}.tencentCloudPartner`]: new TencentCloudPartner(),
 	[`${PACKAGE}.huaweiCloudPartner`]: new HuaweiCloudPartner(),
+	[`${PACKAGE}.dotdigitalReseller`]: new DotdigitalReseller(),
 };
 
 export const credentialTypes: Record<string, ICredentialType> = {
 	tencentCloudPartnerApi: new TencentCloudPartnerApi(),
 	huaweiCloudPartnerApi: new HuaweiCloudPartnerApi(),
 	huaweiCloudPartnerIamApi: new HuaweiCloudPartnerIamApi(),
+	dotdigitalResellerApi: new DotdigitalResellerApi(),
 };
 
 export const nodeTypes: INodeTypes = {

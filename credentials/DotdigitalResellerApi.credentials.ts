@@ -1,0 +1,86 @@
+import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties, Icon } from 'n8n-workflow';
+
+export const DOTDIGITAL_DEFAULT_BASE_URL = 'https://services-cpaas.dotdigital.com/WebApi/ResellerServices';
+
+export class DotdigitalResellerApi implements ICredentialType {
+	name = 'dotdigitalResellerApi';
+
+	displayName = 'Dotdigital CPaaS Reseller API';
+
+	icon: Icon = { light: 'file:icons/dotdigital.svg', dark: 'file:icons/dotdigital.dark.svg' };
+
+	documentationUrl = 'https://docs.cpaas.dotdigital.com/reference/partner-reseller-api';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Username',
+			name: 'username',
+			type: 'string',
+			default: '',
+			required: true,
+			description: 'Partner/reseller API user. It is issued by your dotdigital account manager and differs from portal users.',
+		},
+		{
+			displayName: 'Password',
+			name: 'password',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: DOTDIGITAL_DEFAULT_BASE_URL,
+			description:
+				'Reseller Service base URL. dotdigital publishes two spellings: .../WebApi/ResellerServices (per-method pages, the default) and .../WebApi/ResellerService (overview page). If every call answers 404, try the other one.',
+		},
+	];
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			auth: { username: '={{$credentials.username}}', password: '={{$credentials.password}}' },
+		},
+	};
+
+	/**
+	 * No side-effect-free method is published, so the test posts an EMPTY body to the one method
+	 * known to exist (reference 2.1): 400 "Value cannot be null" means the user and the path are
+	 * right; 401 means the username or password is wrong; 404 means the base path is wrong.
+	 */
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{$credentials.baseUrl}}',
+			url: '/AddUserToAccount',
+			method: 'POST',
+			headers: { Accept: 'application/json' },
+			ignoreHttpStatusErrors: true,
+			returnFullResponse: true,
+		},
+		rules: [
+			{
+				type: 'responseSuccessBody',
+				properties: { key: 'statusCode', value: 401, message: 'Wrong username or password (HTTP 401). Use the reseller API user your account manager issued.' },
+			},
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'statusCode',
+					value: 404,
+					message:
+						'Wrong Base URL (HTTP 404): the service is not at this path. Try the other published spelling, .../WebApi/ResellerService or .../WebApi/ResellerServices.',
+				},
+			},
+			{
+				type: 'responseSuccessBody',
+				properties: { key: 'statusCode', value: 500, message: 'The Reseller Service reported an internal error (HTTP 500). Test again later.' },
+			},
+			{
+				type: 'responseSuccessBody',
+				properties: { key: 'statusCode', value: 504, message: 'The Reseller Service timed out (HTTP 504). Test again later.' },
+			},
+		],
+	};
+}

@@ -1,0 +1,74 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+
+import type { SendCall } from '../shared/executor';
+import { executeOperation } from '../shared/executor';
+import { buildNodeProperties } from '../shared/properties';
+import { runPerItem } from '../shared/router';
+import { searchAccounts } from './methods/listSearch';
+import { applyOverrides, optionsFor, readOverrides } from './overrides';
+import { dotdigitalOperations, dotdigitalResources, findDotdigitalOperation } from './resources';
+import { DOTDIGITAL_CREDENTIAL, DOTDIGITAL_TIMEOUT_SECONDS, dotdigitalSender } from './transport';
+
+export class DotdigitalReseller implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'dotdigital CPaaS Reseller',
+		name: 'dotdigitalReseller',
+		icon: { light: 'file:dotdigital.svg', dark: 'file:dotdigital.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description:
+			'Provision dotdigital CPaaS accounts, users, roles, credit and inbound numbers as a reseller. Only AddUserToAccount and Add Credit are published; other methods are inferred and can be renamed.',
+		defaults: { name: 'dotdigital CPaaS Reseller' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: DOTDIGITAL_CREDENTIAL, required: true }],
+		properties: [
+			{
+				displayName:
+					'Only AddUserToAccount and Add Credit are published by dotdigital. Operations marked "Inferred" use method and field names that follow the service\'s naming but are not published: if your account names them differently, override them under Options, or use Custom Method.',
+				name: 'inferredNotice',
+				type: 'notice',
+				default: '',
+			},
+			...buildNodeProperties(dotdigitalResources, dotdigitalOperations),
+			...dotdigitalOperations.map((spec) => optionsFor(spec, DOTDIGITAL_TIMEOUT_SECONDS)),
+		],
+	};
+
+	methods = {
+		listSearch: { searchAccounts },
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const resource = this.getNodeParameter('resource', 0) as string;
+		const operation = this.getNodeParameter('operation', 0) as string;
+		const spec = findDotdigitalOperation(resource, operation);
+		if (!spec) {
+			throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`);
+		}
+		return await runPerItem.call(this, async (itemIndex) => {
+			const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+			let overrides;
+			try {
+				overrides = readOverrides(spec.inferred ? options : {});
+			} catch (error) {
+				throw new NodeOperationError(this.getNode(), `Item ${itemIndex + 1}: ${(error as Error).message}`, { itemIndex });
+			}
+			const base = dotdigitalSender(
+				(options.timeout as number | undefined) ?? DOTDIGITAL_TIMEOUT_SECONDS,
+				(s, request) => String(request?.path.method ?? overrides.methodName ?? s.vendorAction),
+			);
+			const send: SendCall = async (context, s, request, index) => await base(context, s, applyOverrides(request, overrides), index);
+			return await executeOperation(this, spec, send, itemIndex);
+		});
+	}
+}
