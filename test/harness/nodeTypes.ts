@@ -13,6 +13,7 @@ import { DotdigitalResellerApi } from '../../credentials/DotdigitalResellerApi.c
 import { HuaweiCloudPartnerApi } from '../../credentials/HuaweiCloudPartnerApi.credentials';
 import { HuaweiCloudPartnerIamApi } from '../../credentials/HuaweiCloudPartnerIamApi.credentials';
 import { TencentCloudPartnerApi } from '../../credentials/TencentCloudPartnerApi.credentials';
+import { CloudPartnerTrigger } from '../../nodes/CloudPartnerTrigger/CloudPartnerTrigger.node';
 import { DotdigitalReseller } from '../../nodes/DotdigitalReseller/DotdigitalReseller.node';
 import { HuaweiCloudPartner } from '../../nodes/HuaweiCloudPartner/HuaweiCloudPartner.node';
 import { TencentCloudPartner } from '../../nodes/TencentCloudPartner/TencentCloudPartner.node';
@@ -47,6 +48,7 @@ const nodes: Record<string, INodeType> = {
 	[`${PACKAGE}.tencentCloudPartner`]: new TencentCloudPartner(),
 	[`${PACKAGE}.huaweiCloudPartner`]: new HuaweiCloudPartner(),
 	[`${PACKAGE}.dotdigitalReseller`]: new DotdigitalReseller(),
+	[`${PACKAGE}.cloudPartnerTrigger`]: new CloudPartnerTrigger(),
 };
 
 export const credentialTypes: Record<string, ICredentialType> = {

@@ -1,0 +1,46 @@
+import type {
+	IDataObject,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+	IPollFunctions,
+} from 'n8n-workflow';
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+
+import { triggerProperties } from './description';
+import { pollLowCredit, pollNewCustomers } from './poll';
+import type { Provider, TriggerEvent } from './customer';
+
+export class CloudPartnerTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Cloud Partner Trigger',
+		name: 'cloudPartnerTrigger',
+		icon: { light: 'file:cloudPartner.svg', dark: 'file:cloudPartner.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{$parameter["event"] + ": " + $parameter["provider"]}}',
+		description: 'Starts a workflow when you gain a customer or a customer runs low on credit (Tencent Cloud, Huawei Cloud, dotdigital)',
+		defaults: { name: 'Cloud Partner Trigger' },
+		polling: true,
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [
+			{ name: 'tencentCloudPartnerApi', required: true, displayOptions: { show: { provider: ['tencent'] } } },
+			{ name: 'huaweiCloudPartnerApi', required: true, displayOptions: { show: { provider: ['huawei'], authentication: ['accessKey'] } } },
+			{ name: 'huaweiCloudPartnerIamApi', required: true, displayOptions: { show: { provider: ['huawei'], authentication: ['iamToken'] } } },
+			{ name: 'dotdigitalResellerApi', required: true, displayOptions: { show: { provider: ['dotdigital'] } } },
+		],
+		properties: triggerProperties,
+	};
+
+	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+		const provider = this.getNodeParameter('provider') as Provider;
+		const event = this.getNodeParameter('event') as TriggerEvent;
+		const options = this.getNodeParameter('options', {}) as IDataObject;
+		let items: IDataObject[] | null;
+		if (event === 'newCustomer') items = await pollNewCustomers(this, provider, options);
+		else if (event === 'lowCredit') items = await pollLowCredit(this, provider, options);
+		else throw new NodeOperationError(this.getNode(), `Unknown event "${String(event)}"`);
+		return items && items.length ? [this.helpers.returnJsonArray(items)] : null;
+	}
+}

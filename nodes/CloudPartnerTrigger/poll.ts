@@ -1,0 +1,127 @@
+import type { IDataObject, IPollFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import type { CustomerRecord, Provider } from './customer';
+import { triggerItem } from './customer';
+import type { LowCreditRule } from './lowCredit';
+import { evaluateLowCredit, levelOf } from './lowCredit';
+import { dotdigitalSource } from './sources/dotdigital';
+import { HUAWEI_OVERLAP_SECONDS, huaweiSource } from './sources/huawei';
+import { tencentBaseline, tencentSource } from './sources/tencent';
+import type { CustomerSource } from './sources/types';
+import type { WatermarkState } from './watermark';
+import { advance, takeNew, windowStart } from './watermark';
+
+const SAMPLE_SIZE = 3;
+
+const SOURCES: Record<Provider, CustomerSource> = { tencent: tencentSource, huawei: huaweiSource, dotdigital: dotdigitalSource };
+
+const utcNow = () => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+function onlyIds(options: IDataObject): string[] {
+	return String(options.customerIds ?? '')
+		.split(/[\s,;]+/)
+		.filter(Boolean);
+}
+
+/** Where the first poll starts: customers known now are a baseline, not news. */
+async function baseline(context: IPollFunctions, provider: Provider): Promise<{ records: CustomerRecord[]; at: string }> {
+	if (provider === 'tencent') return { records: await tencentBaseline(context), at: '' };
+	if (provider === 'huawei') {
+		const now = utcNow();
+		return { records: await huaweiSource.customersSince(context, windowStart(now, HUAWEI_OVERLAP_SECONDS), now), at: now };
+	}
+	return { records: await dotdigitalSource.customersSince(context, '', ''), at: '' };
+}
+
+/**
+ * New Customer: the first activation records where things stand; every later poll reads only
+ * what is newer than the watermark (minus the provider's overlap) and emits what it has not seen.
+ * Static data changes only after the whole poll succeeded.
+ */
+export async function pollNewCustomers(context: IPollFunctions, provider: Provider, options: IDataObject): Promise<IDataObject[] | null> {
+	const source = SOURCES[provider];
+	const includeRaw = options.includeRaw !== false;
+	const watch = new Set(onlyIds(options));
+	const keep = (c: CustomerRecord) => watch.size === 0 || watch.has(c.id);
+	const toItems = (customers: CustomerRecord[], extra: IDataObject = {}) =>
+		customers.filter(keep).map((c) => triggerItem(provider, 'newCustomer', c, extra, includeRaw));
+
+	if (context.getMode() === 'manual') {
+		return toItems(await source.newestCustomers(context, SAMPLE_SIZE), { sample: true });
+	}
+
+	const staticData = context.getWorkflowStaticData('node');
+	const stored = staticData.newCustomer as WatermarkState | undefined;
+	if (!stored) {
+		if (options.emitExisting === true) {
+			const everyone = await source.customersSince(context, '', provider === 'huawei' ? utcNow() : '');
+			staticData.newCustomer = advance({ at: '', recent: [] }, everyone, source.overlapSeconds) as unknown as IDataObject;
+			return toItems([...everyone].sort((a, b) => (a.at < b.at ? -1 : 1)));
+		}
+		const start = await baseline(context, provider);
+		staticData.newCustomer = advance({ at: start.at, recent: [] }, start.records, source.overlapSeconds) as unknown as IDataObject;
+		return null;
+	}
+
+	const records = await source.customersSince(context, windowStart(stored.at, source.overlapSeconds), provider === 'huawei' ? utcNow() : '');
+	const { fresh, next } = takeNew(records, stored, source.overlapSeconds);
+	staticData.newCustomer = next as unknown as IDataObject;
+	return toItems(fresh);
+}
+
+function ruleOf(context: IPollFunctions, provider: Provider, options: IDataObject): LowCreditRule {
+	const mode = context.getNodeParameter('thresholdType', 'amount') as 'amount' | 'percentage';
+	const threshold = Number(context.getNodeParameter('threshold', 0));
+	const margin = Number(context.getNodeParameter('rearmMargin', 0));
+	if (!Number.isFinite(threshold) || threshold < 0 || !Number.isFinite(margin) || margin < 0) {
+		throw new NodeOperationError(context.getNode(), 'Threshold and Re-Arm Margin must be numbers of at least 0');
+	}
+	if (mode === 'percentage' && provider === 'dotdigital' && onlyIds(options).length === 0) {
+		throw new NodeOperationError(context.getNode(), 'A percentage threshold for dotdigital needs "Only These Customers"', {
+			description: "dotdigital's account list gives a balance but not the credits allocated; per-account credit reads (Account Credit Method) do, so list the accounts to watch, or use an amount.",
+		});
+	}
+	return { mode, threshold, margin, includeWithoutLimit: options.includeWithoutCredit === true };
+}
+
+/**
+ * Low Credit: a customer fires once when it drops below the threshold, and again only after it
+ * recovered above threshold plus margin. The ids waiting to recover are the whole state.
+ */
+export async function pollLowCredit(context: IPollFunctions, provider: Provider, options: IDataObject): Promise<IDataObject[] | null> {
+	const source = SOURCES[provider];
+	const rule = ruleOf(context, provider, options);
+	const includeRaw = options.includeRaw !== false;
+	const extra = { threshold: rule.threshold, thresholdType: rule.mode };
+	const describe = async (customers: CustomerRecord[]) => {
+		const missing = customers.filter((c) => !c.name);
+		if (!source.describe || missing.length === 0) return customers;
+		try {
+			const described = new Map((await source.describe(context, missing)).map((c) => [c.id, c]));
+			return customers.map((c) => described.get(c.id) ?? c);
+		} catch {
+			// Names are a convenience: an alert goes out without them rather than not at all.
+			return customers;
+		}
+	};
+	const { customers, complete } = await source.creditReadings(context, onlyIds(options));
+
+	if (context.getMode() === 'manual') {
+		const withLevel = customers
+			.map((c) => ({ c, level: levelOf(c, rule) }))
+			.filter((e): e is { c: CustomerRecord; level: number } => e.level !== undefined)
+			.sort((a, b) => a.level - b.level);
+		const below = withLevel.filter((e) => e.level < rule.threshold);
+		const sample = (below.length ? below : withLevel).slice(0, SAMPLE_SIZE).map((e) => e.c);
+		return (await describe(sample)).map((c) => triggerItem(provider, 'lowCredit', c, { ...extra, sample: true }, includeRaw));
+	}
+
+	const staticData = context.getWorkflowStaticData('node');
+	const stored = staticData.lowCredit as { low: string[] } | undefined;
+	const { crossed, low } = evaluateLowCredit(customers, stored?.low ?? [], rule, complete);
+	const emit = stored !== undefined || options.emitExisting === true;
+	const items = emit ? (await describe(crossed)).map((c) => triggerItem(provider, 'lowCredit', c, extra, includeRaw)) : [];
+	staticData.lowCredit = { low };
+	return items;
+}

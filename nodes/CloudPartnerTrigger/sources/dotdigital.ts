@@ -1,0 +1,81 @@
+import type { IDataObject, IPollFunctions } from 'n8n-workflow';
+
+import { findDotdigitalOperation } from '../../DotdigitalReseller/resources';
+import { DOTDIGITAL_TIMEOUT_SECONDS, dotdigitalSender } from '../../DotdigitalReseller/transport';
+import type { OperationSpec } from '../../shared/types';
+import type { CustomerRecord } from '../customer';
+import type { CustomerSource } from './types';
+
+const PAGE_SIZE = 500;
+const LIST = findDotdigitalOperation('account', 'getMany')!;
+const CREDIT = findDotdigitalOperation('credit', 'get')!;
+
+/** Account ids are the one confirmed identifier; padded, they sort like numbers. */
+export const idKey = (id: unknown) => String(id).padStart(12, '0');
+
+function fromAccount(a: IDataObject): CustomerRecord {
+	return {
+		id: String(a.AccountId),
+		at: idKey(a.AccountId),
+		name: (a.AccountName as string) ?? (a.Name as string) ?? undefined,
+		remainingCredit: a.CreditBalance === undefined ? undefined : Number(a.CreditBalance),
+		currency: 'credits',
+		associatedAt: (a.CreatedDate as string) ?? (a.DateCreated as string) ?? undefined,
+		raw: a,
+	};
+}
+
+/** The inferred read methods, renamed if the trigger's options say so. */
+function sender(context: IPollFunctions) {
+	const options = context.getNodeParameter('options', {}) as IDataObject;
+	const names: Record<string, string> = {
+		GetAccounts: String(options.listAccountsMethod || 'GetAccounts'),
+		GetAccountCredit: String(options.accountCreditMethod || 'GetAccountCredit'),
+	};
+	return dotdigitalSender(DOTDIGITAL_TIMEOUT_SECONDS, (spec) => names[spec.vendorAction] ?? spec.vendorAction);
+}
+
+async function call(context: IPollFunctions, spec: OperationSpec, body: IDataObject): Promise<IDataObject> {
+	return await sender(context)(context, spec, { body, qs: {}, path: {} }, 0);
+}
+
+async function allAccounts(context: IPollFunctions): Promise<CustomerRecord[]> {
+	const records: CustomerRecord[] = [];
+	for (let page = 1; page < 100000; page++) {
+		const answer = await call(context, LIST, { PageNumber: page, PageSize: PAGE_SIZE });
+		const list = (Array.isArray(answer) ? answer : (Object.values(answer).find(Array.isArray) ?? [])) as IDataObject[];
+		records.push(...list.map(fromAccount));
+		const total = Number((answer as IDataObject).TotalCount);
+		if (list.length < PAGE_SIZE || (Number.isFinite(total) && page * PAGE_SIZE >= total)) break;
+	}
+	return records;
+}
+
+export const dotdigitalSource: CustomerSource = {
+	overlapSeconds: 0,
+	watermarkOn: 'id',
+	async customersSince(context, since) {
+		// No creation time is confirmed: new accounts are those with an id above the highest seen.
+		return (await allAccounts(context)).filter((a) => a.at >= since);
+	},
+	async newestCustomers(context, count) {
+		return (await allAccounts(context)).sort((a, b) => (a.at < b.at ? 1 : -1)).slice(0, count);
+	},
+	async creditReadings(context, onlyIds) {
+		if (onlyIds.length === 0) return { customers: await allAccounts(context), complete: true };
+		const customers: CustomerRecord[] = [];
+		for (const id of onlyIds) {
+			const answer = await call(context, CREDIT, { AccountId: Number(id) });
+			const allocations = (answer.Allocations as IDataObject[] | undefined) ?? [];
+			customers.push({
+				id: String(answer.AccountId ?? id),
+				at: '',
+				credit: allocations.length ? allocations.reduce((sum, a) => sum + Number(a.Credits ?? 0), 0) : undefined,
+				remainingCredit: Number(answer.CreditBalance),
+				currency: 'credits',
+				raw: answer,
+			});
+		}
+		return { customers, complete: false };
+	},
+};

@@ -1,0 +1,100 @@
+import type { IDataObject, IPollFunctions } from 'n8n-workflow';
+
+import { customerOperations } from '../../HuaweiCloudPartner/resources/customer';
+import { budgetOperations } from '../../HuaweiCloudPartner/resources/others';
+import { huaweiSender } from '../../HuaweiCloudPartner/transport';
+import { chunk } from '../../shared/paging';
+import type { OperationSpec } from '../../shared/types';
+import type { CustomerRecord } from '../customer';
+import type { CustomerSource } from './types';
+
+const PAGE_SIZE = 100;
+const CONSISTENT_READ_ATTEMPTS = 3;
+/** Association happens asynchronously after creation, so a window this long is read again. */
+export const HUAWEI_OVERLAP_SECONDS = 15 * 60;
+
+const LIST = customerOperations.find((s) => s.operation === 'getMany')!;
+const BUDGETS = budgetOperations.find((s) => s.operation === 'getMany')!;
+
+function fromListed(c: IDataObject): CustomerRecord {
+	const at = typeof c.associated_on === 'string' ? c.associated_on : '';
+	return {
+		id: String(c.customer_id),
+		at,
+		name: (c.account_name as string) || (c.customer as string) || undefined,
+		email: (c.email as string) || undefined,
+		associatedAt: at || undefined,
+		raw: c,
+	};
+}
+
+async function call(context: IPollFunctions, spec: OperationSpec, body: IDataObject): Promise<IDataObject> {
+	return await huaweiSender()(context, spec, { body, qs: {}, path: {} }, 0);
+}
+
+/** Every customer matching the filter, page by page; read again if the count moved meanwhile. */
+async function listAll(context: IPollFunctions, filter: IDataObject): Promise<CustomerRecord[]> {
+	let records: CustomerRecord[] = [];
+	for (let attempt = 0; attempt < CONSISTENT_READ_ATTEMPTS; attempt++) {
+		records = [];
+		const counts = new Set<number>();
+		for (let offset = 0; ; ) {
+			const answer = await call(context, LIST, { ...filter, offset, limit: PAGE_SIZE });
+			const data = ((answer.customer_infos as IDataObject[]) ?? []).map(fromListed);
+			counts.add(Number(answer.count));
+			records.push(...data);
+			offset += data.length;
+			if (data.length < PAGE_SIZE || offset >= Number(answer.count)) break;
+		}
+		if (counts.size <= 1) break;
+	}
+	return records;
+}
+
+export const huaweiSource: CustomerSource = {
+	overlapSeconds: HUAWEI_OVERLAP_SECONDS,
+	watermarkOn: 'time',
+	async customersSince(context, since, until) {
+		// The API filters on association time (both ends inclusive); its order is not documented.
+		const filter: IDataObject = {};
+		if (since) filter.associated_on_begin = since;
+		if (until) filter.associated_on_end = until;
+		return await listAll(context, filter);
+	},
+	async newestCustomers(context, count) {
+		const until = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+		const since = new Date(Date.now() - 90 * 86400000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+		const answer = await call(context, LIST, { associated_on_begin: since, associated_on_end: until, offset: 0, limit: PAGE_SIZE });
+		const recent = ((answer.customer_infos as IDataObject[]) ?? []).map(fromListed);
+		return recent.sort((a, b) => (a.at < b.at ? 1 : -1)).slice(0, count);
+	},
+	async creditReadings(context, onlyIds) {
+		// On the Europe and International sites a reseller customer's "credit" is its budget.
+		const listed = onlyIds.length ? [] : await listAll(context, { association_type: '3' });
+		const ids = onlyIds.length ? onlyIds : listed.map((c) => c.id);
+		const names = new Map(listed.map((c) => [c.id, c]));
+		const customers: CustomerRecord[] = [];
+		for (const part of chunk(ids, 100)) {
+			const answer = await call(context, BUDGETS, { customer_ids: part });
+			for (const budget of (answer.budget_infos as IDataObject[]) ?? []) {
+				const id = String(budget.customer_id);
+				const amount = Number(budget.budget_amount);
+				const used = Number(budget.used_amount);
+				const listedCustomer = names.get(id);
+				customers.push({
+					id,
+					at: '',
+					name: listedCustomer?.name,
+					email: listedCustomer?.email,
+					associatedAt: listedCustomer?.associatedAt,
+					credit: amount,
+					// Amounts have 2 decimals: subtract in cents so no float noise appears.
+					remainingCredit: (Math.round(amount * 100) - Math.round(used * 100)) / 100,
+					currency: (answer.currency as string) ?? 'USD',
+					raw: { ...budget, ...(listedCustomer ? { customer: listedCustomer.raw } : {}) },
+				});
+			}
+		}
+		return { customers, complete: onlyIds.length === 0 };
+	},
+};

@@ -1,0 +1,106 @@
+import type { IDataObject, IPollFunctions } from 'n8n-workflow';
+
+import { customerOperations } from '../../TencentCloudPartner/resources/customer';
+import { creditOperations } from '../../TencentCloudPartner/resources/credit';
+import { tencentSender } from '../../TencentCloudPartner/transport';
+import { chunk } from '../../shared/paging';
+import type { OperationSpec } from '../../shared/types';
+import type { CustomerRecord } from '../customer';
+import { utcFromChinaTime } from '../customer';
+import type { CustomerSource } from './types';
+
+const PAGE_SIZE = 100;
+const CONSISTENT_READ_ATTEMPTS = 3;
+
+const specOf = (specs: OperationSpec[], operation: string) => specs.find((s) => s.operation === operation)!;
+const LIST = specOf(creditOperations, 'getManyCustomers');
+const DIRECT = specOf(creditOperations, 'getDirectCustomers');
+const BY_UINS = specOf(creditOperations, 'getByUins');
+const DETAILS = specOf(customerOperations, 'getDetails');
+
+function fromListed(c: IDataObject): CustomerRecord {
+	const associatedAt = utcFromChinaTime(c.AssociationTime) ?? '';
+	return {
+		id: String(c.ClientUin),
+		at: associatedAt,
+		name: (c.Name as string) || undefined,
+		email: (c.Email as string) || undefined,
+		credit: c.Credit as number,
+		remainingCredit: c.RemainingCredit as number,
+		currency: 'USD',
+		associatedAt: associatedAt || undefined,
+		raw: c,
+	};
+}
+
+function fromCredit(c: IDataObject): CustomerRecord {
+	return { id: String(c.Uin), at: '', credit: c.TotalCredit as number, remainingCredit: c.RemainingCredit as number, currency: 'USD', raw: c };
+}
+
+async function call(context: IPollFunctions, spec: OperationSpec, body: IDataObject): Promise<IDataObject> {
+	return await tencentSender()(context, spec, { body, qs: {}, path: {} }, 0);
+}
+
+/**
+ * QueryCustomersCredit sorts by association time, newest first: read pages until one reaches
+ * past `since`. If the total changed while paging (a customer came or went), pages may have
+ * shifted, so the read is done again.
+ */
+async function newestFirstSince(context: IPollFunctions, since: string): Promise<CustomerRecord[]> {
+	let records: CustomerRecord[] = [];
+	for (let attempt = 0; attempt < CONSISTENT_READ_ATTEMPTS; attempt++) {
+		records = [];
+		const totals = new Set<number>();
+		for (let page = 1; ; page++) {
+			const answer = await call(context, LIST, { Page: page, PageSize: PAGE_SIZE, Order: 'desc' });
+			const data = ((answer.Data as IDataObject[] | null) ?? []).map(fromListed);
+			totals.add(Number(answer.Total));
+			records.push(...data);
+			const reachedOlder = since !== '' && data.some((r) => r.at < since);
+			if (reachedOlder || data.length < PAGE_SIZE || page * PAGE_SIZE >= Number(answer.Total)) break;
+		}
+		if (totals.size <= 1) break;
+	}
+	return records;
+}
+
+export const tencentSource: CustomerSource = {
+	overlapSeconds: 0,
+	watermarkOn: 'time',
+	async customersSince(context, since) {
+		return await newestFirstSince(context, since);
+	},
+	async newestCustomers(context, count) {
+		const answer = await call(context, LIST, { Page: 1, PageSize: count, Order: 'desc' });
+		return ((answer.Data as IDataObject[] | null) ?? []).map(fromListed);
+	},
+	async creditReadings(context, onlyIds) {
+		if (onlyIds.length === 0) {
+			const answer = await call(context, DIRECT, {});
+			return { customers: ((answer.Data as IDataObject[]) ?? []).map(fromCredit), complete: true };
+		}
+		const customers: CustomerRecord[] = [];
+		for (const part of chunk(onlyIds.map(Number), 50)) {
+			const answer = await call(context, BY_UINS, { UinList: part });
+			customers.push(...((answer.Data as IDataObject[]) ?? []).map(fromCredit));
+		}
+		return { customers, complete: false };
+	},
+	async describe(context, customers) {
+		const byId = new Map<string, IDataObject>();
+		for (const part of chunk(customers.map((c) => Number(c.id)), 20)) {
+			const answer = await call(context, DETAILS, { CustomerUin: part });
+			for (const info of (answer.Data as IDataObject[]) ?? []) byId.set(String(info.CustomerUin), info);
+		}
+		return customers.map((c) => {
+			const info = byId.get(c.id);
+			return info
+				? { ...c, name: c.name ?? ((info.Name as string) || undefined), email: c.email ?? ((info.Email as string) || undefined), associatedAt: c.associatedAt ?? utcFromChinaTime(info.BindTime) }
+				: c;
+		});
+	},
+};
+
+export async function tencentBaseline(context: IPollFunctions): Promise<CustomerRecord[]> {
+	return await tencentSource.newestCustomers(context, PAGE_SIZE);
+}

@@ -1,0 +1,52 @@
+import { PollContext } from 'n8n-core';
+import type { IDataObject, INode, INodeParameters, INodeType, WorkflowExecuteMode } from 'n8n-workflow';
+
+import { nodeTypes, PACKAGE } from './nodeTypes';
+import { additionalDataFor, buildWorkflow } from './runWorkflow';
+
+export interface PollResult {
+	items: IDataObject[];
+	/** The static data as the node left it after this poll (a fresh copy). */
+	staticData: IDataObject;
+	/** Size of the trigger's persisted state in bytes (JSON). */
+	stateBytes: number;
+	error?: Error & IDataObject;
+}
+
+/**
+ * One poll of the Cloud Partner Trigger, as n8n runs it: a PollContext over a workflow whose
+ * static data is what the previous poll persisted (serialised and read back, so nothing survives
+ * in memory between polls, as in queue mode).
+ */
+export async function pollTrigger(
+	parameters: INodeParameters,
+	credentials: INode['credentials'],
+	persisted: IDataObject,
+	mode: WorkflowExecuteMode = 'trigger',
+): Promise<PollResult> {
+	const node: INode = {
+		id: 'trigger',
+		name: 'Trigger',
+		type: `${PACKAGE}.cloudPartnerTrigger`,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters,
+		credentials,
+	};
+	const workflow = buildWorkflow({ nodes: [node], connections: {}, staticData: JSON.parse(JSON.stringify(persisted)) });
+	const context = new PollContext(workflow, workflow.getNode('Trigger')!, additionalDataFor(workflow.id), mode, 'activate');
+	const type = nodeTypes.getByNameAndVersion(node.type) as INodeType;
+	let items: IDataObject[] = [];
+	let error: (Error & IDataObject) | undefined;
+	try {
+		const result = await type.poll!.call(context);
+		items = (result?.[0] ?? []).map((i) => i.json);
+	} catch (caught) {
+		error = caught as Error & IDataObject;
+	}
+	// n8n persists static data only after a successful production poll; tests read what the node
+	// left in it in every case, to prove a failed or manual poll changed nothing.
+	const staticData = JSON.parse(JSON.stringify(workflow.staticData)) as IDataObject;
+	const state = staticData['node:Trigger'] ?? {};
+	return { items, staticData, stateBytes: Buffer.byteLength(JSON.stringify(state)), error };
+}
