@@ -1,17 +1,11 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeType,
-	INodeTypeDescription,
-} from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import type { SendCall } from '../shared/executor';
-import { executeOperation } from '../shared/executor';
 import { buildNodeProperties } from '../shared/properties';
-import { runPerItem } from '../shared/router';
+import { executeSpecs } from '../shared/router';
 import { searchAccounts } from './methods/listSearch';
+import type { MethodOverrides } from './overrides';
 import { applyOverrides, optionsFor, readOverrides } from './overrides';
 import { dotdigitalOperations, dotdigitalResources, findDotdigitalOperation } from './resources';
 import { DOTDIGITAL_CREDENTIAL, DOTDIGITAL_TIMEOUT_SECONDS, dotdigitalSender } from './transport';
@@ -49,15 +43,8 @@ export class DotdigitalReseller implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const resource = this.getNodeParameter('resource', 0) as string;
-		const operation = this.getNodeParameter('operation', 0) as string;
-		const spec = findDotdigitalOperation(resource, operation);
-		if (!spec) {
-			throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`);
-		}
-		return await runPerItem.call(this, async (itemIndex) => {
-			const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-			let overrides;
+		return await executeSpecs.call(this, findDotdigitalOperation, (spec, options, itemIndex) => {
+			let overrides: MethodOverrides;
 			try {
 				overrides = readOverrides(spec.inferred ? options : {});
 			} catch (error) {
@@ -68,7 +55,7 @@ export class DotdigitalReseller implements INodeType {
 				(s, request) => String(request?.path.method ?? overrides.methodName ?? s.vendorAction),
 			);
 			const send: SendCall = async (context, s, request, index) => await base(context, s, applyOverrides(request, overrides), index);
-			return await executeOperation(this, spec, send, itemIndex);
+			return send;
 		});
 	}
 }

@@ -1,13 +1,14 @@
 import type { IDataObject, IHttpRequestOptions, IN8nHttpFullResponse, INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { vendorApiError } from '../shared/apiError';
+
 import { DOTDIGITAL_DEFAULT_BASE_URL } from '../../credentials/DotdigitalResellerApi.credentials';
 import type { CallContext } from '../shared/context';
 import { cancelSignalOf } from '../shared/context';
 import type { SendCall } from '../shared/executor';
 import { ApiCallError, type ApiFailure, type FailureKind } from '../shared/failure';
 import { bodyExcerpt, networkFailure } from '../shared/httpFailure';
-import { redact } from '../shared/redact';
 import { withRetries } from '../shared/retry';
 import type { BuiltRequest, OperationSpec } from '../shared/types';
 import { normaliseDates } from './dates';
@@ -116,29 +117,18 @@ function advice(spec: OperationSpec, failure: ApiFailure, method: string): strin
 
 function toNodeError(node: INode, spec: OperationSpec, method: string, error: ApiCallError, attempts: number, itemIndex: number): NodeApiError {
 	const { failure, kind } = error;
-	const ambiguousWrite = spec.write && kind === 'transient';
-	const what = failure.code ? `${failure.code}: ${redact(failure.message)}` : redact(failure.message);
-	const message = ambiguousWrite ? `dotdigital ${method}: outcome unknown (${what})` : `dotdigital ${method} failed: ${what}`;
-	const parts: string[] = [];
-	if (ambiguousWrite) {
-		parts.push(
-			`The service timed out (its limit is 125 s) or failed after receiving the request, so it may have completed it. It was not repeated, to avoid doing it twice.${spec.verifyHint ? ` ${spec.verifyHint}` : ''}`,
-		);
-	}
-	const hint = advice(spec, failure, method);
-	if (hint) parts.push(hint);
-	if (failure.timeout && !ambiguousWrite) parts.push('No answer within the timeout.');
-	if (attempts > 1) parts.push(`Tried ${attempts} times.`);
-	if (failure.detail) parts.push(redact(failure.detail));
-	const apiError = new NodeApiError(node, { message: what, code: failure.code ?? null } as JsonObject, {
-		message,
-		description: parts.join(' '),
-		httpCode: failure.httpStatus ? String(failure.httpStatus) : failure.timeout ? '504' : '502',
+	const ambiguous = spec.write && kind === 'transient';
+	return vendorApiError(node, {
+		vendor: 'dotdigital',
+		called: method,
+		spec: ambiguous ? { ...spec, verifyHint: `The service may have completed it after its own 125 s limit. ${spec.verifyHint ?? ''}`.trim() } : spec,
+		failure,
+		kind,
+		attempts,
 		itemIndex,
+		advice: advice(spec, failure, method),
+		httpCode: failure.httpStatus ? String(failure.httpStatus) : failure.timeout ? '504' : '502',
 	});
-	apiError.context.vendorCode = failure.code;
-	if (ambiguousWrite) apiError.context.outcome = 'unknown';
-	return apiError;
 }
 
 /**

@@ -1,15 +1,8 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeType,
-	INodeTypeDescription,
-} from 'n8n-workflow';
-import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { executeOperation } from '../shared/executor';
-import { buildNodeProperties, REQUEST_OPTIONS, requestOptionsProperty } from '../shared/properties';
-import { runPerItem } from '../shared/router';
+import { buildNodeProperties, requestOptionsProperty } from '../shared/properties';
+import { executeSpecs } from '../shared/router';
 import { searchCustomers } from './methods/listSearch';
 import { findHuaweiOperation, huaweiOperations, huaweiResources } from './resources';
 import {
@@ -58,16 +51,8 @@ export class HuaweiCloudPartner implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const resource = this.getNodeParameter('resource', 0) as string;
-		const operation = this.getNodeParameter('operation', 0) as string;
-		const spec = findHuaweiOperation(resource, operation);
-		if (!spec) {
-			throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`);
-		}
-		return await runPerItem.call(this, async (itemIndex) => {
-			const options = this.getNodeParameter(REQUEST_OPTIONS, itemIndex, {}) as IDataObject;
-			const send = huaweiSender((options.timeout as number | undefined) ?? HUAWEI_DEFAULT_TIMEOUT_SECONDS);
-			return await executeOperation(this, spec, send, itemIndex);
-		});
+		return await executeSpecs.call(this, findHuaweiOperation, (_spec, options) =>
+			huaweiSender((options.timeout as number | undefined) ?? HUAWEI_DEFAULT_TIMEOUT_SECONDS),
+		);
 	}
 }

@@ -46,3 +46,17 @@ export function utcTimeField(name: string, displayName: string, description: str
 }
 
 export const EN_US = { 'X-Language': 'en_US' };
+
+/** Any number of customer IDs; operations that take them in batches split them. */
+export function customerIdsField(description: string): FieldSpec {
+	return {
+		name: 'customer_ids',
+		displayName: 'Customer IDs',
+		kind: 'stringList',
+		required: true,
+		paramName: 'customerIds',
+		pattern: /^[A-Za-z0-9_-]{1,64}$/,
+		patternHint: 'a customer account ID',
+		description,
+	};
+}

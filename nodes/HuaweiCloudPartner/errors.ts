@@ -1,8 +1,7 @@
-import type { INode, JsonObject } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import type { INode, NodeApiError } from 'n8n-workflow';
 
+import { vendorApiError } from '../shared/apiError';
 import type { ApiFailure, FailureKind } from '../shared/failure';
-import { redact } from '../shared/redact';
 import type { OperationSpec } from '../shared/types';
 
 const PERMISSION_CODES = new Set(['CBC.0151', 'CBC.0155']);
@@ -52,6 +51,7 @@ export function permissionAdvice(spec: OperationSpec): string {
 		: 'Partner Center refused this call: the account or user may not perform it, or the customer is not yours.';
 }
 
+/** The error a person sees for a failed Huawei call (see vendorApiError). */
 export function huaweiNodeApiError(
 	node: INode,
 	spec: OperationSpec,
@@ -60,34 +60,17 @@ export function huaweiNodeApiError(
 	attempts: number,
 	itemIndex: number,
 ): NodeApiError {
-	const ambiguousWrite = spec.write && kind === 'transient';
-	const what = failure.code ? `${failure.code}: ${redact(failure.message)}` : redact(failure.message);
-	const message = ambiguousWrite
-		? `Huawei Cloud ${spec.vendorAction}: outcome unknown (${what})`
-		: `Huawei Cloud ${spec.vendorAction} failed: ${what}`;
-	const parts: string[] = [];
-	if (ambiguousWrite) {
-		parts.push(
-			`The request was sent but no clear answer came back, so it may or may not have been applied. It was not repeated.${spec.verifyHint ? ` ${spec.verifyHint}` : ''}`,
-		);
-	}
-	if (failure.code && PERMISSION_CODES.has(failure.code)) parts.push(permissionAdvice(spec));
-	else if (failure.code && ADVICE[failure.code]) parts.push(ADVICE[failure.code]);
-	if (failure.timeout && !ambiguousWrite) parts.push('No answer came within the timeout; raise Options > Timeout.');
-	if (failure.network && !ambiguousWrite) parts.push('The connection failed; check the site or endpoint and the network.');
-	if (attempts > 1) parts.push(`Tried ${attempts} times.`);
-	if (failure.detail) parts.push(redact(failure.detail));
-	if (failure.requestId) parts.push(`Request ID: ${failure.requestId}`);
-
-	const httpCode = failure.httpStatus ? String(failure.httpStatus) : failure.timeout ? '504' : '502';
-	const error = new NodeApiError(
-		node,
-		{ message: what, code: failure.code ?? null, requestId: failure.requestId ?? null } as JsonObject,
-		{ message, description: parts.join(' '), httpCode, itemIndex },
-	);
-	error.context.vendorCode = failure.code;
-	error.context.requestId = failure.requestId;
-	if (failure.code && PERMISSION_CODES.has(failure.code)) error.context.requiredPermissions = spec.permissions ?? [];
-	if (ambiguousWrite) error.context.outcome = 'unknown';
-	return error;
+	const permission = failure.code !== undefined && PERMISSION_CODES.has(failure.code);
+	return vendorApiError(node, {
+		vendor: 'Huawei Cloud',
+		called: spec.vendorAction,
+		spec,
+		failure,
+		kind,
+		attempts,
+		itemIndex,
+		advice: permission ? permissionAdvice(spec) : failure.code ? ADVICE[failure.code] : undefined,
+		httpCode: failure.httpStatus ? String(failure.httpStatus) : failure.timeout ? '504' : '502',
+		context: permission ? { requiredPermissions: spec.permissions ?? [] } : undefined,
+	});
 }

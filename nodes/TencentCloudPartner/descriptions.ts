@@ -1,4 +1,4 @@
-import type { FieldSpec } from '../shared/types';
+import type { BuiltRequest, FieldSpec } from '../shared/types';
 
 /** Time zone note for Tencent's own date strings (reference 10.3). */
 export const TENCENT_TIME_ZONE_NOTE =
@@ -152,4 +152,28 @@ export const PRODUCT_SCOPE_OPTIONS = [
 	{ name: 'All Products', value: 'AllProducts' },
 	{ name: 'Specified Products', value: 'SpecifyProducts' },
 	{ name: 'All but Blacklisted Products', value: 'SpecifyProductsBlacklist' },
+];
+
+/** Search fields come in pairs: a field to search in and the value to look for. */
+export function searchPairRule({ body }: BuiltRequest): string | undefined {
+	return (body.Filter === undefined) !== (body.FilterType === undefined)
+		? '"Search By" and "Search Value" go together: set both or neither'
+		: undefined;
+}
+
+/** Approve or reject an application, with an optional reason. */
+export const DECISION_FIELDS: FieldSpec[] = [
+	{
+		name: 'ApproveType',
+		displayName: 'Decision',
+		kind: 'options',
+		required: true,
+		options: [
+			{ name: 'Approve', value: 'pass' },
+			{ name: 'Reject', value: 'reject' },
+		],
+		default: 'pass',
+		description: 'Approve (pass) or reject the application',
+	},
+	{ name: 'RejectReason', displayName: 'Reject Reason', kind: 'string', description: 'Reason shown to the applicant; only used when rejecting' },
 ];

@@ -1,8 +1,7 @@
-import type { INode, JsonObject } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import type { INode, NodeApiError } from 'n8n-workflow';
 
+import { vendorApiError } from '../shared/apiError';
 import type { ApiFailure, FailureKind } from '../shared/failure';
-import { redact } from '../shared/redact';
 import type { OperationSpec } from '../shared/types';
 
 /** Tencent's own codes worth a sentence of advice (reference sections 5.2 and 5.3). */
@@ -92,10 +91,7 @@ function httpCodeFor(failure: ApiFailure): string {
 	return failure.httpStatus ? String(failure.httpStatus) : '502';
 }
 
-/**
- * The error a person sees: Tencent's code and message, what to do, the RequestId for support, and
- * for a write whose outcome is unknown, how to check before running it again.
- */
+/** The error a person sees for a failed Tencent call (see vendorApiError). */
 export function tencentNodeApiError(
 	node: INode,
 	spec: OperationSpec,
@@ -104,34 +100,16 @@ export function tencentNodeApiError(
 	attempts: number,
 	itemIndex: number,
 ): NodeApiError {
-	const ambiguousWrite = spec.write && kind === 'transient';
-	const what = failure.code
-		? `${failure.code}: ${redact(failure.message)}`
-		: redact(failure.message);
-	const message = ambiguousWrite
-		? `Tencent Cloud ${spec.vendorAction}: outcome unknown (${what})`
-		: `Tencent Cloud ${spec.vendorAction} failed: ${what}`;
-	const parts: string[] = [];
-	if (ambiguousWrite) {
-		parts.push(
-			`The request was sent but no clear answer came back, so it may or may not have been applied. It was not repeated, to avoid doing it twice.${spec.verifyHint ? ` ${spec.verifyHint}` : ''}`,
-		);
-	}
-	const advice = adviceFor(failure.code, spec);
-	if (advice) parts.push(advice);
-	if (failure.timeout && !ambiguousWrite) parts.push('No answer came within the timeout; raise Options > Timeout if Tencent is slow.');
-	if (failure.network && !ambiguousWrite) parts.push('The connection failed; check the Endpoint and the network.');
-	if (attempts > 1) parts.push(`Tried ${attempts} times.`);
-	if (failure.detail) parts.push(redact(failure.detail));
-	if (failure.requestId) parts.push(`RequestId: ${failure.requestId}`);
-
-	const error = new NodeApiError(
-		node,
-		{ message: what, code: failure.code ?? null, requestId: failure.requestId ?? null } as JsonObject,
-		{ message, description: parts.join(' '), httpCode: httpCodeFor(failure), itemIndex },
-	);
-	error.context.vendorCode = failure.code;
-	error.context.requestId = failure.requestId;
-	if (ambiguousWrite) error.context.outcome = 'unknown';
-	return error;
+	return vendorApiError(node, {
+		vendor: 'Tencent Cloud',
+		called: spec.vendorAction,
+		spec,
+		failure,
+		kind,
+		attempts,
+		itemIndex,
+		advice: adviceFor(failure.code, spec),
+		requestIdLabel: 'RequestId',
+		httpCode: httpCodeFor(failure),
+	});
 }

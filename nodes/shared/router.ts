@@ -1,6 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import type { SendCall } from './executor';
+import { executeOperation } from './executor';
+import { REQUEST_OPTIONS } from './properties';
+import type { OperationSpec } from './types';
+
 /** What one item produced: plain records, or ready items (e.g. with binary data). */
 export type ItemResult = IDataObject[] | INodeExecutionData[];
 
@@ -54,4 +59,25 @@ export async function runPerItem(
 		}
 	}
 	return [output];
+}
+
+/**
+ * The whole `execute` of a spec-driven node: finds the operation the user picked, then runs it for
+ * every item with the sender the node builds from that item's Options.
+ */
+export async function executeSpecs(
+	this: IExecuteFunctions,
+	find: (resource: string, operation: string) => OperationSpec | undefined,
+	senderFor: (spec: OperationSpec, options: IDataObject, itemIndex: number) => SendCall,
+): Promise<INodeExecutionData[][]> {
+	const resource = this.getNodeParameter('resource', 0) as string;
+	const operation = this.getNodeParameter('operation', 0) as string;
+	const spec = find(resource, operation);
+	if (!spec) {
+		throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`);
+	}
+	return await runPerItem.call(this, async (itemIndex) => {
+		const options = this.getNodeParameter(REQUEST_OPTIONS, itemIndex, {}) as IDataObject;
+		return await executeOperation(this, spec, senderFor(spec, options, itemIndex), itemIndex);
+	});
 }

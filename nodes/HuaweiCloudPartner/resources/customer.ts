@@ -1,5 +1,5 @@
 import type { OperationSpec } from '../../shared/types';
-import { customerIdField, INDIRECT_PARTNER_FIELD, PERMISSIONS, utcTimeField } from '../descriptions';
+import { customerIdField, customerIdsField, INDIRECT_PARTNER_FIELD, PERMISSIONS, utcTimeField } from '../descriptions';
 import { freezeExecute } from '../freeze';
 
 const resource = 'customer';
@@ -22,16 +22,7 @@ const freezeSpec = (freeze: boolean): OperationSpec => ({
 	verifyHint: 'Check the customers\' Frozen state with Customer > Get Many before running it again.',
 	batch: { field: 'customer_ids', maxPerCall: 10 },
 	fields: [
-		{
-			name: 'customer_ids',
-			displayName: 'Customer IDs',
-			kind: 'stringList',
-			required: true,
-			paramName: 'customerIds',
-			pattern: /^[A-Za-z0-9_-]{1,64}$/,
-			patternHint: 'a customer account ID',
-			description: 'Customer account IDs; any number (the node sends 10 per call)',
-		},
+		customerIdsField('Customer account IDs; any number (the node sends 10 per call)'),
 		{ name: 'reason', displayName: 'Reason', kind: 'string', required: true, maxLength: 256, description: `Why the accounts are ${freeze ? 'frozen' : 'unfrozen'} (up to 256 characters)` },
 		{
 			name: freeze ? 'freeze_type' : 'unfreeze_type',

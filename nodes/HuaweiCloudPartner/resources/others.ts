@@ -1,5 +1,5 @@
 import type { FieldSpec, OperationSpec } from '../../shared/types';
-import { customerIdField, EN_US, INDIRECT_PARTNER_FIELD, PERMISSIONS, utcTimeField } from '../descriptions';
+import { customerIdField, customerIdsField, EN_US, INDIRECT_PARTNER_FIELD, PERMISSIONS, utcTimeField } from '../descriptions';
 import { orderDetailsExecute } from '../orderDetails';
 
 const offsetBody = (records: string, total: string) => ({
@@ -230,16 +230,7 @@ export const budgetOperations: OperationSpec[] = [
 		recordsPath: 'budget_infos',
 		batch: { field: 'customer_ids', maxPerCall: 100 },
 		fields: [
-			{
-				name: 'customer_ids',
-				displayName: 'Customer IDs',
-				kind: 'stringList',
-				required: true,
-				paramName: 'customerIds',
-				pattern: /^[A-Za-z0-9_-]{1,64}$/,
-				patternHint: 'a customer account ID',
-				description: 'Customer account IDs',
-			},
+			customerIdsField('Customer account IDs; any number (the node asks 100 at a time)'),
 			INDIRECT_PARTNER_FIELD,
 		],
 	},

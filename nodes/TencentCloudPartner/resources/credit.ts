@@ -1,5 +1,5 @@
 import type { OperationSpec } from '../../shared/types';
-import { customerUinField, subAgentUinField } from '../descriptions';
+import { customerUinField, searchPairRule, subAgentUinField } from '../descriptions';
 
 const resource = 'credit';
 
@@ -59,10 +59,7 @@ export const creditOperations: OperationSpec[] = [
 				description: 'Sort by the time the customer was bound to you (AssociationTime)',
 			},
 		],
-		finalizeRequest: ({ body }) =>
-			(body.Filter === undefined) !== (body.FilterType === undefined)
-				? '"Search By" and "Search Value" go together: set both or neither'
-				: undefined,
+		finalizeRequest: searchPairRule,
 	},
 	{
 		resource,

@@ -1,5 +1,5 @@
 import type { OperationSpec } from '../../shared/types';
-import { COUNTRY_CODE_FIELD, PHONE_NUMBER_FIELD, customerUinField } from '../descriptions';
+import { COUNTRY_CODE_FIELD, DECISION_FIELDS, PHONE_NUMBER_FIELD, customerUinField } from '../descriptions';
 
 const resource = 'customer';
 
@@ -240,24 +240,7 @@ export const customerOperations: OperationSpec[] = [
 				listSearch: 'searchPendingClients',
 				description: 'UIN of the account that applied (from Get Many Pending Applications)',
 			},
-			{
-				name: 'ApproveType',
-				displayName: 'Decision',
-				kind: 'options',
-				required: true,
-				options: [
-					{ name: 'Approve', value: 'pass' },
-					{ name: 'Reject', value: 'reject' },
-				],
-				default: 'pass',
-				description: 'Approve (pass) or reject the application',
-			},
-			{
-				name: 'RejectReason',
-				displayName: 'Reject Reason',
-				kind: 'string',
-				description: 'Reason shown to the applicant; only used when rejecting',
-			},
+			...DECISION_FIELDS,
 		],
 	},
 	{

@@ -1,5 +1,5 @@
 import type { OperationSpec } from '../../shared/types';
-import { subAgentUinField } from '../descriptions';
+import { DECISION_FIELDS, searchPairRule, subAgentUinField } from '../descriptions';
 
 const resource = 'subAgent';
 const pages = { style: 'pageNumber' as const, pageField: 'Page', sizeField: 'PageSize', maxPageSize: 100, totalPath: 'Total' };
@@ -45,10 +45,7 @@ export const subAgentOperations: OperationSpec[] = [
 				description: 'Sort by binding time. Tencent spells the values inconsistently in its documentation; desc is the default when left out.',
 			},
 		],
-		finalizeRequest: ({ body }) =>
-			(body.Filter === undefined) !== (body.FilterType === undefined)
-				? '"Search By" and "Search Value" go together: set both or neither'
-				: undefined,
+		finalizeRequest: searchPairRule,
 	},
 	{
 		resource,
@@ -80,19 +77,7 @@ export const subAgentOperations: OperationSpec[] = [
 				listSearch: 'searchPendingSubAgents',
 				description: 'UIN of the applicant (from Get Many Pending Applications)',
 			}),
-			{
-				name: 'ApproveType',
-				displayName: 'Decision',
-				kind: 'options',
-				required: true,
-				options: [
-					{ name: 'Approve', value: 'pass' },
-					{ name: 'Reject', value: 'reject' },
-				],
-				default: 'pass',
-				description: 'Approve (pass) or reject the application',
-			},
-			{ name: 'RejectReason', displayName: 'Reject Reason', kind: 'string', description: 'Reason for a rejection; only used when rejecting' },
+			...DECISION_FIELDS,
 		],
 	},
 	{
