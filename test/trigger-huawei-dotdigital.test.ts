@@ -2,6 +2,7 @@
  * Cloud Partner Trigger on Huawei Cloud (budgets as credit) and dotdigital (inferred reads).
  */
 import type { IDataObject } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
 
 import { useDotdigitalSandbox, RESELLER } from './harness/dotdigital';
 import { AKSK, IAM, useHuaweiSandbox } from './harness/huawei';
@@ -71,6 +72,23 @@ describe.each([
 		expect(JSON.stringify(failed.staticData)).toBe(before);
 		sandbox.control.clearFaults();
 		expect(ids((await trigger.poll()).items)).toEqual([e.customer_id]);
+	});
+
+	it('New Customer: customers associated while a poll pages are emitted exactly once', async () => {
+		const trigger = sequence({ ...base, event: 'newCustomer' }, credentials);
+		await trigger.poll();
+		const batch = Array.from({ length: 150 }, () => huawei().addCustomer({ associated_on: utc(-1) }));
+		sandbox.control.clearRequests();
+		sandbox.control.addFault({ provider: 'huawei', action: 'ListSubCustomers', kind: 'slow', count: 2, delayMs: 300 });
+		const polling = trigger.poll();
+		while (requests().length < 2) await sleep(5);
+		const during = [huawei().addCustomer({ associated_on: utc(-1) }), huawei().addCustomer({ associated_on: utc(0) })];
+		const first = await polling;
+		await sleep(1100); // the next poll's window ends a second later
+		const second = await trigger.poll();
+		const emitted = [...ids(first.items), ...ids(second.items)];
+		expect(new Set(emitted).size).toBe(emitted.length);
+		expect(emitted.sort()).toEqual([...batch, ...during].map((c) => String(c.customer_id)).sort());
 	});
 
 	it('New Customer costs one request for 10 new customers among thousands, with a small state', async () => {

@@ -21,7 +21,10 @@ export function operationDescription(spec: OperationSpec): string {
 	if (spec.needsCustomerKey) notes.push("Needs the end customer's own API key, not the partner's.");
 	if (spec.needsAllowlist) notes.push('Needs allowlisting by your channel manager.');
 	if (spec.inferred) notes.push('Inferred, not published: the method name and fields follow the service\'s naming; override them under Options if your account differs.');
-	return [...notes, `${spec.description} (${spec.vendorAction})`].join(' ');
+	const permission = spec.permissions?.length
+		? ` Needs the Partner Center Action code ${spec.permissions.join(' or ')}.`
+		: '';
+	return [...notes, `${spec.description} (${spec.vendorAction}).${permission}`].join(' ');
 }
 
 /** Every editor property of a node, generated from its resources and operation specs. */
