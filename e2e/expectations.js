@@ -1,25 +1,49 @@
 'use strict';
 
 /**
- * What each example workflow must produce when `node e2e/run.js test` executes it in real n8n.
+ * What each example workflow must produce when `node e2e/run.js test` runs it in real n8n.
  *
  * Key: the file name in examples/ (e.g. 'tencent-low-credit-customers.json'). Every example needs
  * an entry, or the run fails (the example still runs, so `E2E_DUMP_DIR=/tmp/runs` shows its output).
  *
- * Value: either a function `(run, ctx) => void | Promise<void>` that throws (with a message a person
- * can act on) when the result is wrong, or `{ expectError: true, check(run, ctx) }` for an example
- * that must end in an error (ctx.error then holds the message).
+ * 1. Examples that start at a Manual Trigger (run with `n8n execute --id=<id> --rawOutput`).
+ *    Value: either a function `(run, ctx) => void | Promise<void>` that throws (with a message a
+ *    person can act on) when the result is wrong, or `{ expectError: true, check(run, ctx) }` for an
+ *    example that must end in an error (ctx.error then holds the message).
  *
- *  run  the IRun JSON printed by `n8n execute --id=<id> --rawOutput`:
- *       run.status, run.data.resultData.runData[nodeName][runIndex].data.main[output][i].json,
- *       run.data.resultData.lastNodeExecuted, run.data.resultData.error
- *  ctx  { sandboxUrl, file, workflow, lastNode, items, error, nodeOutput(nodeName, { output, runIndex }) }
- *       items = the json of every item the last executed node put on its first output
+ *    run  the IRun JSON printed by `n8n execute --id=<id> --rawOutput`:
+ *         run.status, run.data.resultData.runData[nodeName][runIndex].data.main[output][i].json,
+ *         run.data.resultData.lastNodeExecuted, run.data.resultData.error
+ *    ctx  { sandboxUrl, file, workflow, lastNode, items, error, nodeOutput(nodeName, { output, runIndex }) }
+ *         items = the json of every item the last executed node put on its first output
+ *
+ * 2. Examples that start at a polling trigger (a node with Poll Times, e.g. Cloud Partner Trigger).
+ *    The runner activates them, starts `n8n start` (activation runs the trigger's first poll: the
+ *    baseline), lets the hook change the sandbox, waits (up to 150 s) until n8n has stored a finished
+ *    execution of the workflow, checks it, then waits for the trigger's following poll and fails if
+ *    that poll started a second execution. Value:
+ *
+ *    { trigger: {
+ *        beforeActivation?(ctx)   optional: put the sandbox in a known state BEFORE the baseline poll
+ *        afterActivation(ctx)     required: the change the trigger must notice (sandbox control API)
+ *        check(execution, ctx)    required: throws when the execution is wrong
+ *    } }
+ *
+ *    execution  the stored execution, shaped like `run` above: { id, status, mode ('trigger'),
+ *               startedAt, stoppedAt, data: { resultData: { runData, lastNodeExecuted, error } } }
+ *    ctx        { sandboxUrl, file, workflow, startNode (the trigger's node name), state } in the hooks;
+ *               check also gets executionId, lastNode, items, error, nodeOutput(name, opts) and
+ *               triggerItems (the json of what the trigger emitted). `state` is one object per
+ *               example, shared by its hooks and check (e.g. the id of the customer a hook added).
+ *
+ *    All trigger examples share one `n8n start` after the `execute` examples, and their polls run
+ *    concurrently: a hook must change only what its own trigger watches.
  *
  * The runner has already checked that the execution succeeded (unless expectError) and that no
- * credential secret appears in n8n's output. Examples run one after another, in file-name order,
- * against ONE sandbox process, so an example sees what earlier ones changed: compare against the
- * workflow's own upstream output or the sandbox's control API, not against fixed seed values.
+ * credential secret appears in n8n's output. Examples run one after another, in file-name order
+ * (trigger examples last), against ONE sandbox process, so an example sees what earlier ones
+ * changed: compare against the workflow's own upstream output or the sandbox's control API, not
+ * against fixed seed values.
  */
 
 const assert = require('assert');
@@ -46,7 +70,43 @@ function sandboxGet(sandboxUrl, pathAndQuery) {
 	});
 }
 
+/** POST a JSON body to a sandbox control-API path and parse the JSON answer. */
+function sandboxPost(sandboxUrl, pathname, body) {
+	return new Promise((resolve, reject) => {
+		const payload = JSON.stringify(body);
+		const req = http.request(
+			`${sandboxUrl}${pathname}`,
+			{ method: 'POST', timeout: 5000, headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(payload) } },
+			(res) => {
+				let text = '';
+				res.setEncoding('utf8');
+				res.on('data', (d) => (text += d));
+				res.on('end', () => {
+					if (res.statusCode !== 200) return reject(new Error(`sandbox POST ${pathname} answered ${res.statusCode}: ${text.slice(0, 200)}`));
+					try {
+						resolve(JSON.parse(text));
+					} catch {
+						reject(new Error(`sandbox POST ${pathname} returned non-JSON: ${text.slice(0, 200)}`));
+					}
+				});
+			},
+		);
+		req.on('timeout', () => req.destroy(new Error(`sandbox POST ${pathname} timed out`)));
+		req.on('error', reject);
+		req.end(payload);
+	});
+}
+
+/** Tencent's `YYYY-MM-DD HH:mm:ss` (UTC+8, no offset) as `...Z`, the way the trigger reports it. */
+function utcFromTencentTime(value) {
+	const m = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/.exec(String(value));
+	assert.ok(m, `not a Tencent time: ${value}`);
+	const ms = Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4] - 8, +m[5], +m[6]);
+	return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
 const cents = (n) => Math.round(Number(n) * 100);
+const LOW_CREDIT_UIN = 200000000001;
 const show = (v) => JSON.stringify(v).slice(0, 300);
 
 /** Output of a node by name; fails clearly when the node did not run. */
@@ -217,6 +277,95 @@ module.exports = {
 			assert.ok(c.RemainingCredit < 100 && c.Credit > 0, `customer passed the filter but should not: ${show(c)}`);
 		}
 	},
+
+	'trigger-low-credit-top-up.json': {
+		trigger: {
+			// The baseline must see this customer above threshold + margin (100 + 50), whatever earlier
+			// examples did to it (its seed value, 68.74, is already low: no crossing would follow).
+			async beforeActivation(ctx) {
+				await sandboxPost(ctx.sandboxUrl, '/_control/tencent/credit', { ClientUin: LOW_CREDIT_UIN, Credit: 1000, RemainingCredit: 1000 });
+			},
+			async afterActivation(ctx) {
+				const log = await sandboxGet(ctx.sandboxUrl, '/_control/requests?provider=tencent&action=AllocateCustomerCredit');
+				ctx.state.allocationsBefore = log.length; // earlier examples allocate credit too
+				await sandboxPost(ctx.sandboxUrl, '/_control/tencent/credit', { ClientUin: LOW_CREDIT_UIN, Credit: 1000, RemainingCredit: 40 });
+			},
+			async check(execution, ctx) {
+				const fired = ctx.triggerItems;
+				assert.strictEqual(fired.length, 1, `the trigger should emit exactly customer ${LOW_CREDIT_UIN}, it emitted ${fired.length}: ${show(fired.map((f) => f.customerId))}`);
+				const [item] = fired;
+				assert.deepStrictEqual(
+					{ provider: item.provider, event: item.event, customerId: item.customerId, credit: item.credit, remainingCredit: item.remainingCredit, threshold: item.threshold },
+					{ provider: 'tencent', event: 'lowCredit', customerId: String(LOW_CREDIT_UIN), credit: 1000, remainingCredit: 40, threshold: 100 },
+					`unexpected trigger item: ${show(item)}`,
+				);
+
+				const topUp = outputOf(ctx, 'Top up 200 USD');
+				assert.strictEqual(topUp.length, 1, `"Top up 200 USD" should run once, it returned ${topUp.length} items`);
+				assert.strictEqual(cents(topUp[0].RemainingCredit), 24000, `RemainingCredit after the top-up: ${show(topUp[0])}`);
+
+				assert.strictEqual(ctx.lastNode, 'Notify the account manager', `last node was "${ctx.lastNode}"`);
+				assert.strictEqual(ctx.items.length, 1, `expected one notification, got ${ctx.items.length}`);
+				const [note] = ctx.items;
+				assert.strictEqual(note.customerId, String(LOW_CREDIT_UIN), `notification for ${note.customerId}`);
+				assert.strictEqual(note.remainingAfterTopUp, 240, `remainingAfterTopUp: ${show(note)}`);
+				assert.ok(/ fell to 40 USD and was topped up to 240 USD\.$/.test(note.message), `message: ${note.message}`);
+
+				// The sandbox booked it once: 40 + 200, one AllocateCustomerCredit since the hook.
+				const state = await sandboxGet(ctx.sandboxUrl, `/_control/state/tencent/customer?ClientUin=${LOW_CREDIT_UIN}`);
+				assert.deepStrictEqual({ Credit: state.Credit, RemainingCredit: state.RemainingCredit }, { Credit: 1200, RemainingCredit: 240 }, 'sandbox credit after the top-up');
+				const calls = (await sandboxGet(ctx.sandboxUrl, '/_control/requests?provider=tencent&action=AllocateCustomerCredit')).slice(ctx.state.allocationsBefore);
+				assert.strictEqual(calls.length, 1, `expected one AllocateCustomerCredit call since the change, got ${calls.length}: ${show(calls.map((c) => c.body))}`);
+				assert.deepStrictEqual(
+					{ uin: calls[0].body.ClientUin, added: calls[0].body.AddedCredit, remark: calls[0].body.Remark, outcome: calls[0].outcome },
+					{ uin: LOW_CREDIT_UIN, added: 200, remark: 'automatic top-up by n8n', outcome: 'ok' },
+					`unexpected AllocateCustomerCredit call: ${show(calls[0])}`,
+				);
+			},
+		},
+	},
+
+	'trigger-new-customer-welcome.json': {
+		trigger: {
+			async afterActivation(ctx) {
+				// AssociationTime defaults to the sandbox's "now" (UTC+8): newer than every seeded customer.
+				ctx.state.added = await sandboxPost(ctx.sandboxUrl, '/_control/tencent/customers', { Name: 'Welcome Test Co', Email: 'welcome@example.com' });
+			},
+			async check(execution, ctx) {
+				const { added } = ctx.state;
+				const uin = String(added.ClientUin);
+				const associatedAt = utcFromTencentTime(added.AssociationTime);
+
+				const fired = ctx.triggerItems;
+				assert.strictEqual(fired.length, 1, `the trigger should emit exactly the added customer ${uin}, it emitted ${fired.length}: ${show(fired.map((f) => f.customerId))}`);
+				const [item] = fired;
+				assert.deepStrictEqual(
+					{ provider: item.provider, event: item.event, customerId: item.customerId, name: item.name, associatedAt: item.associatedAt },
+					{ provider: 'tencent', event: 'newCustomer', customerId: uin, name: 'Welcome Test Co', associatedAt },
+					`unexpected trigger item: ${show(item)}`,
+				);
+				// Tencent's customer list masks e-mail addresses (welc*****@example.com).
+				assert.ok(/^welc\*+@example\.com$/.test(item.email), `e-mail of the trigger item: ${item.email}`);
+
+				const tagged = outputOf(ctx, 'Tag the customer as onboarding');
+				assert.strictEqual(tagged.length, 1, `"Tag the customer as onboarding" should run once, it returned ${tagged.length} items`);
+				const remark = `Onboarding since ${associatedAt}`;
+				const state = await sandboxGet(ctx.sandboxUrl, `/_control/state/tencent/customer?ClientUin=${uin}`);
+				assert.ok(String(state.Remark).startsWith('Onboarding since'), `stored remark: ${show(state.Remark)}`);
+				assert.strictEqual(state.Remark, remark, 'stored remark');
+				const remarks = (await sandboxGet(ctx.sandboxUrl, '/_control/requests?provider=tencent&action=ModifyClientRemark')).filter((r) => String(r.body && r.body.ClientUin) === uin);
+				assert.strictEqual(remarks.length, 1, `expected one ModifyClientRemark for ${uin}, got ${remarks.length}`);
+
+				assert.strictEqual(ctx.lastNode, 'Welcome message', `last node was "${ctx.lastNode}"`);
+				assert.strictEqual(ctx.items.length, 1, `expected one welcome message, got ${ctx.items.length}`);
+				const [message] = ctx.items;
+				assert.strictEqual(message.customerId, uin, `message for ${message.customerId}`);
+				assert.strictEqual(message.subject, 'Welcome aboard, Welcome Test Co', `subject: ${message.subject}`);
+				assert.ok(/^Thanks for choosing us/.test(message.body), `body: ${message.body}`);
+			},
+		},
+	},
 };
 
 Object.defineProperty(module.exports, 'sandboxGet', { value: sandboxGet, enumerable: false });
+Object.defineProperty(module.exports, 'sandboxPost', { value: sandboxPost, enumerable: false });

@@ -6,9 +6,11 @@
  *
  *   node e2e/run.js dev    start the sandbox and a real n8n editor with this package loaded
  *   node e2e/run.js test   execute every examples/*.json inside a real n8n and check the results
+ *                          (examples that start at a polling trigger: activated in `n8n start`)
  *
  * Run it from anywhere after `npm run build`; every path is derived from this file's location.
- * Only Node.js built-ins are used. See e2e/README.md.
+ * Only Node.js built-ins are used, plus sqlite3 and flatted from the n8n install (.e2e/n8n-host) to
+ * read the executions of polling-trigger examples. See e2e/README.md.
  */
 
 const { spawn } = require('child_process');
@@ -41,6 +43,12 @@ const TIMEOUTS = {
 	n8nHealth: 90e3,
 	n8nExecute: 120e3,
 	stop: 15e3,
+	// Polling-trigger examples (one `n8n start` for all of them).
+	triggerActivation: 60e3, // after /healthz: every trigger workflow activated (includes its baseline poll)
+	triggerHook: 30e3, // each beforeActivation / afterActivation hook
+	triggerExecution: 150e3, // from the afterActivation hook until a finished execution is stored
+	followingPoll: 75e3, // from the execution until the trigger's next poll starts (polls are 60 s apart)
+	followingPollGrace: 5e3, // after that poll started: time it gets to start an execution
 };
 
 const isWin = process.platform === 'win32';
@@ -683,6 +691,379 @@ function oneLine(text, max = 800) {
 	return s.length > max ? `${s.slice(0, max)} ...` : s;
 }
 
+/* ------------------------------------------------------------------ test: polling-trigger examples */
+
+/*
+ * `n8n execute --id` can't start a workflow whose start node is a polling trigger. Those examples are
+ * tested the way they run in production instead:
+ *   beforeActivation hook -> `n8n update:workflow --id --active=true` -> `n8n start` (activation runs
+ *   the trigger's first poll at once: the baseline) -> afterActivation hook (changes the sandbox) ->
+ *   wait until n8n stored a finished execution (read from its SQLite database) -> check(execution, ctx)
+ *   -> wait for the trigger's following poll and check that it started no second execution.
+ * All of them share one `n8n start`, so their waits overlap.
+ */
+
+/** The polling trigger a workflow starts from: a node with Poll Times (n8n adds them to every polling node). */
+function pollingStartNode(wf) {
+	return wf.nodes.find((n) => !n.disabled && n.parameters && typeof n.parameters.pollTimes === 'object' && n.parameters.pollTimes !== null);
+}
+
+/** A module of the n8n install (sqlite3, flatted): the repo itself has no runtime dependencies. */
+function hostModule(name) {
+	return require(require.resolve(name, { paths: [HOST_DIR] }));
+}
+
+function dbFileOf(userFolder) {
+	return path.join(userFolder, '.n8n', 'database.sqlite');
+}
+
+/** One read-only query against n8n's SQLite database (WAL mode: it never blocks the running n8n). */
+function dbQuery(userFolder, sql, params = []) {
+	const sqlite3 = hostModule('sqlite3');
+	return new Promise((resolve, reject) => {
+		const db = new sqlite3.Database(dbFileOf(userFolder), sqlite3.OPEN_READONLY, (err) => {
+			if (err) return reject(new E2EError(`cannot open ${dbFileOf(userFolder)} read-only: ${err.message}`));
+			db.configure('busyTimeout', 5000);
+			db.all(sql, params, (e, rows) => {
+				db.close(() => (e ? reject(new E2EError(`SQLite query failed (${e.message}): ${sql}`)) : resolve(rows)));
+			});
+		});
+	});
+}
+
+const RUNNING_STATUSES = new Set(['new', 'running', 'waiting', 'unknown']);
+
+function executionsOf(userFolder, workflowId) {
+	return dbQuery(
+		userFolder,
+		"SELECT id, status, finished, mode, startedAt, stoppedAt FROM execution_entity WHERE workflowId = ? AND mode = 'trigger' AND deletedAt IS NULL ORDER BY id",
+		[workflowId],
+	);
+}
+
+/** The stored execution in the shape of `execute --rawOutput`'s IRun: { id, status, mode, startedAt, stoppedAt, data }. */
+async function loadExecution(userFolder, row) {
+	const [stored] = await dbQuery(userFolder, 'SELECT data FROM execution_data WHERE executionId = ?', [row.id]);
+	if (!stored) throw new E2EError(`execution ${row.id} has no row in execution_data`);
+	const { parse } = hostModule('flatted');
+	const toIso = (v) => (v ? new Date(/Z|[+-]\d\d:?\d\d$/.test(String(v)) ? v : `${String(v).replace(' ', 'T')}Z`).toISOString() : v);
+	return {
+		id: String(row.id),
+		status: row.status,
+		finished: !!row.finished,
+		mode: row.mode,
+		startedAt: toIso(row.startedAt),
+		stoppedAt: toIso(row.stoppedAt),
+		data: parse(stored.data),
+	};
+}
+
+const sleep = (ms) => new Promise((res) => setTimeout(res, ms));
+
+/** Runs an expectation hook with a time limit. */
+async function runHook(fn, args, what) {
+	let timer;
+	try {
+		return await Promise.race([
+			Promise.resolve().then(() => fn(...args)),
+			new Promise((_, reject) => {
+				timer = setTimeout(() => reject(new Error(`${what} did not finish within ${seconds(TIMEOUTS.triggerHook)}`)), TIMEOUTS.triggerHook);
+			}),
+		]);
+	} finally {
+		clearTimeout(timer);
+	}
+}
+
+/**
+ * `n8n start` for the trigger examples. It logs JSON at level debug, which is the only place n8n says
+ * when a poll starts ("Polling trigger initiated for workflow") and which second its cron fires on
+ * (n8n picks a random second for "every minute"). Resolves once /healthz answers.
+ */
+async function startN8nForTriggers({ userFolder, port, logFile }) {
+	const events = { activated: new Map(), activationError: new Map(), cronSecond: new Map(), polls: new Map() };
+	const logStream = fs.createWriteStream(logFile, { flags: 'w' });
+	const child = spawn(process.execPath, [N8N_BIN, 'start'], {
+		cwd: userFolder,
+		env: { ...n8nEnv({ userFolder, port }), N8N_LOG_LEVEL: 'debug', N8N_LOG_FORMAT: 'json' },
+		stdio: ['ignore', 'pipe', 'pipe'],
+		windowsHide: true,
+	});
+	liveChildren.add(child);
+	let output = '';
+	let pending = '';
+	const onLine = (line) => {
+		let entry;
+		try {
+			entry = JSON.parse(line);
+		} catch {
+			return;
+		}
+		const meta = (entry && entry.metadata) || {};
+		const id = meta.workflowId;
+		if (!id || typeof entry.message !== 'string') return;
+		const msg = entry.message;
+		if (msg.startsWith('Activated workflow')) events.activated.set(id, Date.now());
+		else if (msg.startsWith('Issue on initial workflow activation')) {
+			const e = meta.error;
+			events.activationError.set(id, (e && (e.message || (typeof e === 'string' ? e : JSON.stringify(e)))) || msg);
+		} else if (msg === 'Registered cron for workflow' && typeof meta.cron === 'string') {
+			const sec = Number(meta.cron.split(' ')[0]);
+			if (Number.isInteger(sec)) events.cronSecond.set(id, sec);
+		} else if (msg.startsWith('Polling trigger initiated')) {
+			if (!events.polls.has(id)) events.polls.set(id, []);
+			events.polls.get(id).push(Date.now());
+		}
+	};
+	const feed = (d) => {
+		logStream.write(d);
+		output += d;
+		if (output.length > 4e6) output = output.slice(-2e6);
+		pending += d;
+		let i;
+		while ((i = pending.indexOf('\n')) >= 0) {
+			onLine(pending.slice(0, i));
+			pending = pending.slice(i + 1);
+		}
+	};
+	child.stdout.setEncoding('utf8');
+	child.stderr.setEncoding('utf8');
+	child.stdout.on('data', feed);
+	child.stderr.on('data', feed);
+	let exitInfo;
+	const exited = new Promise((resolve) =>
+		child.on('exit', (code, signal) => {
+			liveChildren.delete(child);
+			exitInfo = code ?? signal;
+			logStream.end();
+			resolve(exitInfo);
+		}),
+	);
+	const server = { child, events, output: () => output, exited: () => exitInfo, stop: () => killChild(child).then(() => exited) };
+	const t0 = Date.now();
+	let healthy = false;
+	while (!healthy && exitInfo === undefined && !interrupted && Date.now() - t0 < TIMEOUTS.n8nHealth) {
+		healthy = (await httpGet(`http://127.0.0.1:${port}/healthz`)).status === 200;
+		if (!healthy) await sleep(500);
+	}
+	if (!healthy) {
+		await server.stop();
+		throw new E2EError(
+			`n8n start did not become healthy (${exitInfo !== undefined ? `exited with ${exitInfo}` : interrupted ? 'interrupted' : `no /healthz after ${seconds(TIMEOUTS.n8nHealth)}`}). Log: ${logFile}`,
+		);
+	}
+	return server;
+}
+
+/** Milliseconds until the cron second `sec` comes round next (Infinity when unknown). */
+function msUntilSecond(sec) {
+	if (!Number.isInteger(sec)) return Infinity;
+	const now = Date.now();
+	const inMinute = now % 60e3;
+	let delta = sec * 1000 - inMinute;
+	if (delta < 0) delta += 60e3;
+	return delta;
+}
+
+/**
+ * Tests the polling-trigger examples. `items`: [{ ex, spec, startNode }] in file order.
+ * Returns one result per item ({ ok, count?, reason?, details? }), in the same order.
+ */
+async function testTriggerExamples(items, { userFolder, cliPort, tmpDir, redact, secrets, sandboxUrl, timings }) {
+	const results = items.map(() => null);
+	const fail = (i, reason, details) => {
+		if (!results[i]) results[i] = { ok: false, reason: redact(reason), details: details && redact(details) };
+	};
+	const live = () => items.map((it, i) => i).filter((i) => !results[i]);
+	const ctxs = items.map(({ ex, startNode }) => ({
+		sandboxUrl,
+		file: ex.file,
+		workflow: ex.workflow,
+		startNode: startNode.name,
+		state: {},
+	}));
+	const tStart = Date.now();
+
+	// 1. Hooks that prepare the sandbox for the baseline, then activation in the database.
+	for (const i of live()) {
+		const { spec } = items[i];
+		if (typeof spec.trigger.beforeActivation !== 'function') continue;
+		try {
+			await runHook(spec.trigger.beforeActivation, [ctxs[i]], 'beforeActivation');
+		} catch (e) {
+			fail(i, `beforeActivation failed: ${(e && e.message) || e}`);
+		}
+	}
+	const tUpdate = Date.now();
+	for (const i of live()) {
+		const id = items[i].ex.workflow.id;
+		const r = await n8n(['update:workflow', `--id=${id}`, '--active=true'], { userFolder, port: cliPort, timeoutMs: TIMEOUTS.n8nImport });
+		if (r.code !== 0) fail(i, `n8n update:workflow --id=${id} --active=true failed (exit ${r.code ?? r.signal}${r.timedOut ? ', timed out' : ''})`, tail(r.stdout + r.stderr, 10));
+	}
+	if (live().length) {
+		// update:workflow logs errors but exits 0 (and does nothing for an unknown id): check the rows.
+		const ids = live().map((i) => items[i].ex.workflow.id);
+		const rows = await dbQuery(userFolder, `SELECT id, active, activeVersionId FROM workflow_entity WHERE id IN (${ids.map(() => '?').join(',')})`, ids);
+		for (const i of live()) {
+			const row = rows.find((r) => r.id === items[i].ex.workflow.id);
+			if (!row || !row.active || !row.activeVersionId) fail(i, `n8n update:workflow did not activate workflow ${items[i].ex.workflow.id} (row: ${JSON.stringify(row || null)})`);
+		}
+	}
+	if (!live().length) return results;
+	log(`activated ${live().length} workflow(s) with \`n8n update:workflow\` in ${seconds(Date.now() - tUpdate)}`);
+
+	// 2. n8n start; activation runs each trigger's first poll (the baseline) before "Activated workflow".
+	const port = await freePort();
+	const logFile = path.join(tmpDir, 'n8n-start.log');
+	const tSpawn = Date.now();
+	const server = await startN8nForTriggers({ userFolder, port, logFile });
+	const logTail = (n = 15) => redact(tail(server.output().split('\n').filter((l) => !/"level":"debug"/.test(l)).join('\n'), n));
+	try {
+		const tHealthy = Date.now();
+		const ev = server.events;
+		const idOf = (i) => items[i].ex.workflow.id;
+		while (Date.now() - tHealthy < TIMEOUTS.triggerActivation && server.exited() === undefined && !interrupted) {
+			if (live().every((i) => ev.activated.has(idOf(i)) || ev.activationError.has(idOf(i)))) break;
+			await sleep(250);
+		}
+		for (const i of live()) {
+			if (ev.activationError.has(idOf(i))) fail(i, `n8n could not activate the workflow: ${ev.activationError.get(idOf(i))}`);
+			else if (!ev.activated.has(idOf(i))) {
+				fail(i, `no "Activated workflow" for ${idOf(i)} within ${seconds(TIMEOUTS.triggerActivation)} after n8n answered${server.exited() !== undefined ? ` (n8n exited with ${server.exited()})` : ''}`, logTail());
+			}
+		}
+		const tActive = Date.now();
+		log(`n8n start (port ${port}): /healthz after ${seconds(tHealthy - tSpawn)}, trigger workflows activated after ${seconds(tActive - tSpawn)}`);
+
+		// 3. Change the sandbox, one example after the other (file order). A change that lands while a
+		// poll of that trigger is reading could be missed by that poll (then the next one sees it, a
+		// minute later), so a hook does not start within 2 s before its trigger's cron second.
+		const hookDone = new Map();
+		const pollsBefore = new Map();
+		for (const i of live()) {
+			const wait = msUntilSecond(ev.cronSecond.get(idOf(i)));
+			if (wait < 2000) await sleep(wait + 1500);
+			try {
+				pollsBefore.set(i, (ev.polls.get(idOf(i)) || []).length);
+				await runHook(items[i].spec.trigger.afterActivation, [ctxs[i]], 'afterActivation');
+				hookDone.set(i, Date.now());
+			} catch (e) {
+				fail(i, `afterActivation failed: ${(e && e.message) || e}`);
+			}
+		}
+
+		// 4. Wait (in parallel) for each workflow's first finished execution, then check it.
+		const found = new Map(); // i -> { row, pollsAtFirstRow, seenAt }
+		const waitFor = async (i) => {
+			const id = idOf(i);
+			let pollsAtFirstRow;
+			while (!interrupted && server.exited() === undefined && Date.now() - hookDone.get(i) < TIMEOUTS.triggerExecution) {
+				const rows = await executionsOf(userFolder, id);
+				if (rows.length && pollsAtFirstRow === undefined) pollsAtFirstRow = (ev.polls.get(id) || []).length;
+				const done = rows.find((r) => !RUNNING_STATUSES.has(r.status));
+				if (done) return found.set(i, { row: done, pollsAtFirstRow, seenAt: Date.now() });
+				await sleep(1000);
+			}
+			const polls = (ev.polls.get(id) || []).length - pollsBefore.get(i);
+			fail(
+				i,
+				interrupted
+					? 'interrupted'
+					: server.exited() !== undefined
+						? `n8n exited (${server.exited()}) before an execution was stored`
+						: `no finished execution within ${seconds(TIMEOUTS.triggerExecution)} after the change (the trigger polled ${polls} time(s) since then)`,
+				interrupted ? undefined : logTail(),
+			);
+		};
+		await Promise.all(live().map(waitFor));
+		for (const i of live()) {
+			const f = found.get(i);
+			timings.push(`${items[i].ex.file} ${seconds(f.seenAt - hookDone.get(i))} to its execution`);
+			let execution;
+			try {
+				execution = await loadExecution(userFolder, f.row);
+			} catch (e) {
+				fail(i, `cannot read execution ${f.row.id}: ${e.message}`);
+				continue;
+			}
+			const res = await checkTriggerExecution(items[i], execution, ctxs[i], redact);
+			if (!res.ok) fail(i, res.reason, res.details);
+			else results[i] = { pending: true, count: res.count, executionId: execution.id };
+		}
+
+		// 5. The following poll must not start a second execution (it sees the same state again).
+		if (process.env.E2E_SKIP_FOLLOWING_POLL === '1') {
+			log('E2E_SKIP_FOLLOWING_POLL=1: not waiting for the following polls');
+		} else {
+			const pending = items.map((it, i) => i).filter((i) => results[i] && results[i].pending);
+			const t0 = Date.now();
+			await Promise.all(
+				pending.map(async (i) => {
+					const id = idOf(i);
+					const { pollsAtFirstRow, seenAt } = found.get(i);
+					while ((ev.polls.get(id) || []).length <= pollsAtFirstRow) {
+						if (interrupted || server.exited() !== undefined || Date.now() - seenAt > TIMEOUTS.followingPoll) {
+							results[i] = null;
+							return fail(i, `the trigger did not poll again within ${seconds(TIMEOUTS.followingPoll)} after its execution${server.exited() !== undefined ? ` (n8n exited with ${server.exited()})` : ''}`);
+						}
+						await sleep(500);
+					}
+					await sleep(TIMEOUTS.followingPollGrace);
+					const rows = await executionsOf(userFolder, id);
+					if (rows.length !== 1) {
+						results[i] = null;
+						fail(i, `the following poll started another execution: ${rows.length} executions (${rows.map((r) => `#${r.id} ${r.status}`).join(', ')}), expected 1`);
+					}
+				}),
+			);
+			if (pending.length) timings.push(`following-poll check ${seconds(Date.now() - t0)}`);
+		}
+	} finally {
+		const tStop = Date.now();
+		await server.stop();
+		timings.push(`n8n stop ${seconds(Date.now() - tStop)}`);
+	}
+	const log_ = server.output();
+	for (const i of items.map((it, idx) => idx)) {
+		if (results[i] && results[i].pending) {
+			results[i] = secrets.some((s) => log_.includes(s)) ? { ok: false, reason: "a credential secret appears in n8n's output" } : { ok: true, count: results[i].count, executionId: results[i].executionId };
+		}
+	}
+	timings.push(`trigger part ${seconds(Date.now() - tStart)}`);
+	if (process.env.E2E_KEEP_TMP === '1') log(`n8n start log: ${logFile}`);
+	return results;
+}
+
+/** Runs the expectation's check on a stored execution (same rules as for `execute` runs). */
+async function checkTriggerExecution({ ex, spec, startNode }, execution, ctx, redact) {
+	if (process.env.E2E_DUMP_DIR) {
+		fs.mkdirSync(process.env.E2E_DUMP_DIR, { recursive: true });
+		fs.writeFileSync(path.join(process.env.E2E_DUMP_DIR, ex.file.replace(/\.json$/, '.run.json')), redact(JSON.stringify(execution, null, 2)));
+	}
+	const resultData = (execution.data && execution.data.resultData) || {};
+	if (!resultData.runData) return { ok: false, reason: `execution ${execution.id} has no runData (status ${execution.status})` };
+	const error = errorText(execution);
+	if (execution.status !== 'success' || error) {
+		return { ok: false, reason: `execution ${execution.id} failed (status ${execution.status}): ${error || 'no error message'}` };
+	}
+	const lastNode = resultData.lastNodeExecuted;
+	const items = (lastNode && nodeOutput(execution, lastNode)) || [];
+	Object.assign(ctx, {
+		executionId: execution.id,
+		lastNode,
+		items,
+		error,
+		triggerItems: nodeOutput(execution, startNode.name) || [],
+		nodeOutput: (name, opts) => nodeOutput(execution, name, opts),
+	});
+	try {
+		await spec.trigger.check(execution, ctx);
+	} catch (e) {
+		return { ok: false, reason: (e && e.message) || String(e) };
+	}
+	return { ok: true, count: items.length };
+}
+
 /* ------------------------------------------------------------------ modes */
 
 async function withSandbox(fn) {
@@ -713,6 +1094,7 @@ async function modeTest() {
 		await prepareN8n();
 		await installPackage(userFolder, tmpDir);
 		await withSandbox(async (sandbox) => {
+			const triggerItems = []; // polling-trigger examples, tested after the others
 			const creds = loadCredentials(sandbox.url);
 			checkCredentialRefs(examples, creds);
 			const secrets = secretsOf(creds);
@@ -738,9 +1120,26 @@ async function modeTest() {
 					continue;
 				}
 				const start = cliStartNode(ex.workflow);
+				const poller = start ? undefined : pollingStartNode(ex.workflow);
+				if (poller) {
+					// Tested after the `execute` examples, in one `n8n start` (see testTriggerExamples).
+					const t = expectation && expectation.trigger;
+					if (noExp.includes(ex) || !t || typeof t.afterActivation !== 'function' || typeof t.check !== 'function') {
+						failed++;
+						console.log(`FAIL ${name}: it starts with the polling trigger "${poller.name}"; its entry in e2e/expectations.js needs { trigger: { afterActivation(ctx), check(execution, ctx) } }`);
+					} else {
+						triggerItems.push({ ex, spec: expectation, startNode: poller });
+					}
+					continue;
+				}
 				if (!start) {
 					failed++;
-					console.log(`FAIL ${name}: no node \`n8n execute\` can start from (needs a Manual Trigger or Execute Workflow Trigger); mark it { skip: 'why' } in e2e/expectations.js if it is trigger-only`);
+					console.log(`FAIL ${name}: no node \`n8n execute\` can start from (needs a Manual Trigger, an Execute Workflow Trigger or a polling trigger); mark it { skip: 'why' } in e2e/expectations.js if it can't be tested here`);
+					continue;
+				}
+				if (expectation && typeof expectation === 'object' && expectation.trigger) {
+					failed++;
+					console.log(`FAIL ${name}: its expectation has "trigger" but the workflow starts at "${start.name}", which \`n8n execute\` runs`);
 					continue;
 				}
 				const res = await testExample(ex, expectation, { userFolder, port, redact, secrets, sandboxUrl: sandbox.url });
@@ -753,6 +1152,29 @@ async function modeTest() {
 					if (res.details) console.log(res.details.replace(/^/gm, '    '));
 				}
 				timings.push(`${name} ${seconds(res.ms)}`);
+			}
+			if (triggerItems.length) {
+				log(`testing ${triggerItems.length} polling-trigger example(s) in a running n8n (each waits for its trigger's next poll, up to ~2 min) ...`);
+				const triggerTimings = [];
+				let results;
+				try {
+					results = await testTriggerExamples(triggerItems, { userFolder, cliPort: port, tmpDir, redact, secrets, sandboxUrl: sandbox.url, timings: triggerTimings });
+				} catch (e) {
+					if (!(e instanceof E2EError)) throw e;
+					results = triggerItems.map(() => ({ ok: false, reason: redact(e.message) }));
+				}
+				triggerItems.forEach(({ ex }, i) => {
+					const res = results[i];
+					if (res.ok) {
+						passed++;
+						console.log(`ok ${ex.file} (${res.count} items, trigger execution #${res.executionId})`);
+					} else {
+						failed++;
+						console.log(`FAIL ${ex.file}: ${oneLine(res.reason)}`);
+						if (res.details) console.log(res.details.replace(/^/gm, '    '));
+					}
+				});
+				log(`trigger times: ${triggerTimings.join(', ')}`);
 			}
 			log(`execute times: ${timings.join(', ')}`);
 			const stale = Object.keys(expectations).filter((k) => !examples.some((e) => e.file === k));
@@ -870,6 +1292,13 @@ async function modeDev() {
 		console.log(
 			`  Hint: the "${creds[0] ? creds[0].name : 'sandbox'}" credential${creds.length > 1 ? ' (and the other imported ones)' : ''} point${creds.length > 1 ? '' : 's'} at the sandbox; ${examples.length} example workflow(s) imported.`,
 		);
+		const triggerExamples = examples.filter((e) => !cliStartNode(e.workflow) && pollingStartNode(e.workflow));
+		if (triggerExamples.length) {
+			console.log(`  Trigger examples, imported inactive: ${triggerExamples.map((e) => `"${e.workflow.name}"`).join(', ')}.`);
+			console.log('    Activate one in the editor: its first poll records a baseline, later polls (every minute) start an');
+			console.log('    execution per change in the sandbox, for example a new Tencent customer:');
+			console.log(`    curl -X POST ${sandbox.url}/_control/tencent/customers -H 'Content-Type: application/json' -d '{"Name":"Test Co"}'`);
+		}
 		if (await needsOwnerSetup(port)) {
 			console.log('  First visit: n8n asks you to create a local owner account (stored only in .e2e/user).');
 		}
