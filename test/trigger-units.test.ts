@@ -69,3 +69,14 @@ describe('low credit', () => {
 		expect(levelOf({ id: 'f', remainingCredit: 40 }, pct)).toBeUndefined();
 	});
 });
+
+describe('editor', () => {
+	it('keeps Provider in the parameter list: credentials hide by provider instead of showing by it', async () => {
+		// n8n's editor moves any parameter that a credential's displayOptions.show names (and any
+		// parameter those depend on) out of the parameter list, into the credential dialog.
+		const { CloudPartnerTrigger } = await import('../nodes/CloudPartnerTrigger/CloudPartnerTrigger.node');
+		const { credentials, properties } = new CloudPartnerTrigger().description;
+		expect(credentials?.every((c) => c.displayOptions?.show === undefined && c.displayOptions?.hide?.provider)).toBe(true);
+		expect(properties.find((p) => p.name === 'provider')?.displayOptions).toBeUndefined();
+	});
+});

@@ -24,11 +24,22 @@ export class CloudPartnerTrigger implements INodeType {
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
+		// Credentials are tied to the provider with `hide` rather than `show`: the editor treats a
+		// parameter that credentials `show` on as an authentication field and moves it out of the
+		// parameter list, which would hide the Provider selector itself.
 		credentials: [
-			{ name: 'tencentCloudPartnerApi', required: true, displayOptions: { show: { provider: ['tencent'] } } },
-			{ name: 'huaweiCloudPartnerApi', required: true, displayOptions: { show: { provider: ['huawei'], authentication: ['accessKey'] } } },
-			{ name: 'huaweiCloudPartnerIamApi', required: true, displayOptions: { show: { provider: ['huawei'], authentication: ['iamToken'] } } },
-			{ name: 'dotdigitalResellerApi', required: true, displayOptions: { show: { provider: ['dotdigital'] } } },
+			{ name: 'tencentCloudPartnerApi', required: true, displayOptions: { hide: { provider: ['huawei', 'dotdigital'] } } },
+			{
+				name: 'huaweiCloudPartnerApi',
+				required: true,
+				displayOptions: { hide: { provider: ['tencent', 'dotdigital'], authentication: ['iamToken'] } },
+			},
+			{
+				name: 'huaweiCloudPartnerIamApi',
+				required: true,
+				displayOptions: { hide: { provider: ['tencent', 'dotdigital'], authentication: ['accessKey'] } },
+			},
+			{ name: 'dotdigitalResellerApi', required: true, displayOptions: { hide: { provider: ['tencent', 'huawei'] } } },
 		],
 		properties: triggerProperties,
 	};
