@@ -16,6 +16,7 @@
  * list is built without sorting 100 000 records; later customers are inserted by binary search.
  */
 const { createRng, hashParts } = require('../../prng');
+const { associationTimes } = require('../../associationTimes');
 const { formatUtc, DAY_SEC } = require('../time');
 const { CUSTOMER_DOMAIN, XACCOUNT_TYPE } = require('../keys');
 const N = require('./names');
@@ -35,24 +36,9 @@ const hex8 = (n) => (n >>> 0).toString(16).padStart(8, '0');
 /** Masks a mobile like `151****0017` (the reference says list phone numbers may be masked). */
 const maskMobile = (digits) => (digits.length <= 7 ? digits.replace(/\d(?=\d{2})/g, '*') : `${digits.slice(0, 3)}****${digits.slice(-4)}`);
 
-/**
- * Non-decreasing association times over the ~two years before anchorSec, with some exact ties
- * (always one between the two newest customers, so a poller meets a tie on its first page).
- */
+/** Association times of the seeded customers (see associationTimes). */
 function generateTimes(seed, count, anchorSec) {
-	const times = new Uint32Array(count);
-	if (count === 0) return times;
-	const rng = createRng(seed, 'hw-association-times');
-	const start = anchorSec - 730 * DAY_SEC + rng.int(0, DAY_SEC);
-	const span = anchorSec - rng.int(600, 7200) - start;
-	const prefix = new Float64Array(count);
-	for (let i = 1; i < count; i++) {
-		const tie = i === count - 1 || rng.chance(0.06);
-		prefix[i] = prefix[i - 1] + (tie ? 0 : 0.2 + 1.6 * rng.next());
-	}
-	const total = prefix[count - 1] || 1;
-	for (let i = 0; i < count; i++) times[i] = start + Math.floor((prefix[i] / total) * span);
-	return times;
+	return associationTimes(seed, 'hw-association-times', count, anchorSec);
 }
 
 /** Association types: seeded customer #0 (the customer key's account) is referral, ~80 % of the rest reseller. */

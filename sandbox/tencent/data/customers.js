@@ -12,6 +12,7 @@
  * and new customers are inserted with a binary search.
  */
 const { createRng } = require('../../prng');
+const { associationTimes } = require('../../associationTimes');
 const { formatDateTime, parseDateTime, DAY_SEC } = require('../time');
 const N = require('./names');
 
@@ -34,26 +35,9 @@ function maskMobile(mobile) {
 	return `${mobile.slice(0, 3)}****${mobile.slice(-4)}`;
 }
 
-/**
- * Association times for `count` seeded customers: non-decreasing, spread over the two years before
- * `anchorSec`, with some exact ties (always one between the two newest customers, so a "new
- * customer" poller meets a tie on its first page).
- */
+/** Association times of the seeded customers (see associationTimes). */
 function generateTimes(seed, count, anchorSec) {
-	const times = new Uint32Array(count);
-	if (count === 0) return times;
-	const rng = createRng(seed, 'association-times');
-	// Odd offsets so the oldest and newest times are not round numbers.
-	const start = anchorSec - 730 * DAY_SEC + rng.int(0, DAY_SEC);
-	const span = anchorSec - rng.int(600, 7200) - start;
-	const prefix = new Float64Array(count);
-	for (let i = 1; i < count; i++) {
-		const tie = i === count - 1 || rng.chance(0.06);
-		prefix[i] = prefix[i - 1] + (tie ? 0 : 0.2 + 1.6 * rng.next());
-	}
-	const total = prefix[count - 1] || 1;
-	for (let i = 0; i < count; i++) times[i] = start + Math.floor((prefix[i] / total) * span);
-	return times;
+	return associationTimes(seed, 'association-times', count, anchorSec);
 }
 
 /** Credit of seeded customer i, from its own stream so totals can be summed without generating names. */
