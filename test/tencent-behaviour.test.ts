@@ -4,7 +4,7 @@
  * kept out of errors and output.
  */
 import { testCredential } from './harness/credentialTester';
-import { credentialsHelper } from './harness/runWorkflow';
+import { credentialsHelper, setCredential } from './harness/runWorkflow';
 import type { Sandbox } from './harness/sandbox';
 import { startSandbox, TENCENT_KEYS } from './harness/sandbox';
 import {
@@ -95,6 +95,24 @@ describe('credentials', () => {
 		expect(result.error?.message).toContain('AuthFailure.SignatureFailure');
 		expect(String(result.error?.description)).toContain('Secret Key does not match the Secret ID');
 		expect(result.error?.httpCode).toBe('401');
+	});
+
+	it("a clock more than 5 minutes off Tencent's, an unknown key and a missing token each say what to fix", async () => {
+		sandbox.control.setClockOffset({ offsetMs: 10 * 60 * 1000 });
+		const skewed = await runTencent({ resource: 'credit', operation: 'getPartnerCredit' });
+		expect(skewed.error?.message).toContain('AuthFailure.SignatureExpire');
+		expect(String(skewed.error?.description)).toContain("Check this machine's clock");
+		sandbox.control.setClockOffset({ offsetMs: 0 });
+
+		setCredential('tencent-unknown-id', { ...credentialsHelper.store.get(PARTNER_CREDENTIAL), secretId: 'AKIDnotAKeyTheSandboxKnows0000000001' });
+		const unknown = await runTencent({ resource: 'credit', operation: 'getPartnerCredit' }, { credential: 'tencent-unknown-id' });
+		expect(unknown.error?.message).toContain('AuthFailure.SecretIdNotFound');
+		expect(String(unknown.error?.description)).toContain('Secret ID is unknown');
+
+		setCredential('tencent-no-token', { ...credentialsHelper.store.get(TEMP_CREDENTIAL), sessionToken: '' });
+		const noToken = await runTencent({ resource: 'credit', operation: 'getPartnerCredit' }, { credential: 'tencent-no-token' });
+		expect(noToken.error?.message).toContain('AuthFailure.TokenFailure');
+		expect(String(noToken.error?.description)).toContain('Session Token');
 	});
 
 	it('temporary keys send X-TC-Token; no request ever carries X-TC-Region', async () => {
