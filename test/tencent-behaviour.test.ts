@@ -104,7 +104,7 @@ describe('credentials', () => {
 		expect(String(skewed.error?.description)).toContain("Check this machine's clock");
 		sandbox.control.setClockOffset({ offsetMs: 0 });
 
-		setCredential('tencent-unknown-id', { ...credentialsHelper.store.get(PARTNER_CREDENTIAL), secretId: 'AKIDnotAKeyTheSandboxKnows0000000001' });
+		setCredential('tencent-unknown-id', { ...credentialsHelper.store.get(PARTNER_CREDENTIAL), secretId: `${TENCENT_KEYS.partnerKey.secretId.slice(0, -4)}9999` });
 		const unknown = await runTencent({ resource: 'credit', operation: 'getPartnerCredit' }, { credential: 'tencent-unknown-id' });
 		expect(unknown.error?.message).toContain('AuthFailure.SecretIdNotFound');
 		expect(String(unknown.error?.description)).toContain('Secret ID is unknown');
