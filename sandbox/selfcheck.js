@@ -9,9 +9,9 @@
  * Output: one line per failed check and a closing `N passed, N failed` line.
  */
 const assert = require('assert/strict');
-const http = require('http');
 const Sign = require('tencentcloud-sdk-nodejs-intl-en/tencentcloud/common/sign.js');
 const { startSandbox } = require('./server');
+const { controlRequest, getText } = require('./httpClient');
 const { createTencentClient } = require('./tencent/client');
 const { partnerKey, tempPartnerKey, customerKey } = require('./tencent/keys');
 const { ACTIONS } = require('./tencent/actions');
@@ -39,42 +39,6 @@ function expectOk(res) {
 	assert.ok(!error, error ? `unexpected ${error.Code}: ${error.Message}` : '');
 	assert.match(res.json.Response.RequestId, /^[0-9a-f-]{36}$/);
 	return res.json.Response;
-}
-
-/** Plain HTTP to the control API. */
-function controlRequest(baseUrl, method, path, body) {
-	return new Promise((resolve, reject) => {
-		const text = body === undefined ? '' : JSON.stringify(body);
-		const url = new URL(path, baseUrl);
-		const req = http.request(url, { method, headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text) } }, (res) => {
-			const chunks = [];
-			res.on('data', (c) => chunks.push(c));
-			res.on('end', () => {
-				const raw = Buffer.concat(chunks).toString('utf8');
-				let json = null;
-				try {
-					json = JSON.parse(raw);
-				} catch {
-					json = null;
-				}
-				resolve({ status: res.statusCode, json, text: raw, headers: res.headers });
-			});
-		});
-		req.on('error', reject);
-		req.end(text);
-	});
-}
-
-function getText(url) {
-	return new Promise((resolve, reject) => {
-		http
-			.get(url, (res) => {
-				const chunks = [];
-				res.on('data', (c) => chunks.push(c));
-				res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') }));
-			})
-			.on('error', reject);
-	});
 }
 
 const P = partnerKey;

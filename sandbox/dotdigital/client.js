@@ -7,6 +7,7 @@
  * (no Accept, wrong credentials, the singular base, another verb, a raw body, another Content-Type).
  */
 const http = require('http');
+const { sendRequest } = require('../httpClient');
 const { resellerUser } = require('./keys');
 
 const PLURAL_BASE = '/WebApi/ResellerServices';
@@ -41,24 +42,7 @@ function createDotdigitalClient(baseUrl, { agent = new http.Agent({ keepAlive: t
 			...(o.headers || {}),
 		};
 		const path = `${o.base ?? PLURAL_BASE}/${method}`;
-		return new Promise((resolve, reject) => {
-			const req = http.request({ host: target.hostname, port: target.port, method: o.httpMethod || 'POST', path, headers, agent }, (res) => {
-				const chunks = [];
-				res.on('data', (c) => chunks.push(c));
-				res.on('end', () => {
-					const raw = Buffer.concat(chunks).toString('utf8');
-					let json = null;
-					try {
-						json = JSON.parse(raw);
-					} catch {
-						json = null;
-					}
-					resolve({ status: res.statusCode, headers: res.headers, text: raw, json });
-				});
-			});
-			req.on('error', reject);
-			req.end(text);
-		});
+		return sendRequest({ host: target.hostname, port: target.port, method: o.httpMethod || 'POST', path, headers, agent }, text);
 	}
 
 	return { call, close: () => agent.destroy() };

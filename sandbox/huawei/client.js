@@ -10,6 +10,7 @@
  * tampered body, hand-made Authorization).
  */
 const http = require('http');
+const { sendRequest } = require('../httpClient');
 const { AKSKSigner } = require('@huaweicloud/huaweicloud-sdk-core/auth/AKSKSigner');
 const { partnerKey } = require('./keys');
 const { formatSdkDate } = require('./time');
@@ -30,24 +31,7 @@ function createHuaweiClient(baseUrl, { agent = new http.Agent({ keepAlive: true 
 	const target = new URL(baseUrl);
 
 	function send(method, path, headers, text) {
-		return new Promise((resolve, reject) => {
-			const req = http.request({ host: target.hostname, port: target.port, method, path, headers, agent }, (res) => {
-				const chunks = [];
-				res.on('data', (c) => chunks.push(c));
-				res.on('end', () => {
-					const raw = Buffer.concat(chunks).toString('utf8');
-					let json = null;
-					try {
-						json = raw ? JSON.parse(raw) : null;
-					} catch {
-						json = null;
-					}
-					resolve({ status: res.statusCode, headers: res.headers, text: raw, json });
-				});
-			});
-			req.on('error', reject);
-			req.end(text);
-		});
+		return sendRequest({ host: target.hostname, port: target.port, method, path, headers, agent }, text);
 	}
 
 	/**

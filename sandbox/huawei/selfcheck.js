@@ -9,9 +9,9 @@
  * Huawei provider, signs like the official SDK (client.js, AKSKSigner) and talks over loopback.
  */
 const assert = require('assert/strict');
-const http = require('http');
 const { AKSKSigner } = require('@huaweicloud/huaweicloud-sdk-core/auth/AKSKSigner');
 const { startSandbox } = require('../server');
+const { controlRequest } = require('../httpClient');
 const { createHuaweiClient } = require('./client');
 const K = require('./keys');
 const { APIS } = require('./apis');
@@ -47,29 +47,6 @@ function expectError(res, status, code) {
 	if (code.startsWith('APIG.')) assert.equal(res.json.request_id, requestId);
 	else assert.equal(res.json.request_id, undefined);
 	return res.json;
-}
-
-/** Plain HTTP to the control API. */
-function controlRequest(baseUrl, method, path, body) {
-	return new Promise((resolve, reject) => {
-		const text = body === undefined ? '' : JSON.stringify(body);
-		const req = http.request(new URL(path, baseUrl), { method, headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text) } }, (res) => {
-			const chunks = [];
-			res.on('data', (c) => chunks.push(c));
-			res.on('end', () => {
-				const raw = Buffer.concat(chunks).toString('utf8');
-				let json = null;
-				try {
-					json = JSON.parse(raw);
-				} catch {
-					json = null;
-				}
-				resolve({ status: res.statusCode, json, text: raw });
-			});
-		});
-		req.on('error', reject);
-		req.end(text);
-	});
 }
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));

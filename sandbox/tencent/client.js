@@ -8,6 +8,7 @@
  * Options let a check produce every kind of wrong request (stale timestamp, wrong key, tampered body).
  */
 const http = require('http');
+const { sendRequest } = require('../httpClient');
 const Sign = require('tencentcloud-sdk-nodejs-intl-en/tencentcloud/common/sign.js');
 const { partnerKey } = require('./keys');
 
@@ -59,24 +60,7 @@ function createTencentClient(baseUrl, { agent = new http.Agent({ keepAlive: true
 			...(o.sendToken === false ? {} : typeof o.sendToken === 'string' ? { 'X-TC-Token': o.sendToken } : key.token ? { 'X-TC-Token': key.token } : {}),
 			...(o.headers || {}),
 		};
-		return new Promise((resolve, reject) => {
-			const req = http.request({ host: target.hostname, port: target.port, method: 'POST', path: '/', headers, agent }, (res) => {
-				const chunks = [];
-				res.on('data', (c) => chunks.push(c));
-				res.on('end', () => {
-					const raw = Buffer.concat(chunks).toString('utf8');
-					let json = null;
-					try {
-						json = JSON.parse(raw);
-					} catch {
-						json = null;
-					}
-					resolve({ status: res.statusCode, headers: res.headers, text: raw, json });
-				});
-			});
-			req.on('error', reject);
-			req.end(text);
-		});
+		return sendRequest({ host: target.hostname, port: target.port, method: 'POST', path: '/', headers, agent }, text);
 	}
 
 	return { call, close: () => agent.destroy() };
