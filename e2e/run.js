@@ -79,7 +79,7 @@ let onStopSignal = null; // set by `dev` once n8n is serving
  * Spawns a command and collects its output. Resolves with { code, signal, stdout, stderr, timedOut }.
  * Never rejects for a non-zero exit; rejects only when the command cannot be started.
  */
-function run(cmd, args, { cwd, env, timeoutMs, onLine } = {}) {
+function run(cmd, args, { cwd, env, timeoutMs } = {}) {
 	return new Promise((resolve, reject) => {
 		const child = spawn(cmd, args, {
 			cwd,
@@ -92,26 +92,10 @@ function run(cmd, args, { cwd, env, timeoutMs, onLine } = {}) {
 		let stdout = '';
 		let stderr = '';
 		let timedOut = false;
-		let pending = '';
-		const feed = (chunk) => {
-			if (!onLine) return;
-			pending += chunk;
-			let i;
-			while ((i = pending.indexOf('\n')) >= 0) {
-				onLine(pending.slice(0, i));
-				pending = pending.slice(i + 1);
-			}
-		};
 		child.stdout.setEncoding('utf8');
 		child.stderr.setEncoding('utf8');
-		child.stdout.on('data', (d) => {
-			stdout += d;
-			feed(d);
-		});
-		child.stderr.on('data', (d) => {
-			stderr += d;
-			feed(d);
-		});
+		child.stdout.on('data', (d) => (stdout += d));
+		child.stderr.on('data', (d) => (stderr += d));
 		const timer = timeoutMs
 			? setTimeout(() => {
 					timedOut = true;
@@ -129,6 +113,19 @@ function run(cmd, args, { cwd, env, timeoutMs, onLine } = {}) {
 			resolve({ code, signal, stdout, stderr, timedOut });
 		});
 	});
+}
+
+/** Turns a stream of text chunks into whole lines; a partial last line waits for the next chunk. */
+function lineSplitter(onLine) {
+	let pending = '';
+	return (chunk) => {
+		pending += chunk;
+		let i;
+		while ((i = pending.indexOf('\n')) >= 0) {
+			onLine(pending.slice(0, i));
+			pending = pending.slice(i + 1);
+		}
+	};
 }
 
 /** SIGTERM, then SIGKILL after TIMEOUTS.stop. Resolves when the child has exited. */
@@ -541,13 +538,12 @@ function checkCredentialRefs(examples, creds) {
 	if (problems.length) throw new E2EError(`credential references do not match e2e/credentials.js:\n  ${problems.join('\n  ')}`);
 }
 
-async function n8n(args, { userFolder, port, timeoutMs, onLine }) {
+async function n8n(args, { userFolder, port, timeoutMs }) {
 	if (interrupted) throw new E2EError('interrupted');
 	const r = await run(process.execPath, [N8N_BIN, ...args], {
 		cwd: userFolder, // n8n loads a .env from its cwd: keep it away from the repo root
 		env: n8nEnv({ userFolder, port }),
 		timeoutMs,
-		onLine,
 	});
 	if (interrupted) throw new E2EError(`interrupted during \`n8n ${args[0]}\``);
 	return r;
@@ -791,8 +787,7 @@ async function startN8nForTriggers({ userFolder, port, logFile }) {
 	});
 	liveChildren.add(child);
 	let output = '';
-	let pending = '';
-	const onLine = (line) => {
+	const feedLines = lineSplitter((line) => {
 		let entry;
 		try {
 			entry = JSON.parse(line);
@@ -814,17 +809,12 @@ async function startN8nForTriggers({ userFolder, port, logFile }) {
 			if (!events.polls.has(id)) events.polls.set(id, []);
 			events.polls.get(id).push(Date.now());
 		}
-	};
+	});
 	const feed = (d) => {
 		logStream.write(d);
 		output += d;
 		if (output.length > 4e6) output = output.slice(-2e6);
-		pending += d;
-		let i;
-		while ((i = pending.indexOf('\n')) >= 0) {
-			onLine(pending.slice(0, i));
-			pending = pending.slice(i + 1);
-		}
+		feedLines(d);
 	};
 	child.stdout.setEncoding('utf8');
 	child.stderr.setEncoding('utf8');
