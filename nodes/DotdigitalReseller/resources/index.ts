@@ -39,6 +39,15 @@ const phone = (name: string, displayName: string, required: boolean): FieldSpec 
 	patternHint: E164_HINT,
 	description: `${displayName} in E.164 form, digits only (e.g. 447700900123)`,
 });
+/** The Reseller Service names countries by ISO 3166 alpha-3 code wherever it takes one. */
+const countryIsoCode = (description: string): FieldSpec => ({
+	name: 'CountryIsoCode',
+	displayName: 'Country',
+	kind: 'string',
+	pattern: /^[A-Za-z]{3}$/,
+	patternHint: 'an ISO 3166 alpha-3 code such as GBR',
+	description,
+});
 const password = (required: boolean): FieldSpec => ({
 	name: 'Password',
 	displayName: 'Password',
@@ -90,7 +99,7 @@ export const dotdigitalOperations: OperationSpec[] = [
 			{ name: 'AccountName', displayName: 'Account Name', kind: 'string', required: true, minLength: 1, maxLength: 100, description: 'Display or company name of the account' },
 			{ name: 'ParentAccountId', displayName: 'Parent Account ID', kind: 'integer', min: 1, max: 2147483647, description: 'Create it under this account; your reseller account when left out' },
 			{ name: 'CompanyName', displayName: 'Company Name', kind: 'string', description: 'Company name' },
-			{ name: 'CountryIsoCode', displayName: 'Country', kind: 'string', pattern: /^[A-Za-z]{3}$/, patternHint: 'an ISO 3166 alpha-3 code such as GBR', description: 'ISO 3166 alpha-3 country code, e.g. GBR' },
+			countryIsoCode('ISO 3166 alpha-3 country code, e.g. GBR'),
 			{ name: 'TimeZone', displayName: 'Time Zone', kind: 'string', description: 'Time zone of the account' },
 			{ name: 'Notes', displayName: 'Notes', kind: 'text', description: 'Free text' },
 		],
@@ -130,7 +139,7 @@ export const dotdigitalOperations: OperationSpec[] = [
 			accountId(),
 			{ name: 'AccountName', displayName: 'Account Name', kind: 'string', maxLength: 100, description: 'New name' },
 			{ name: 'CompanyName', displayName: 'Company Name', kind: 'string', description: 'New company name' },
-			{ name: 'CountryIsoCode', displayName: 'Country', kind: 'string', pattern: /^[A-Za-z]{3}$/, patternHint: 'an ISO 3166 alpha-3 code such as GBR', description: 'New ISO 3166 alpha-3 country code' },
+			countryIsoCode('New ISO 3166 alpha-3 country code'),
 			{ name: 'TimeZone', displayName: 'Time Zone', kind: 'string', description: 'New time zone' },
 			{ name: 'Notes', displayName: 'Notes', kind: 'text', description: 'New notes' },
 		],
@@ -309,7 +318,7 @@ export const dotdigitalOperations: OperationSpec[] = [
 		recordsPath: '*',
 		clientSideLimit: true,
 		fields: [
-			{ name: 'CountryIsoCode', displayName: 'Country', kind: 'string', pattern: /^[A-Za-z]{3}$/, patternHint: 'an ISO 3166 alpha-3 code such as GBR', description: 'Only numbers of this country (ISO alpha-3)' },
+			countryIsoCode('Only numbers of this country (ISO alpha-3)'),
 			{
 				name: 'NumberType',
 				displayName: 'Number Type',
