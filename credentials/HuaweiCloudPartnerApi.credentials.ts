@@ -12,6 +12,7 @@ import type {
 import { bssEndpointOf, endpointProperty, iamEndpointOf, siteProperty } from './huaweiSites';
 import { resolveRequestUrl, serialiseJsonBody, withoutHeaders } from './signing/requestParts';
 import { sdkDateOf, sdkHmacAuthorization } from './signing/sdkHmac';
+import { finishSentences } from '../nodes/shared/sentences';
 
 const CONTENT_TYPE = 'application/json';
 
@@ -85,7 +86,7 @@ export class HuaweiCloudPartnerApi implements ICredentialType {
 
 	documentationUrl = 'https://support.huaweicloud.com/intl/en-us/api-bpconsole/mc_00021.html';
 
-	properties: INodeProperties[] = [
+	properties: INodeProperties[] = finishSentences([
 		siteProperty,
 		endpointProperty,
 		{
@@ -129,7 +130,7 @@ export class HuaweiCloudPartnerApi implements ICredentialType {
 			typeOptions: { expirable: true },
 			default: '',
 		},
-	];
+	]);
 
 	/**
 	 * Settles the account ID before the first call: the one entered, or the one IAM reports for

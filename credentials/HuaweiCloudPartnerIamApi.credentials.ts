@@ -11,6 +11,7 @@ import type {
 import { huaweiCredentialTest } from './HuaweiCloudPartnerApi.credentials';
 import { bssEndpointOf, endpointProperty, iamEndpointOf, siteProperty } from './huaweiSites';
 import { resolveRequestUrl, serialiseJsonBody, withoutHeaders } from './signing/requestParts';
+import { finishSentences } from '../nodes/shared/sentences';
 
 /** The password-login body of IAM's POST /v3/auth/tokens, scoped to the partner's domain. */
 export function iamTokenRequestBody(credentials: ICredentialDataDecryptedObject): IDataObject {
@@ -41,7 +42,7 @@ export class HuaweiCloudPartnerIamApi implements ICredentialType {
 
 	documentationUrl = 'https://support.huaweicloud.com/intl/en-us/api-iam/iam_30_0001.html';
 
-	properties: INodeProperties[] = [
+	properties: INodeProperties[] = finishSentences([
 		siteProperty,
 		endpointProperty,
 		{
@@ -85,7 +86,7 @@ export class HuaweiCloudPartnerIamApi implements ICredentialType {
 			typeOptions: { expirable: true, password: true },
 			default: '',
 		},
-	];
+	]);
 
 	/**
 	 * Gets a domain-scoped token (valid 24 hours). n8n calls this when there is no token yet and

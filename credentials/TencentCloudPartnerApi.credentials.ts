@@ -10,6 +10,7 @@ import type {
 
 import { findHeader, resolveRequestUrl, serialiseJsonBody, withoutHeaders } from './signing/requestParts';
 import { tc3Authorization } from './signing/tc3';
+import { finishSentences } from '../nodes/shared/sentences';
 
 export const TENCENT_PARTNER_SERVICE = 'intlpartnersmgt';
 export const TENCENT_PARTNER_VERSION = '2022-09-28';
@@ -48,7 +49,7 @@ export class TencentCloudPartnerApi implements ICredentialType {
 
 	documentationUrl = 'https://www.tencentcloud.com/document/product/1085/51410';
 
-	properties: INodeProperties[] = [
+	properties: INodeProperties[] = finishSentences([
 		{
 			displayName: 'Secret ID',
 			name: 'secretId',
@@ -96,7 +97,7 @@ export class TencentCloudPartnerApi implements ICredentialType {
 			default: 'en-US',
 			description: 'Language of error messages and of some names in responses (X-TC-Language)',
 		},
-	];
+	]);
 
 	/**
 	 * Signs with TC3-HMAC-SHA256. The node names the action and version in the `X-TC-Action` and

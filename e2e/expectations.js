@@ -17,7 +17,7 @@
  *    ctx  { sandboxUrl, file, workflow, lastNode, items, error, nodeOutput(nodeName, { output, runIndex }) }
  *         items = the json of every item the last executed node put on its first output
  *
- * 2. Examples that start at a polling trigger (a node with Poll Times, e.g. Cloud Partner Trigger).
+ * 2. Examples that start at a polling trigger (a node with Poll Times, e.g. Tencent Cloud Partner Trigger).
  *    The runner activates them, starts `n8n start` (activation runs the trigger's first poll: the
  *    baseline), lets the hook change the sandbox, waits (up to 150 s) until n8n has stored a finished
  *    execution of the workflow, checks it, then waits for the trigger's following poll and fails if

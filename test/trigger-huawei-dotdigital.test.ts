@@ -1,5 +1,5 @@
 /**
- * Cloud Partner Trigger on Huawei Cloud (budgets as credit) and dotdigital (inferred reads).
+ * The Huawei Cloud Partner Trigger (budgets as credit) and the dotdigital CPaaS Reseller Trigger (inferred reads).
  */
 import type { IDataObject } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';

@@ -1,5 +1,5 @@
 /**
- * Cloud Partner Trigger on Tencent Cloud: scripted sequences against the sandbox's control API.
+ * The Tencent Cloud Partner Trigger: scripted sequences against the sandbox's control API.
  */
 import type { IDataObject } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';

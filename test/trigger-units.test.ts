@@ -1,9 +1,20 @@
 /**
  * The trigger's pure bookkeeping: the watermark with its overlap window, and low-credit hysteresis.
  */
-import { utcFromChinaTime } from '../nodes/CloudPartnerTrigger/customer';
-import { evaluateLowCredit, levelOf } from '../nodes/CloudPartnerTrigger/lowCredit';
-import { advance, takeNew, windowStart } from '../nodes/CloudPartnerTrigger/watermark';
+import type { INodeTypeDescription } from 'n8n-workflow';
+
+import { evaluateLowCredit, levelOf } from '../nodes/shared/trigger/lowCredit';
+import { advance, takeNew, windowStart } from '../nodes/shared/trigger/watermark';
+import { utcFromChinaTime } from '../nodes/TencentCloudPartner/chinaTime';
+import * as repoFiles from './harness/repoFiles';
+
+interface RepoJson {
+	node: string;
+	alias: string[];
+	resources: { primaryDocumentation: Array<{ url: string }> };
+	n8n: { nodes: string[] };
+}
+const { readRepoJson } = repoFiles as unknown as { readRepoJson: (path: string) => RepoJson };
 
 const at = (hh: string) => `2026-01-01T10:${hh}Z`;
 
@@ -70,13 +81,37 @@ describe('low credit', () => {
 	});
 });
 
-describe('editor', () => {
-	it('keeps Provider in the parameter list: credentials hide by provider instead of showing by it', async () => {
-		// n8n's editor moves any parameter that a credential's displayOptions.show names (and any
-		// parameter those depend on) out of the parameter list, into the credential dialog.
-		const { CloudPartnerTrigger } = await import('../nodes/CloudPartnerTrigger/CloudPartnerTrigger.node');
-		const { credentials, properties } = new CloudPartnerTrigger().description;
-		expect(credentials?.every((c) => c.displayOptions?.show === undefined && c.displayOptions?.hide?.provider)).toBe(true);
-		expect(properties.find((p) => p.name === 'provider')?.displayOptions).toBeUndefined();
+describe('one trigger per vendor', () => {
+	const triggers = [
+		{ file: 'TencentCloudPartner/TencentCloudPartnerTrigger', node: 'tencentCloudPartner', credentials: ['tencentCloudPartnerApi'], search: 'Tencent' },
+		{ file: 'HuaweiCloudPartner/HuaweiCloudPartnerTrigger', node: 'huaweiCloudPartner', credentials: ['huaweiCloudPartnerApi', 'huaweiCloudPartnerIamApi'], search: 'Huawei' },
+		{ file: 'DotdigitalReseller/DotdigitalResellerTrigger', node: 'dotdigitalReseller', credentials: ['dotdigitalResellerApi'], search: 'dotdigital' },
+	];
+
+	it.each(triggers)('$file is named after its node, holds only its vendor\'s credentials and is found by searching "$search"', async (t) => {
+		const module = (await import(`../nodes/${t.file}.node`)) as Record<string, new () => { description: INodeTypeDescription }>;
+		const { description } = new (Object.values(module)[0])();
+		expect(description.name).toBe(`${t.node}Trigger`);
+		expect(description.polling).toBe(true);
+		expect(description.displayName.toLowerCase()).toContain(t.search.toLowerCase());
+		expect(description.displayName).toMatch(/ Trigger$/);
+		expect(description.credentials?.map((c) => c.name)).toEqual(t.credentials);
+		expect(description.properties.find((p) => p.name === 'provider')).toBeUndefined();
+		const events = description.properties.find((p) => p.name === 'event')?.options?.map((o) => (o as { value: string }).value);
+		expect(events).toEqual(expect.arrayContaining(['newCustomer', 'lowCredit']));
+
+		const codex = readRepoJson(`nodes/${t.file}.node.json`);
+		expect(codex.node).toBe(`n8n-nodes-cloud-partners.${t.node}Trigger`);
+		expect(codex.alias.map((a: string) => a.toLowerCase())).toContain(t.search.toLowerCase());
+		expect(codex.resources.primaryDocumentation[0].url).toMatch(/^https:\/\//);
+	});
+
+	it('the package lists every trigger beside its node', () => {
+		const pkg = readRepoJson('package.json');
+		for (const t of triggers) {
+			expect(pkg.n8n.nodes).toContain(`dist/nodes/${t.file}.node.js`);
+			expect(pkg.n8n.nodes).toContain(`dist/nodes/${t.file.replace(/Trigger$/, '')}.node.js`);
+		}
+		expect(pkg.n8n.nodes.some((n: string) => /CloudPartnerTrigger\/CloudPartnerTrigger/.test(n))).toBe(false);
 	});
 });

@@ -9,6 +9,7 @@ import type { MethodOverrides } from './overrides';
 import { applyOverrides, optionsFor, readOverrides } from './overrides';
 import { dotdigitalOperations, dotdigitalResources, findDotdigitalOperation } from './resources';
 import { DOTDIGITAL_CREDENTIAL, DOTDIGITAL_TIMEOUT_SECONDS, dotdigitalSender } from './transport';
+import { finishSentences } from '../shared/sentences';
 
 export class DotdigitalReseller implements INodeType {
 	description: INodeTypeDescription = {
@@ -25,7 +26,7 @@ export class DotdigitalReseller implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: DOTDIGITAL_CREDENTIAL, required: true }],
-		properties: [
+		properties: finishSentences([
 			{
 				displayName:
 					'Only AddUserToAccount and Add Credit are published by dotdigital. Operations marked "Inferred" use method and field names that follow the service\'s naming but are not published: if your account names them differently, override them under Options, or use Custom Method.',
@@ -35,7 +36,7 @@ export class DotdigitalReseller implements INodeType {
 			},
 			...buildNodeProperties(dotdigitalResources, dotdigitalOperations),
 			...dotdigitalOperations.map((spec) => optionsFor(spec, DOTDIGITAL_TIMEOUT_SECONDS)),
-		],
+		]),
 	};
 
 	methods = {

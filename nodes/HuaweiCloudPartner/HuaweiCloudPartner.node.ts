@@ -1,16 +1,16 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { huaweiAuthenticationProperty, huaweiCredentials } from './authentication';
 import { buildNodeProperties, requestOptionsProperty } from '../shared/properties';
 import { executeSpecs } from '../shared/router';
 import { searchCustomers } from './methods/listSearch';
 import { findHuaweiOperation, huaweiOperations, huaweiResources } from './resources';
 import {
-	HUAWEI_AKSK_CREDENTIAL,
 	HUAWEI_DEFAULT_TIMEOUT_SECONDS,
-	HUAWEI_IAM_CREDENTIAL,
 	huaweiSender,
 } from './transport';
+import { finishSentences } from '../shared/sentences';
 
 export class HuaweiCloudPartner implements INodeType {
 	description: INodeTypeDescription = {
@@ -25,25 +25,12 @@ export class HuaweiCloudPartner implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [
-			{ name: HUAWEI_AKSK_CREDENTIAL, required: true, displayOptions: { show: { authentication: ['accessKey'] } } },
-			{ name: HUAWEI_IAM_CREDENTIAL, required: true, displayOptions: { show: { authentication: ['iamToken'] } } },
-		],
-		properties: [
-			{
-				displayName: 'Authentication',
-				name: 'authentication',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{ name: 'Access Key (AK/SK)', value: 'accessKey', description: 'Signed requests; recommended by Huawei' },
-					{ name: 'IAM Token', value: 'iamToken', description: 'User name and password; the node renews the 24-hour token' },
-				],
-				default: 'accessKey',
-			},
+		credentials: huaweiCredentials,
+		properties: finishSentences([
+			huaweiAuthenticationProperty,
 			...buildNodeProperties(huaweiResources, huaweiOperations),
 			requestOptionsProperty(HUAWEI_DEFAULT_TIMEOUT_SECONDS),
-		],
+		]),
 	};
 
 	methods = {

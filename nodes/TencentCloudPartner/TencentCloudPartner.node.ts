@@ -12,6 +12,7 @@ import {
 } from './methods/listSearch';
 import { findTencentOperation, tencentOperations, tencentResources } from './resources';
 import { TENCENT_CREDENTIAL, TENCENT_DEFAULT_TIMEOUT_SECONDS, tencentSender } from './transport';
+import { finishSentences } from '../shared/sentences';
 
 export class TencentCloudPartner implements INodeType {
 	description: INodeTypeDescription = {
@@ -28,10 +29,10 @@ export class TencentCloudPartner implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: TENCENT_CREDENTIAL, required: true }],
-		properties: [
+		properties: finishSentences([
 			...buildNodeProperties(tencentResources, tencentOperations),
 			requestOptionsProperty(TENCENT_DEFAULT_TIMEOUT_SECONDS),
-		],
+		]),
 	};
 
 	methods = {

@@ -37,7 +37,7 @@ export const COUNTRY_CODE_FIELD: FieldSpec = {
 	displayName: 'Country Code',
 	kind: 'string',
 	required: true,
-	placeholder: '852',
+	placeholder: 'Select a country code',
 	pattern: /^(?!(?:7|380|86)$)\d{1,4}$/,
 	patternHint: 'an international dialing code of digits only, e.g. 852 (7, 380 and 86 are not accepted)',
 	loadOptionsMethod: 'getCountryCodes',

@@ -1,5 +1,6 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import { asSentence } from './sentences';
 import type { FieldSpec } from './types';
 
 /** n8n parameter name for a vendor field: its own name in camelCase unless the spec says otherwise. */
@@ -13,7 +14,7 @@ export function paramNameOf(field: FieldSpec): string {
 function helpText(field: FieldSpec): string {
 	const parts = [field.description];
 	if (field.timeZoneNote) parts.push(field.timeZoneNote);
-	return parts.join(' ');
+	return asSentence(parts.filter(Boolean).map(asSentence).join(' '));
 }
 
 /** The editor property for one vendor field. */

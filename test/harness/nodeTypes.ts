@@ -13,10 +13,12 @@ import { DotdigitalResellerApi } from '../../credentials/DotdigitalResellerApi.c
 import { HuaweiCloudPartnerApi } from '../../credentials/HuaweiCloudPartnerApi.credentials';
 import { HuaweiCloudPartnerIamApi } from '../../credentials/HuaweiCloudPartnerIamApi.credentials';
 import { TencentCloudPartnerApi } from '../../credentials/TencentCloudPartnerApi.credentials';
-import { CloudPartnerTrigger } from '../../nodes/CloudPartnerTrigger/CloudPartnerTrigger.node';
 import { DotdigitalReseller } from '../../nodes/DotdigitalReseller/DotdigitalReseller.node';
+import { DotdigitalResellerTrigger } from '../../nodes/DotdigitalReseller/DotdigitalResellerTrigger.node';
 import { HuaweiCloudPartner } from '../../nodes/HuaweiCloudPartner/HuaweiCloudPartner.node';
+import { HuaweiCloudPartnerTrigger } from '../../nodes/HuaweiCloudPartner/HuaweiCloudPartnerTrigger.node';
 import { TencentCloudPartner } from '../../nodes/TencentCloudPartner/TencentCloudPartner.node';
+import { TencentCloudPartnerTrigger } from '../../nodes/TencentCloudPartner/TencentCloudPartnerTrigger.node';
 
 export const PACKAGE = 'n8n-nodes-cloud-partners';
 export const START_NODE_TYPE = 'test.start';
@@ -43,12 +45,14 @@ class TestStart implements INodeType {
 	}
 }
 
-const nodes: Record<string, INodeType> = {
+export const nodes: Record<string, INodeType> = {
 	[START_NODE_TYPE]: new TestStart(),
 	[`${PACKAGE}.tencentCloudPartner`]: new TencentCloudPartner(),
 	[`${PACKAGE}.huaweiCloudPartner`]: new HuaweiCloudPartner(),
 	[`${PACKAGE}.dotdigitalReseller`]: new DotdigitalReseller(),
-	[`${PACKAGE}.cloudPartnerTrigger`]: new CloudPartnerTrigger(),
+	[`${PACKAGE}.tencentCloudPartnerTrigger`]: new TencentCloudPartnerTrigger(),
+	[`${PACKAGE}.huaweiCloudPartnerTrigger`]: new HuaweiCloudPartnerTrigger(),
+	[`${PACKAGE}.dotdigitalResellerTrigger`]: new DotdigitalResellerTrigger(),
 };
 
 export const credentialTypes: Record<string, ICredentialType> = {

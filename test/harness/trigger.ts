@@ -13,8 +13,15 @@ export interface PollResult {
 	error?: Error & IDataObject;
 }
 
+/** The trigger node type of each vendor, picked by a test's `provider` parameter. */
+const TRIGGER_TYPES: Record<string, string> = {
+	tencent: 'tencentCloudPartnerTrigger',
+	huawei: 'huaweiCloudPartnerTrigger',
+	dotdigital: 'dotdigitalResellerTrigger',
+};
+
 /**
- * One poll of the Cloud Partner Trigger, as n8n runs it: a PollContext over a workflow whose
+ * One poll of a vendor's trigger (chosen by `parameters.provider`), as n8n runs it: a PollContext over a workflow whose
  * static data is what the previous poll persisted (serialised and read back, so nothing survives
  * in memory between polls, as in queue mode).
  */
@@ -24,13 +31,16 @@ export async function pollTrigger(
 	persisted: IDataObject,
 	mode: WorkflowExecuteMode = 'trigger',
 ): Promise<PollResult> {
+	const { provider, ...ownParameters } = parameters;
+	const triggerType = TRIGGER_TYPES[String(provider)];
+	if (!triggerType) throw new Error(`pollTrigger needs parameters.provider (one of ${Object.keys(TRIGGER_TYPES).join(', ')})`);
 	const node: INode = {
 		id: 'trigger',
 		name: 'Trigger',
-		type: `${PACKAGE}.cloudPartnerTrigger`,
+		type: `${PACKAGE}.${triggerType}`,
 		typeVersion: 1,
 		position: [0, 0],
-		parameters,
+		parameters: ownParameters,
 		credentials,
 	};
 	const workflow = buildWorkflow({ nodes: [node], connections: {}, staticData: JSON.parse(JSON.stringify(persisted)) });

@@ -183,14 +183,14 @@ export const customerOperations: OperationSpec[] = [
 			},
 			{
 				name: 'is_close_market_ms',
-				displayName: 'No Marketing Messages',
+				displayName: 'Marketing Messages',
 				kind: 'options',
 				options: [
-					{ name: 'Send Marketing Messages', value: 'false' },
-					{ name: 'Do Not Send Marketing Messages', value: 'true' },
+					{ name: 'Send', value: 'false', description: 'Huawei may send this customer marketing messages' },
+					{ name: 'Do Not Send', value: 'true', description: 'Huawei sends this customer no marketing messages' },
 				],
 				default: 'false',
-				description: 'Whether Huawei may send this customer marketing messages',
+				description: 'Whether Huawei may send this customer marketing messages (is_close_market_ms)',
 			},
 			INDIRECT_PARTNER_FIELD,
 			{

@@ -1,10 +1,10 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
-import { findDotdigitalOperation } from '../../DotdigitalReseller/resources';
-import { DOTDIGITAL_TIMEOUT_SECONDS, dotdigitalSender } from '../../DotdigitalReseller/transport';
-import type { OperationSpec } from '../../shared/types';
-import type { CustomerRecord } from '../customer';
-import type { CustomerSource } from './types';
+import type { CustomerRecord } from '../shared/trigger/customer';
+import type { CustomerSource } from '../shared/trigger/source';
+import type { OperationSpec } from '../shared/types';
+import { findDotdigitalOperation } from './resources';
+import { DOTDIGITAL_TIMEOUT_SECONDS, dotdigitalSender } from './transport';
 
 const PAGE_SIZE = 500;
 const LIST = findDotdigitalOperation('account', 'getMany')!;
@@ -52,11 +52,23 @@ async function allAccounts(context: IPollFunctions): Promise<CustomerRecord[]> {
 }
 
 export const dotdigitalSource: CustomerSource = {
+	provider: 'dotdigital',
 	overlapSeconds: 0,
 	watermarkOn: 'id',
 	async customersSince(context, since) {
 		// No creation time is confirmed: new accounts are those with an id above the highest seen.
 		return (await allAccounts(context)).filter((a) => a.at >= since);
+	},
+	async baseline(context) {
+		return { records: await allAccounts(context), at: '' };
+	},
+	checkRule(rule, onlyIds) {
+		if (rule.mode !== 'percentage' || onlyIds.length > 0) return undefined;
+		return {
+			message: 'A percentage threshold for dotdigital needs "Only These Customers"',
+			description:
+				"dotdigital's account list gives a balance but not the credits allocated; per-account credit reads (Account Credit Method) do, so list the accounts to watch, or use an amount.",
+		};
 	},
 	async newestCustomers(context, count) {
 		return (await allAccounts(context)).sort((a, b) => (a.at < b.at ? 1 : -1)).slice(0, count);

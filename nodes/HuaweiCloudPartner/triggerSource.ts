@@ -1,12 +1,13 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
-import { customerOperations } from '../../HuaweiCloudPartner/resources/customer';
-import { budgetOperations } from '../../HuaweiCloudPartner/resources/others';
-import { huaweiSender } from '../../HuaweiCloudPartner/transport';
-import { chunk } from '../../shared/paging';
-import type { OperationSpec } from '../../shared/types';
-import type { CustomerRecord } from '../customer';
-import type { CustomerSource } from './types';
+import { chunk } from '../shared/paging';
+import type { CustomerRecord } from '../shared/trigger/customer';
+import type { CustomerSource } from '../shared/trigger/source';
+import { windowStart } from '../shared/trigger/watermark';
+import type { OperationSpec } from '../shared/types';
+import { customerOperations } from './resources/customer';
+import { budgetOperations } from './resources/others';
+import { huaweiSender } from './transport';
 
 const PAGE_SIZE = 100;
 const CONSISTENT_READ_ATTEMPTS = 3;
@@ -52,6 +53,7 @@ async function listAll(context: IPollFunctions, filter: IDataObject): Promise<Cu
 }
 
 export const huaweiSource: CustomerSource = {
+	provider: 'huawei',
 	overlapSeconds: HUAWEI_OVERLAP_SECONDS,
 	watermarkOn: 'time',
 	async customersSince(context, since, until) {
@@ -60,6 +62,10 @@ export const huaweiSource: CustomerSource = {
 		if (since) filter.associated_on_begin = since;
 		if (until) filter.associated_on_end = until;
 		return await listAll(context, filter);
+	},
+	async baseline(context, now) {
+		// Customers that become visible late land inside the overlap window, so read it now too.
+		return { records: await huaweiSource.customersSince(context, windowStart(now, HUAWEI_OVERLAP_SECONDS), now), at: now };
 	},
 	async newestCustomers(context, count) {
 		const until = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');

@@ -1,13 +1,13 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
-import { customerOperations } from '../../TencentCloudPartner/resources/customer';
-import { creditOperations } from '../../TencentCloudPartner/resources/credit';
-import { tencentSender } from '../../TencentCloudPartner/transport';
-import { chunk } from '../../shared/paging';
-import type { OperationSpec } from '../../shared/types';
-import type { CustomerRecord } from '../customer';
-import { utcFromChinaTime } from '../customer';
-import type { CustomerSource } from './types';
+import { chunk } from '../shared/paging';
+import type { CustomerRecord } from '../shared/trigger/customer';
+import type { CustomerSource } from '../shared/trigger/source';
+import type { OperationSpec } from '../shared/types';
+import { utcFromChinaTime } from './chinaTime';
+import { creditOperations } from './resources/credit';
+import { customerOperations } from './resources/customer';
+import { tencentSender } from './transport';
 
 const PAGE_SIZE = 100;
 const CONSISTENT_READ_ATTEMPTS = 3;
@@ -65,10 +65,15 @@ async function newestFirstSince(context: IPollFunctions, since: string): Promise
 }
 
 export const tencentSource: CustomerSource = {
+	provider: 'tencent',
 	overlapSeconds: 0,
 	watermarkOn: 'time',
 	async customersSince(context, since) {
 		return await newestFirstSince(context, since);
+	},
+	async baseline(context) {
+		// The newest page sets the watermark; older customers can never be newer than it.
+		return { records: await tencentSource.newestCustomers(context, PAGE_SIZE), at: '' };
 	},
 	async newestCustomers(context, count) {
 		const answer = await call(context, LIST, { Page: 1, PageSize: count, Order: 'desc' });
@@ -100,7 +105,3 @@ export const tencentSource: CustomerSource = {
 		});
 	},
 };
-
-export async function tencentBaseline(context: IPollFunctions): Promise<CustomerRecord[]> {
-	return await tencentSource.newestCustomers(context, PAGE_SIZE);
-}

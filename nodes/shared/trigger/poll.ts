@@ -1,22 +1,17 @@
-import type { IDataObject, IPollFunctions } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { CustomerRecord, Provider } from './customer';
+import type { CustomerRecord, TriggerEvent } from './customer';
 import { triggerItem } from './customer';
 import type { LowCreditRule } from './lowCredit';
 import { evaluateLowCredit, levelOf } from './lowCredit';
-import { dotdigitalSource } from './sources/dotdigital';
-import { HUAWEI_OVERLAP_SECONDS, huaweiSource } from './sources/huawei';
-import { tencentBaseline, tencentSource } from './sources/tencent';
-import type { CustomerSource } from './sources/types';
+import type { CustomerSource } from './source';
 import type { WatermarkState } from './watermark';
 import { advance, takeNew, windowStart } from './watermark';
 
 const SAMPLE_SIZE = 3;
 
-const SOURCES: Record<Provider, CustomerSource> = { tencent: tencentSource, huawei: huaweiSource, dotdigital: dotdigitalSource };
-
-const utcNow = () => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+export const utcNow = () => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 function onlyIds(options: IDataObject): string[] {
 	return String(options.customerIds ?? '')
@@ -24,28 +19,17 @@ function onlyIds(options: IDataObject): string[] {
 		.filter(Boolean);
 }
 
-/** Where the first poll starts: customers known now are a baseline, not news. */
-async function baseline(context: IPollFunctions, provider: Provider): Promise<{ records: CustomerRecord[]; at: string }> {
-	if (provider === 'tencent') return { records: await tencentBaseline(context), at: '' };
-	if (provider === 'huawei') {
-		const now = utcNow();
-		return { records: await huaweiSource.customersSince(context, windowStart(now, HUAWEI_OVERLAP_SECONDS), now), at: now };
-	}
-	return { records: await dotdigitalSource.customersSince(context, '', ''), at: '' };
-}
-
 /**
  * New Customer: the first activation records where things stand; every later poll reads only
- * what is newer than the watermark (minus the provider's overlap) and emits what it has not seen.
+ * what is newer than the watermark (minus the source's overlap) and emits what it has not seen.
  * Static data changes only after the whole poll succeeded.
  */
-export async function pollNewCustomers(context: IPollFunctions, provider: Provider, options: IDataObject): Promise<IDataObject[] | null> {
-	const source = SOURCES[provider];
+async function pollNewCustomers(context: IPollFunctions, source: CustomerSource, options: IDataObject): Promise<IDataObject[] | null> {
 	const includeRaw = options.includeRaw !== false;
 	const watch = new Set(onlyIds(options));
 	const keep = (c: CustomerRecord) => watch.size === 0 || watch.has(c.id);
 	const toItems = (customers: CustomerRecord[], extra: IDataObject = {}) =>
-		customers.filter(keep).map((c) => triggerItem(provider, 'newCustomer', c, extra, includeRaw));
+		customers.filter(keep).map((c) => triggerItem(source.provider, 'newCustomer', c, extra, includeRaw));
 
 	if (context.getMode() === 'manual') {
 		return toItems(await source.newestCustomers(context, SAMPLE_SIZE), { sample: true });
@@ -55,43 +39,40 @@ export async function pollNewCustomers(context: IPollFunctions, provider: Provid
 	const stored = staticData.newCustomer as WatermarkState | undefined;
 	if (!stored) {
 		if (options.emitExisting === true) {
-			const everyone = await source.customersSince(context, '', provider === 'huawei' ? utcNow() : '');
+			const everyone = await source.customersSince(context, '', utcNow());
 			staticData.newCustomer = advance({ at: '', recent: [] }, everyone, source.overlapSeconds) as unknown as IDataObject;
 			return toItems([...everyone].sort((a, b) => (a.at < b.at ? -1 : 1)));
 		}
-		const start = await baseline(context, provider);
+		const start = await source.baseline(context, utcNow());
 		staticData.newCustomer = advance({ at: start.at, recent: [] }, start.records, source.overlapSeconds) as unknown as IDataObject;
 		return null;
 	}
 
-	const records = await source.customersSince(context, windowStart(stored.at, source.overlapSeconds), provider === 'huawei' ? utcNow() : '');
+	const records = await source.customersSince(context, windowStart(stored.at, source.overlapSeconds), utcNow());
 	const { fresh, next } = takeNew(records, stored, source.overlapSeconds);
 	staticData.newCustomer = next as unknown as IDataObject;
 	return toItems(fresh);
 }
 
-function ruleOf(context: IPollFunctions, provider: Provider, options: IDataObject): LowCreditRule {
+function ruleOf(context: IPollFunctions, source: CustomerSource, options: IDataObject): LowCreditRule {
 	const mode = context.getNodeParameter('thresholdType', 'amount') as 'amount' | 'percentage';
 	const threshold = Number(context.getNodeParameter('threshold', 0));
 	const margin = Number(context.getNodeParameter('rearmMargin', 0));
 	if (!Number.isFinite(threshold) || threshold < 0 || !Number.isFinite(margin) || margin < 0) {
 		throw new NodeOperationError(context.getNode(), 'Threshold and Re-Arm Margin must be numbers of at least 0');
 	}
-	if (mode === 'percentage' && provider === 'dotdigital' && onlyIds(options).length === 0) {
-		throw new NodeOperationError(context.getNode(), 'A percentage threshold for dotdigital needs "Only These Customers"', {
-			description: "dotdigital's account list gives a balance but not the credits allocated; per-account credit reads (Account Credit Method) do, so list the accounts to watch, or use an amount.",
-		});
-	}
-	return { mode, threshold, margin, includeWithoutLimit: options.includeWithoutCredit === true };
+	const rule: LowCreditRule = { mode, threshold, margin, includeWithoutLimit: options.includeWithoutCredit === true };
+	const refusal = source.checkRule?.(rule, onlyIds(options));
+	if (refusal) throw new NodeOperationError(context.getNode(), refusal.message, { description: refusal.description });
+	return rule;
 }
 
 /**
  * Low Credit: a customer fires once when it drops below the threshold, and again only after it
  * recovered above threshold plus margin. The ids waiting to recover are the whole state.
  */
-export async function pollLowCredit(context: IPollFunctions, provider: Provider, options: IDataObject): Promise<IDataObject[] | null> {
-	const source = SOURCES[provider];
-	const rule = ruleOf(context, provider, options);
+async function pollLowCredit(context: IPollFunctions, source: CustomerSource, options: IDataObject): Promise<IDataObject[] | null> {
+	const rule = ruleOf(context, source, options);
 	const includeRaw = options.includeRaw !== false;
 	const extra = { threshold: rule.threshold, thresholdType: rule.mode };
 	const describe = async (customers: CustomerRecord[]) => {
@@ -114,14 +95,25 @@ export async function pollLowCredit(context: IPollFunctions, provider: Provider,
 			.sort((a, b) => a.level - b.level);
 		const below = withLevel.filter((e) => e.level < rule.threshold);
 		const sample = (below.length ? below : withLevel).slice(0, SAMPLE_SIZE).map((e) => e.c);
-		return (await describe(sample)).map((c) => triggerItem(provider, 'lowCredit', c, { ...extra, sample: true }, includeRaw));
+		return (await describe(sample)).map((c) => triggerItem(source.provider, 'lowCredit', c, { ...extra, sample: true }, includeRaw));
 	}
 
 	const staticData = context.getWorkflowStaticData('node');
 	const stored = staticData.lowCredit as { low: string[] } | undefined;
 	const { crossed, low } = evaluateLowCredit(customers, stored?.low ?? [], rule, complete);
 	const emit = stored !== undefined || options.emitExisting === true;
-	const items = emit ? (await describe(crossed)).map((c) => triggerItem(provider, 'lowCredit', c, extra, includeRaw)) : [];
+	const items = emit ? (await describe(crossed)).map((c) => triggerItem(source.provider, 'lowCredit', c, extra, includeRaw)) : [];
 	staticData.lowCredit = { low };
 	return items;
+}
+
+/** One poll of a vendor's trigger: the selected event, read from that vendor's source. */
+export async function pollCustomerEvents(context: IPollFunctions, source: CustomerSource): Promise<INodeExecutionData[][] | null> {
+	const event = context.getNodeParameter('event') as TriggerEvent;
+	const options = context.getNodeParameter('options', {}) as IDataObject;
+	let items: IDataObject[] | null;
+	if (event === 'newCustomer') items = await pollNewCustomers(context, source, options);
+	else if (event === 'lowCredit') items = await pollLowCredit(context, source, options);
+	else throw new NodeOperationError(context.getNode(), `Unknown event "${String(event)}"`);
+	return items && items.length ? [context.helpers.returnJsonArray(items)] : null;
 }

@@ -1,0 +1,40 @@
+import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { pollCustomerEvents } from '../shared/trigger/poll';
+import { triggerProperties } from '../shared/trigger/properties';
+import { huaweiAuthenticationProperty, huaweiCredentials } from './authentication';
+import { huaweiSource } from './triggerSource';
+import { finishSentences } from '../shared/sentences';
+
+export class HuaweiCloudPartnerTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Huawei Cloud Partner Trigger',
+		name: 'huaweiCloudPartnerTrigger',
+		icon: { light: 'file:huaweiCloud.svg', dark: 'file:huaweiCloud.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{$parameter["event"]}}',
+		description: 'Starts a workflow when a Huawei Cloud customer is associated with you or runs low on budget',
+		defaults: { name: 'Huawei Cloud Partner Trigger' },
+		polling: true,
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: huaweiCredentials,
+		properties: finishSentences([
+			huaweiAuthenticationProperty,
+			...triggerProperties({
+				creditUnit: 'USD',
+				customerIdName: 'Huawei customer IDs',
+				customerIdExample: '0a1b2c3d4e5f40e1a2b3c4d5e6f7a8b9',
+				lowCreditDescription: "A customer's remaining budget fell below a threshold.",
+				lowCreditNotice:
+					'On the Huawei Europe and International sites reseller customers have no balance of their own: they spend against the budget you set, so "credit" here means the budget and what is left of it.',
+			}),
+		]),
+	};
+
+	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+		return await pollCustomerEvents(this, huaweiSource);
+	}
+}

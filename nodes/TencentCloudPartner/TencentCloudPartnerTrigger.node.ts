@@ -1,0 +1,35 @@
+import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { pollCustomerEvents } from '../shared/trigger/poll';
+import { triggerProperties } from '../shared/trigger/properties';
+import { TENCENT_CREDENTIAL } from './transport';
+import { tencentSource } from './triggerSource';
+import { finishSentences } from '../shared/sentences';
+
+export class TencentCloudPartnerTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Tencent Cloud Partner Trigger',
+		name: 'tencentCloudPartnerTrigger',
+		icon: { light: 'file:tencentCloud.svg', dark: 'file:tencentCloud.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{$parameter["event"]}}',
+		description: 'Starts a workflow when you gain a Tencent Cloud customer or a customer runs low on credit',
+		defaults: { name: 'Tencent Cloud Partner Trigger' },
+		polling: true,
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: TENCENT_CREDENTIAL, required: true }],
+		properties: finishSentences(triggerProperties({
+			creditUnit: 'USD',
+			customerIdName: 'customer UINs',
+			customerIdExample: '200000000001, 200000000002',
+			lowCreditDescription: "A customer's remaining credit fell below a threshold.",
+		})),
+	};
+
+	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+		return await pollCustomerEvents(this, tencentSource);
+	}
+}

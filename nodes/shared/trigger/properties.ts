@@ -1,0 +1,95 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import type { TriggerWording } from './source';
+
+const lowCredit = { show: { event: ['lowCredit'] } };
+
+/** The fields every vendor's trigger shares, worded for that vendor. */
+export function triggerProperties(wording: TriggerWording): INodeProperties[] {
+	const commonOptions: INodeProperties[] = [
+		{
+			displayName: 'Emit Existing on First Activation',
+			name: 'emitExisting',
+			type: 'boolean',
+			default: false,
+			description: 'Whether the first poll after activation emits every existing customer (or every one already low); otherwise it only records where things stand',
+		},
+		{
+			displayName: 'Include Customers Without Credit',
+			name: 'includeWithoutCredit',
+			type: 'boolean',
+			default: false,
+			description: 'Whether customers never given any credit or budget count as low for Low Credit (they cannot run low, so they are left out by default)',
+		},
+		{
+			displayName: 'Include Raw Record',
+			name: 'includeRaw',
+			type: 'boolean',
+			default: true,
+			description: 'Whether each item also carries the vendor\'s own record under raw',
+		},
+		{
+			displayName: 'Only These Customers',
+			name: 'customerIds',
+			type: 'string',
+			default: '',
+			placeholder: wording.customerIdExample,
+			description: `Watch only these ${wording.customerIdName}, separated by commas. For Low Credit this also reads only their credit.`,
+		},
+	];
+	const options = [...commonOptions, ...(wording.extraOptions ?? [])].sort((a, b) => a.displayName.localeCompare(b.displayName));
+
+	return [
+		{
+			displayName: 'Event',
+			name: 'event',
+			type: 'options',
+			noDataExpression: true,
+			options: [
+				{ name: 'New Customer', value: 'newCustomer', description: 'A customer was associated with (or created under) you' },
+				{ name: 'Low Credit', value: 'lowCredit', description: wording.lowCreditDescription },
+			],
+			default: 'newCustomer',
+		},
+		...(wording.lowCreditNotice
+			? [{ displayName: wording.lowCreditNotice, name: 'lowCreditNotice', type: 'notice', default: '', displayOptions: lowCredit } as INodeProperties]
+			: []),
+		{
+			displayName: 'Threshold Type',
+			name: 'thresholdType',
+			type: 'options',
+			options: [
+				{ name: 'Amount', value: 'amount', description: 'Remaining credit below an amount (,)' },
+				{ name: 'Percentage', value: 'percentage', description: 'Remaining credit below a share of the credit or budget granted' },
+			],
+			default: 'amount',
+			displayOptions: lowCredit,
+		},
+		{
+			displayName: 'Threshold',
+			name: 'threshold',
+			type: 'number',
+			typeOptions: { minValue: 0, numberPrecision: 2 },
+			default: 100,
+			description: 'Fire when the remaining credit drops below this amount (,) or this percentage',
+			displayOptions: lowCredit,
+		},
+		{
+			displayName: 'Re-Arm Margin',
+			name: 'rearmMargin',
+			type: 'number',
+			typeOptions: { minValue: 0, numberPrecision: 2 },
+			default: 10,
+			description: 'A customer that fired fires again only after its credit has recovered above the threshold plus this margin, so a balance hovering at the threshold does not fire every poll',
+			displayOptions: lowCredit,
+		},
+		{
+			displayName: 'Options',
+			name: 'options',
+			type: 'collection',
+			placeholder: 'Add Option',
+			default: {},
+			options,
+		},
+	];
+}

@@ -1,0 +1,12 @@
+// Reads files of the repository for tests (plain JS: the node lint rules forbid fs in TypeScript).
+const fs = require('fs');
+const path = require('path');
+
+const ROOT = path.resolve(__dirname, '..', '..');
+
+/** The parsed JSON file at a path relative to the repository root. */
+function readRepoJson(relativePath) {
+	return JSON.parse(fs.readFileSync(path.join(ROOT, relativePath), 'utf8'));
+}
+
+module.exports = { ROOT, readRepoJson };
