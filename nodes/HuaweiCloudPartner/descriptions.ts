@@ -57,6 +57,8 @@ export function customerIdsField(description: string): FieldSpec {
 		paramName: 'customerIds',
 		pattern: /^[A-Za-z0-9_-]{1,64}$/,
 		patternHint: 'a customer account ID',
+		// Account ids are letters, digits, _ and -, so commas and spaces can only separate them.
+		splitEntries: true,
 		description,
 	};
 }

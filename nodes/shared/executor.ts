@@ -80,14 +80,50 @@ export function buildRequest(context: IExecuteFunctions, spec: OperationSpec, it
 	return request;
 }
 
+/**
+ * Checks a setting that is not a vendor field (limit, page size, timeout) exactly like a field,
+ * because expressions can give it any value: 2.5, 0, -1, "ten" or Infinity would otherwise be sent
+ * or silently change how the node behaves.
+ */
+export function checkedSetting(context: IExecuteFunctions, itemIndex: number, setting: FieldSpec, raw: unknown): number {
+	try {
+		return coerceField(setting, raw) as number;
+	} catch (error) {
+		if (!(error instanceof FieldValidationError)) throw error;
+		throw new NodeOperationError(context.getNode(), `Item ${itemIndex + 1}: ${error.message}`, {
+			itemIndex,
+			description: `${setting.description} Nothing was sent.`,
+		});
+	}
+}
+
+const setting = (name: string, displayName: string, min: number, max: number | undefined, description: string): FieldSpec => ({
+	name,
+	displayName,
+	kind: 'integer',
+	min,
+	max,
+	description,
+});
+
 function listPlan(context: IExecuteFunctions, spec: OperationSpec, itemIndex: number) {
 	const returnAll = context.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	const limit = returnAll ? Infinity : (context.getNodeParameter('limit', itemIndex, 50) as number);
-	if (!returnAll && !(limit >= 1)) {
-		throw new NodeOperationError(context.getNode(), `Item ${itemIndex + 1}: "Limit" must be at least 1`, { itemIndex });
-	}
+	const limit = returnAll
+		? Infinity
+		: checkedSetting(context, itemIndex, setting('limit', 'Limit', 1, undefined, 'The most records to return.'), context.getNodeParameter('limit', itemIndex, 50));
 	const extra = context.getNodeParameter(ADDITIONAL_FIELDS, itemIndex, {}) as IDataObject;
-	return { limit, pageSize: extra.pageSize as number | undefined, startAt: extra.startAt as number | undefined };
+	const paging = spec.paging;
+	const optional = (name: string, field: FieldSpec) => (isBlank(extra[name]) ? undefined : checkedSetting(context, itemIndex, field, extra[name]));
+	if (!paging) return { limit, pageSize: undefined, startAt: undefined };
+	const first = paging.style === 'pageNumber' ? 1 : 0;
+	return {
+		limit,
+		pageSize: optional('pageSize', setting('pageSize', 'Page Size', 1, paging.maxPageSize, 'Records fetched per request.')),
+		startAt: optional(
+			'startAt',
+			setting('startAt', paging.style === 'pageNumber' ? 'Start Page' : 'Start Offset', first, undefined, 'Where the list starts.'),
+		),
+	};
 }
 
 /** Runs one operation for one item, applying Simplify where the operation offers it. */

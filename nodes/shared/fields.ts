@@ -121,7 +121,10 @@ export function fieldProperty(field: FieldSpec): INodeProperties {
 					multipleValueButtonText: field.kind === 'idList' ? 'Add ID' : `Add ${field.displayName}`,
 				},
 				default: [],
-				description: `${helpText(field)} Each entry may hold several values separated by commas, or an expression that returns a list.`,
+				description:
+					field.kind === 'idList' || field.splitEntries
+						? `${helpText(field)} Each entry may hold several values separated by commas or spaces, or an expression that returns a list.`
+						: `${helpText(field)} One value per entry (values may contain spaces and commas), or an expression that returns a list.`,
 			};
 		case 'month':
 		case 'date':

@@ -3,6 +3,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { SendCall } from './executor';
 import { executeOperation } from './executor';
+import { checkedRequestOptions } from './options';
 import { REQUEST_OPTIONS } from './properties';
 import type { OperationSpec } from './types';
 
@@ -77,7 +78,7 @@ export async function executeSpecs(
 		throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`);
 	}
 	return await runPerItem.call(this, async (itemIndex) => {
-		const options = this.getNodeParameter(REQUEST_OPTIONS, itemIndex, {}) as IDataObject;
+		const options = checkedRequestOptions(this, this.getNodeParameter(REQUEST_OPTIONS, itemIndex, {}) as IDataObject, itemIndex);
 		return await executeOperation(this, spec, senderFor(spec, options, itemIndex), itemIndex);
 	});
 }

@@ -53,11 +53,21 @@ export interface FieldSpec {
 	options?: INodePropertyOptions[];
 	/** Inclusive numeric range. */
 	min?: number;
+	/** Most digits after the decimal point a number may have, counted on the number as written. */
+	decimals?: number;
 	max?: number;
 	minLength?: number;
 	maxLength?: number;
 	/** Most entries a list may hold in one call; more are rejected unless the operation batches. */
 	maxItems?: number;
+	/**
+	 * For lists: an entry may hold several values separated by commas, semicolons or spaces. Only
+	 * for values that can never contain those characters (numeric ids, fixed-form ids); otherwise
+	 * each list entry is exactly one value.
+	 */
+	splitEntries?: boolean;
+	/** For string lists: turns an entry into the value sent (e.g. a link into its token); undefined when it cannot. */
+	normalizeEntry?: (entry: string) => string | undefined;
 	pattern?: RegExp;
 	/** Words that finish "must be ..." when `pattern` fails. */
 	patternHint?: string;

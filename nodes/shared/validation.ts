@@ -18,7 +18,8 @@ export function describeValue(value: unknown): string {
 	if (typeof value === 'string') {
 		if (value.trim() === '') return 'an empty value';
 		const shown = value.length > 60 ? `${value.slice(0, 57)}...` : value;
-		return `"${shown}"`;
+		// Control characters are shown escaped so a NUL byte or a line break is visible in the message.
+		return JSON.stringify(shown);
 	}
 	if (Array.isArray(value)) return `a list of ${value.length}`;
 	if (typeof value === 'object') return 'an object';
@@ -32,6 +33,9 @@ export function isBlank(value: unknown): boolean {
 	if (Array.isArray(value)) return value.every(isBlank);
 	return false;
 }
+
+/** C0 control characters other than tab and line breaks, and DEL: never part of a real value. */
+const CONTROL_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 const WHOLE_NUMBER = /^[+-]?\d+$/;
 const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
@@ -61,6 +65,36 @@ function rangeWords(field: FieldSpec): string {
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /**
+ * Digits after the decimal point of a number as written (`19.99` -> 2, `1e-7` -> 7), read from its
+ * text, never from binary floating point (where 19.99 * 100 is 1998.9999999999998).
+ */
+export function decimalPlaces(value: number | string): number {
+	const text = typeof value === 'number' ? String(value) : value.trim();
+	const match = /^[+-]?\d*(?:\.(\d*))?(?:e([+-]?\d+))?$/i.exec(text);
+	if (!match) return Infinity;
+	const fraction = (match[1] ?? '').replace(/0+$/, '').length;
+	return Math.max(0, fraction - Number(match[2] ?? 0));
+}
+
+/** Years the vendors' dates can hold; `0025` is a typo, not the year 25 (nor 1925). */
+const FIRST_YEAR = 1970;
+const LAST_YEAR = 9999;
+
+function validClock(hour: number, minute: number, second: number): boolean {
+	return hour <= 23 && minute <= 59 && second <= 59;
+}
+
+/** Offset of `+hh:mm`, `-hhmm` or `Z` in minutes; undefined when impossible (`+99:99`). */
+function offsetMinutes(zone: string | undefined): number | undefined {
+	if (!zone || zone === 'Z') return 0;
+	const digits = zone.slice(1).replace(':', '');
+	const hours = Number(digits.slice(0, 2));
+	const minutes = Number(digits.slice(2));
+	if (hours > 14 || minutes > 59) return undefined;
+	return (zone.startsWith('-') ? -1 : 1) * (hours * 60 + minutes);
+}
+
+/**
  * Reads a date the user picked or typed. n8n's date picker gives an ISO string; people also type
  * `2025-01`, `2025-01-31` or `2025-01-31 08:00:00`. The calendar fields are taken as written, never
  * shifted through the machine's time zone, because the vendor reads them in its own zone.
@@ -72,17 +106,22 @@ function calendarParts(raw: unknown): { y: number; m: number; d?: number; time?:
 	}
 	if (typeof raw !== 'string') return undefined;
 	const text = raw.trim();
-	const match = /^(\d{4})-(\d{1,2})(?:-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?)?$/.exec(
+	const match = /^(\d{4})-(\d{1,2})(?:-(\d{1,2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?(Z|[+-]\d{2}:?\d{2})?)?)?$/.exec(
 		text,
 	);
 	if (!match) return undefined;
 	const y = Number(match[1]);
 	const m = Number(match[2]);
 	const d = match[3] === undefined ? undefined : Number(match[3]);
-	if (m < 1 || m > 12) return undefined;
+	if (y < FIRST_YEAR || y > LAST_YEAR || m < 1 || m > 12) return undefined;
 	if (d !== undefined) {
 		const daysInMonth = new Date(Date.UTC(y, m, 0)).getUTCDate();
 		if (d < 1 || d > daysInMonth) return undefined;
+	}
+	if (match[4] !== undefined) {
+		// An impossible time (25:61) or offset (+99:99) is a mistake to report, never to roll over.
+		if (!validClock(Number(match[4]), Number(match[5]), Number(match[6] ?? 0))) return undefined;
+		if (offsetMinutes(match[7]) === undefined) return undefined;
 	}
 	const time =
 		match[4] === undefined ? undefined : `${pad(Number(match[4]))}:${match[5]}:${match[6] ?? '00'}`;
@@ -103,15 +142,14 @@ function utcInstant(raw: unknown): string | undefined {
 	const match = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/.exec(text);
 	if (!match || !calendarParts(text.slice(0, 10))) return undefined;
 	const [, y, mo, d, h = '00', mi = '00', sec = '00', zone] = match;
-	let offsetMinutes = 0;
-	if (zone && zone !== 'Z') {
-		const sign = zone.startsWith('-') ? -1 : 1;
-		const digits = zone.slice(1).replace(':', '');
-		offsetMinutes = sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2)));
-	}
-	const ms = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(sec)) - offsetMinutes * 60000;
-	if (!Number.isFinite(ms)) return undefined;
-	return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+	const offset = offsetMinutes(zone);
+	if (offset === undefined || !validClock(Number(h), Number(mi), Number(sec))) return undefined;
+	const instant = new Date(0);
+	// setUTCFullYear, because Date.UTC reads the years 0-99 as 1900-1999.
+	instant.setUTCFullYear(Number(y), Number(mo) - 1, Number(d));
+	instant.setUTCHours(Number(h), Number(mi) - offset, Number(sec), 0);
+	if (!Number.isFinite(instant.getTime())) return undefined;
+	return instant.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
 function parseJsonOrUndefined(text: string): unknown {
@@ -122,25 +160,46 @@ function parseJsonOrUndefined(text: string): unknown {
 	}
 }
 
-function splitList(raw: unknown): unknown[] {
+/**
+ * The values of a list field: one per list entry (or per element of a list an expression
+ * returned), and, only where `split` says the values cannot contain them, split at commas,
+ * semicolons and spaces. Empty entries are dropped; null and objects are kept so they are reported.
+ */
+function listEntries(raw: unknown, split: boolean): unknown[] {
 	const flat: unknown[] = [];
-	const visit = (value: unknown) => {
-		if (Array.isArray(value)) value.forEach(visit);
+	const visit = (value: unknown, nested: boolean) => {
+		if (Array.isArray(value)) value.forEach((entry) => visit(entry, true));
 		else if (typeof value === 'string') {
 			const text = value.trim();
 			const parsed = text.startsWith('[') ? parseJsonOrUndefined(text) : undefined;
 			if (Array.isArray(parsed)) {
-				visit(parsed);
+				visit(parsed, true);
 				return;
 			}
-			text
-				.split(/[\s,;]+/)
-				.filter((part) => part !== '')
-				.forEach((part) => flat.push(part));
-		} else if (value !== undefined && value !== null) flat.push(value);
+			const parts = split ? text.split(/[\s,;]+/) : [text];
+			parts.filter((part) => part !== '').forEach((part) => flat.push(part));
+		} else if (value !== undefined && (value !== null || nested)) flat.push(value);
 	};
-	visit(raw);
+	visit(raw, false);
 	return flat;
+}
+
+function checkNoControlCharacters(field: FieldSpec, value: string, shown: unknown) {
+	if (CONTROL_CHARACTER.test(value)) throw new FieldValidationError(field, 'text without control characters', shown);
+}
+
+/** One checked value of a string list; numbers become text, anything else that is not text is refused. */
+function stringListEntry(field: FieldSpec, entry: unknown): string {
+	const expected = field.patternHint ?? 'a list of text values';
+	if (typeof entry === 'number' && Number.isFinite(entry)) entry = String(entry);
+	if (typeof entry !== 'string') throw new FieldValidationError(field, expected, entry);
+	const text = entry.trim();
+	checkNoControlCharacters(field, text, entry);
+	const maxLength = field.maxLength ?? 1024;
+	if (text.length > maxLength) throw new FieldValidationError(field, `entries of at most ${maxLength} characters`, entry);
+	const value = field.normalizeEntry ? field.normalizeEntry(text) : text;
+	if (value === undefined || (field.pattern && !field.pattern.test(value))) throw new FieldValidationError(field, expected, entry);
+	return value;
 }
 
 /**
@@ -157,6 +216,7 @@ export function coerceField(field: FieldSpec, raw: unknown): unknown {
 			if (typeof raw !== 'string') throw new FieldValidationError(field, 'text', raw);
 			// Passwords are sent exactly as typed; other text loses stray outer spaces.
 			const value = field.kind === 'password' ? raw : raw.trim();
+			checkNoControlCharacters(field, value, field.kind === 'password' ? '(hidden)' : raw);
 			const lengthWords =
 				field.minLength !== undefined && field.maxLength !== undefined
 					? `${field.minLength} to ${field.maxLength} characters`
@@ -175,6 +235,8 @@ export function coerceField(field: FieldSpec, raw: unknown): unknown {
 					field.patternHint ?? `text matching ${field.pattern.source}`,
 					field.kind === 'password' ? '(hidden)' : raw,
 				);
+			// A path segment of `.` or `..` would make the URL point somewhere else.
+			if (field.in === 'path' && /^\.{1,2}$/.test(value)) throw new FieldValidationError(field, 'an ID, not a path', raw);
 			return value;
 		}
 		case 'integer': {
@@ -191,6 +253,8 @@ export function coerceField(field: FieldSpec, raw: unknown): unknown {
 			else throw new FieldValidationError(field, expected, raw);
 			if (!Number.isFinite(value)) throw new FieldValidationError(field, expected, raw);
 			checkRange(field, value, raw, expected);
+			if (field.decimals !== undefined && decimalPlaces(typeof raw === 'string' ? raw : value) > field.decimals)
+				throw new FieldValidationError(field, `a number with at most ${field.decimals} decimals`, raw);
 			return value;
 		}
 		case 'boolean': {
@@ -216,12 +280,14 @@ export function coerceField(field: FieldSpec, raw: unknown): unknown {
 			const value = typeof raw === 'number' ? String(raw) : raw;
 			if (typeof value !== 'string' || value.trim() === '') throw new FieldValidationError(field, field.patternHint ?? 'an ID', raw);
 			const text = value.trim();
+			checkNoControlCharacters(field, text, raw);
 			if (field.pattern && !field.pattern.test(text)) throw new FieldValidationError(field, field.patternHint ?? 'a valid ID', raw);
 			return text;
 		}
 		case 'idList': {
 			const expected = 'a list of account IDs made of digits, e.g. 200000000000, 200000000001';
-			const entries = splitList(raw);
+			// Account ids are digits, so commas and spaces can only separate them.
+			const entries = listEntries(raw, true);
 			if (field.required && entries.length === 0) throw new FieldValidationError(field, expected, raw);
 			const values = entries.map((entry) => {
 				const value = toInteger(field, typeof entry === 'string' ? entry.trim() : entry, expected);
@@ -233,17 +299,11 @@ export function coerceField(field: FieldSpec, raw: unknown): unknown {
 			return values;
 		}
 		case 'stringList': {
-			const entries = splitList(raw).map((entry) => String(entry));
+			const entries = listEntries(raw, field.splitEntries === true).map((entry) => stringListEntry(field, entry));
 			if (field.required && entries.length === 0)
 				throw new FieldValidationError(field, 'at least one entry', raw);
 			if (field.maxItems !== undefined && entries.length > field.maxItems)
 				throw new FieldValidationError(field, `at most ${field.maxItems} entries`, entries);
-			if (field.pattern) {
-				for (const entry of entries) {
-					if (!field.pattern.test(entry))
-						throw new FieldValidationError(field, field.patternHint ?? 'a valid entry', entry);
-				}
-			}
 			return entries;
 		}
 		case 'month': {

@@ -12,6 +12,9 @@ const offsetQuery = (records: string, total: string) => ({
 });
 const query = (field: FieldSpec): FieldSpec => ({ ...field, in: 'query' });
 
+/** Huawei order ids (e.g. `CS2105181503TZCMD`); anything else could change the request path. */
+const ORDER_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
 const BUDGET_TYPE: FieldSpec = {
 	name: 'budget_type',
 	displayName: 'Budget Type',
@@ -136,7 +139,7 @@ export const orderOperations: OperationSpec[] = [
 		permissions: [...PERMISSIONS.orders.codes],
 		permissionPath: PERMISSIONS.orders.path,
 		fields: [
-			{ name: 'order_id', displayName: 'Order ID', kind: 'string', required: true, maxLength: 64, paramName: 'orderId', in: 'path', description: 'The order to show' },
+			{ name: 'order_id', displayName: 'Order ID', kind: 'string', required: true, maxLength: 64, paramName: 'orderId', in: 'path', pattern: ORDER_ID, patternHint: 'an order ID of letters, digits, _ and -, e.g. CS2105181503TZCMD', description: 'The order to show' },
 			query(INDIRECT_PARTNER_FIELD),
 		],
 		execute: orderDetailsExecute,
@@ -185,6 +188,7 @@ export const budgetOperations: OperationSpec[] = [
 				required: true,
 				min: 0.01,
 				max: 2147483647,
+				decimals: 2,
 				description: 'Budget in the account currency (usually USD), up to 2 decimals; the amount, not a change',
 			},
 			{
@@ -212,8 +216,6 @@ export const budgetOperations: OperationSpec[] = [
 			},
 			INDIRECT_PARTNER_FIELD,
 		],
-		finalizeRequest: ({ body }) =>
-			Math.round(Number(body.budget_amount) * 100) !== Number(body.budget_amount) * 100 ? '"Budget Amount" may have at most 2 decimals' : undefined,
 	},
 	{
 		resource: 'budget',

@@ -3,10 +3,24 @@ import { COUNTRY_CODE_FIELD, DECISION_FIELDS, PHONE_NUMBER_FIELD, customerUinFie
 
 const resource = 'customer';
 
-/** Invitation links carry the token as `RegisterToken`; accept either the link or the bare token. */
-export function invitationTokenOf(entry: string): string {
+/** Invitation tokens are letters and digits (e.g. `17772490a7664fc1f3fd31xxxxxx63d8`). */
+const INVITATION_TOKEN = /^[A-Za-z0-9_-]{1,128}$/;
+
+/**
+ * Invitation links carry the token as `RegisterToken`; accept either the link or the bare token.
+ * Undefined when the entry holds no well-formed token (a broken percent-escape included).
+ */
+export function invitationTokenOf(entry: string): string | undefined {
 	const match = /[?&]RegisterToken=([^&#\s]+)/i.exec(entry);
-	return match ? decodeURIComponent(match[1]) : entry;
+	let token = entry;
+	if (match) {
+		try {
+			token = decodeURIComponent(match[1]);
+		} catch {
+			return undefined;
+		}
+	}
+	return INVITATION_TOKEN.test(token) ? token : undefined;
 }
 
 export const customerOperations: OperationSpec[] = [
@@ -196,14 +210,14 @@ export const customerOperations: OperationSpec[] = [
 				displayName: 'Invitation Tokens',
 				kind: 'stringList',
 				required: true,
+				// Tokens and links hold no commas or spaces, so those can only separate entries.
+				splitEntries: true,
+				normalizeEntry: invitationTokenOf,
+				patternHint: 'an invitation token (letters and digits) or an invitation link with a RegisterToken',
 				description:
 					'Invitation tokens, or the invitation links themselves (the RegisterToken is taken from the link). Any number; the node asks 100 at a time.',
 			},
 		],
-		finalizeRequest: ({ body }) => {
-			body.InvitationToken = (body.InvitationToken as string[]).map(invitationTokenOf);
-			return undefined;
-		},
 	},
 	{
 		resource,

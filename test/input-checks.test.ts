@@ -1,0 +1,172 @@
+/**
+ * Hostile input through n8n-core: exact decimals, settings from expressions, impossible dates,
+ * ids that go into paths or lists, and string lists whose values contain separators. Every bad
+ * value stops its item with a message naming the field and the item, and nothing is sent.
+ */
+import type { IDataObject } from 'n8n-workflow';
+
+import { decimalPlaces } from '../nodes/shared/validation';
+import { ref, runHuawei, useHuaweiSandbox } from './harness/huawei';
+import type { Sandbox } from './harness/sandbox';
+import { startSandbox } from './harness/sandbox';
+import { byId, CUSTOMER_CREDENTIAL, runTencent, useTencentSandbox } from './harness/tencent';
+
+let sandbox: Sandbox;
+const requests = (provider: string, action?: string) => sandbox.control.getRequests({ provider, action });
+
+beforeAll(async () => {
+	sandbox = await startSandbox();
+});
+beforeEach(() => {
+	sandbox.control.reset();
+	useTencentSandbox(sandbox);
+	useHuaweiSandbox(sandbox);
+});
+afterAll(async () => await sandbox.close());
+
+async function huaweiCustomer(): Promise<string> {
+	const result = await runHuawei({ resource: 'customer', operation: 'getMany', returnAll: false, limit: 1, additionalFields: { associationType: '3' } });
+	return String(result.json[0].customer_id);
+}
+
+describe('decimal amounts are checked exactly', () => {
+	it('counts decimals on the number as written, never through binary floating point', () => {
+		for (const value of [19.99, 0.29, 1.15, 0.01, 100, 99.99, '19.990', 1e2]) expect(decimalPlaces(value)).toBeLessThanOrEqual(2);
+		expect(decimalPlaces(19.999)).toBe(3);
+		expect(decimalPlaces(1e-7)).toBe(7);
+		// Every amount from 0.01 to 100.00 has at most two decimals.
+		for (let cents = 1; cents <= 10000; cents++) expect(decimalPlaces(cents / 100)).toBeLessThanOrEqual(2);
+	});
+
+	it('Huawei Budget > Set accepts 19.99, 0.29 and 1.15 and rejects 19.999 before sending', async () => {
+		const customer = await huaweiCustomer();
+		for (const amount of [19.99, 0.29, 1.15]) {
+			const result = await runHuawei({ resource: 'budget', operation: 'set', customerId: ref(customer), budgetAmount: amount });
+			expect(result.error).toBeUndefined();
+			expect(requests('huawei', 'UpdateSubCustomerBudget').at(-1)!.body.budget_amount).toBe(amount);
+		}
+		sandbox.control.clearRequests();
+		const result = await runHuawei({ resource: 'budget', operation: 'set', customerId: ref(customer), budgetAmount: '={{ 19.999 }}' });
+		expect(result.error?.message).toMatch(/Item 1: "Budget Amount" must be a number with at most 2 decimals; got 19\.999/);
+		expect(requests('huawei', 'UpdateSubCustomerBudget')).toHaveLength(0);
+	});
+});
+
+describe('settings from expressions are checked like fields', () => {
+	it.each([
+		['a negative timeout', { options: { timeout: '={{ -5 }}' } }, /"Timeout \(Seconds\)" must be a number from 1 to 3600; got -5/],
+		['a zero timeout', { options: { timeout: '={{ 0 }}' } }, /"Timeout \(Seconds\)" must be .* got 0/],
+		['a text timeout', { options: { timeout: '={{ "soon" }}' } }, /"Timeout \(Seconds\)" must be .* got "soon"/],
+		['an infinite timeout', { options: { timeout: '={{ Infinity }}' } }, /"Timeout \(Seconds\)" must be .* got Infinity/],
+		['a limit of 2.5', { limit: '={{ 2.5 }}' }, /"Limit" must be a whole number of at least 1; got 2\.5/],
+		['a limit of 0', { limit: '={{ 0 }}' }, /"Limit" must be a whole number of at least 1; got 0/],
+		['a page size of 0', { additionalFields: { pageSize: '={{ 0 }}' } }, /"Page Size" must be a whole number from 1 to 100; got 0/],
+		['a page size above the maximum', { additionalFields: { pageSize: '={{ 1000 }}' } }, /"Page Size" must be a whole number from 1 to 100; got 1000/],
+		['a start page of 0', { additionalFields: { startAt: '={{ 0 }}' } }, /"Start Page" must be a whole number of at least 1; got 0/],
+		['a start page of 1.5', { additionalFields: { startAt: '={{ 1.5 }}' } }, /"Start Page" must be a whole number of at least 1; got 1\.5/],
+	])('Tencent: %s stops the item and sends nothing', async (_label, parameters, message) => {
+		const result = await runTencent({ resource: 'customer', operation: 'getManyUins', returnAll: false, limit: 5, ...(parameters as IDataObject) });
+		expect(result.error?.message).toMatch(/^Item 1: /);
+		expect(result.error?.message).toMatch(message);
+		expect(requests('tencent')).toHaveLength(0);
+	});
+
+	it('Huawei: a negative start offset stops the item; a good one is sent as a whole number', async () => {
+		const bad = await runHuawei({ resource: 'customer', operation: 'getMany', returnAll: false, limit: 2, additionalFields: { startAt: '={{ -1 }}' } });
+		expect(bad.error?.message).toMatch(/Item 1: "Start Offset" must be a whole number of at least 0; got -1/);
+		expect(requests('huawei', 'ListSubCustomers')).toHaveLength(0);
+		const good = await runHuawei({ resource: 'customer', operation: 'getMany', returnAll: false, limit: 2, additionalFields: { startAt: '={{ "1" }}', pageSize: '={{ "2" }}' } });
+		expect(good.error).toBeUndefined();
+		expect(requests('huawei', 'ListSubCustomers')[0].body).toEqual(expect.objectContaining({ offset: 1, limit: 2 }));
+	});
+
+	it('a valid timeout from an expression is used', async () => {
+		const result = await runTencent({ resource: 'credit', operation: 'getPartnerCredit', options: { timeout: '={{ "20" }}' } });
+		expect(result.error).toBeUndefined();
+	});
+});
+
+describe('impossible dates and times are rejected, not rolled over', () => {
+	const range = (startTime: string) => ({ resource: 'ownBill', operation: 'getCostFilters', startTime, endTime: '2025-06-28 00:00:00', periodType: 'day' });
+
+	it.each(['2025-06-01 25:61:61', '2025-06-01 23:60:00', '2025-02-30 00:00:00', '0025-06-01 00:00:00', '2025-06-01T10:00:00+99:99'])(
+		'Tencent sends no "%s"',
+		async (startTime) => {
+			const result = await runTencent(range(startTime), { credential: CUSTOMER_CREDENTIAL });
+			expect(result.error?.message).toMatch(/Item 1: "Start" must be a date and time such as/);
+			expect(requests('tencent')).toHaveLength(0);
+		},
+	);
+
+	it.each(['2025-01-31T25:61:00Z', '2025-01-31T10:00:00+99:99', '0025-01-31T10:00:00Z', '2025-13-01T00:00:00Z'])(
+		'Huawei sends no "%s"',
+		async (begin) => {
+			const result = await runHuawei({ resource: 'customer', operation: 'getMany', returnAll: false, limit: 1, additionalFields: { associatedOnBegin: begin } });
+			expect(result.error?.message).toMatch(/Item 1: "Associated From" must be a date and time such as/);
+			expect(requests('huawei')).toHaveLength(0);
+		},
+	);
+
+	it('a real time with an offset is converted to UTC', async () => {
+		const result = await runHuawei({ resource: 'customer', operation: 'getMany', returnAll: false, limit: 1, additionalFields: { associatedOnBegin: '2025-01-31T23:30:00-01:00' } });
+		expect(result.error).toBeUndefined();
+		expect(requests('huawei', 'ListSubCustomers')[0].body.associated_on_begin).toBe('2025-02-01T00:30:00Z');
+	});
+});
+
+describe('ids that go into paths or lists are checked against the vendor form', () => {
+	it.each(['..', '.', 'CS21/../../budget', 'a b', 'x\u0000y'])('Huawei Order > Get refuses the order id %j', async (orderId) => {
+		const result = await runHuawei({ resource: 'order', operation: 'get', orderId });
+		expect(result.error?.message).toMatch(/^Item 1: "Order ID" must be/);
+		expect(requests('huawei')).toHaveLength(0);
+	});
+
+	it.each([
+		['an object', '={{ [{ "token": 1 }] }}', /an object/],
+		['null in a list', '={{ ["abc123", null] }}', /null/],
+		['a 100 KB string', '={{ "a".repeat(100000) }}', /entries of at most 1024 characters/],
+		['a NUL byte', '={{ "abc\\u0000def" }}', /control characters; got "abc\\u0000def"/],
+		['a malformed percent-escape in a link', 'https://intl.cloud.tencent.com/invite?RegisterToken=%E0%A4%A', /RegisterToken; got "https/],
+	])('Tencent invitation tokens: %s is refused naming the field and entry', async (_label, token, message) => {
+		const result = await runTencent({ resource: 'customer', operation: 'getInvitations', invitationToken: [token] });
+		expect(result.error?.message).toMatch(/^Item 1: "Invitation Tokens" must be /);
+		expect(result.error?.message).toMatch(message);
+		expect(requests('tencent')).toHaveLength(0);
+	});
+
+	it('with Continue On Fail the error names the item that was wrong', async () => {
+		const result = await runTencent(
+			{ resource: 'customer', operation: 'getInvitations', invitationToken: ['={{ $json.token }}'] },
+			{ items: [{ token: 'abc123' }, { token: '%%%' }], continueOnFail: true },
+		);
+		const failed = result.items.filter((item) => item.json.error !== undefined);
+		expect(failed).toHaveLength(1);
+		expect(failed[0].pairedItem).toEqual({ item: 1 });
+		expect(String(failed[0].json.error)).toMatch(/^Item 2: "Invitation Tokens" must be/);
+		expect(requests('tencent', 'QueryInvitationInfo')).toHaveLength(1);
+	});
+});
+
+describe('string lists take one value per entry unless the values cannot hold the separator', () => {
+	it('a Tencent tag key "cost center" is sent as one key', async () => {
+		const month = new Date().toISOString().slice(0, 7);
+		await runTencent(
+			{ resource: 'ownBill', operation: 'getSummary', month, groupType: 'tag', additionalFields: { tagKey: ['cost center', 'team;a,b'] } },
+			{ credential: CUSTOMER_CREDENTIAL },
+		);
+		expect(requests('tencent', 'DescribeBillSummary')[0].body.TagKey).toEqual(['cost center', 'team;a,b']);
+	});
+
+	it('Huawei customer ids (letters, digits, _ and -) still split at commas and spaces', async () => {
+		const customer = await huaweiCustomer();
+		const result = await runHuawei({ resource: 'budget', operation: 'getMany', customerIds: [`${customer}, ${customer} ${customer}`] });
+		expect(result.error).toBeUndefined();
+		expect(requests('huawei', 'ListSubCustomerBudget')[0].body.customer_ids).toEqual([customer, customer, customer]);
+	});
+
+	it('Tencent UIN lists still split at commas', async () => {
+		const result = await runTencent({ resource: 'customer', operation: 'getDetails', customerUins: ['abc, 200000000001'] });
+		expect(result.error?.message).toMatch(/"Customer UINs" must be a list of account IDs/);
+		void byId;
+	});
+});
