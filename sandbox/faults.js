@@ -40,13 +40,14 @@ function createFaults({ providers }) {
 	function add(spec) {
 		const fail = (message) => Object.assign(new Error(message), { status: 400 });
 		if (!spec || typeof spec !== 'object') throw fail('fault spec must be a JSON object');
-		const { provider, action = null, kind, count = 1, delayMs, afterApply = false } = spec;
+		const { provider, action = null, kind, count = 1, delayMs, afterApply = false, skip = 0 } = spec;
 		if (!providers.includes(provider)) throw fail(`provider must be one of ${providers.join(', ')}`);
 		if (action !== null && (typeof action !== 'string' || action === '')) throw fail('action must be a non-empty string');
 		if (!isKnownKind(kind)) throw fail('kind must be throttle, serviceBusy, internalError, slow, drop, stripAccept or http5xx (e.g. http500, http502)');
 		if (!Number.isInteger(count) || count < 1) throw fail('count must be an integer >= 1');
 		if (delayMs !== undefined && (!Number.isInteger(delayMs) || delayMs < 0)) throw fail('delayMs must be an integer >= 0');
 		if (typeof afterApply !== 'boolean') throw fail('afterApply must be a boolean');
+		if (!Number.isInteger(skip) || skip < 0) throw fail('skip must be an integer >= 0');
 		const fault = {
 			id: nextId++,
 			provider,
@@ -55,6 +56,8 @@ function createFaults({ providers }) {
 			remaining: count,
 			delayMs: delayMs === undefined ? (kind === 'slow' ? 1000 : 0) : delayMs,
 			afterApply,
+			// Matching requests let through before the fault applies, e.g. to fail the second call of a batch.
+			skip,
 		};
 		queue.push(fault);
 		return { ...fault };
@@ -76,6 +79,10 @@ function createFaults({ providers }) {
 		);
 		if (index < 0) return null;
 		const fault = queue[index];
+		if (fault.skip > 0) {
+			fault.skip -= 1;
+			return null;
+		}
 		fault.remaining -= 1;
 		if (fault.remaining <= 0) queue.splice(index, 1);
 		return { kind: fault.kind, delayMs: fault.delayMs, afterApply: fault.afterApply };

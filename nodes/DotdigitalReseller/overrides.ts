@@ -80,7 +80,7 @@ export function readOverrides(options: IDataObject): MethodOverrides {
 		if (typeof to !== 'string' || to.trim() === '') throw new Error(`"Rename Fields (JSON)": the new name for ${from} must be a non-empty text`);
 	}
 	const methodName = typeof options.methodName === 'string' ? options.methodName.trim() : undefined;
-	if (methodName !== undefined && !/^[A-Za-z][A-Za-z0-9_]*$/.test(methodName)) throw new Error('"Method Name" must be a method name such as AddCredit');
+	if (methodName !== undefined && !/^[A-Za-z][A-Za-z0-9_]{0,127}$/.test(methodName)) throw new Error('"Method Name" must be a method name of at most 128 letters, digits and _, such as AddCredit');
 	return {
 		methodName: methodName || undefined,
 		renameFields: rename as Record<string, string>,

@@ -18,6 +18,7 @@ export const DOTDIGITAL_CREDENTIAL = 'dotdigitalResellerApi';
 export const DOTDIGITAL_TIMEOUT_SECONDS = 130;
 
 function classify(failure: ApiFailure): FailureKind {
+	if (failure.notSent) return 'notProcessed';
 	if (failure.httpStatus === 429) return 'notProcessed';
 	if (failure.network || failure.timeout) return 'transient';
 	if (failure.httpStatus !== undefined && failure.httpStatus >= 500) return 'transient';

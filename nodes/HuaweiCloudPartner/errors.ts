@@ -35,6 +35,7 @@ const ADVICE: Record<string, string> = {
 
 export function classifyHuaweiFailure(failure: ApiFailure): FailureKind {
 	const code = failure.code ?? '';
+	if (failure.notSent) return 'notProcessed';
 	if (failure.httpStatus === 429 || code === 'APIG.0308' || code === 'CBC.0250') return 'notProcessed';
 	if (code === 'CBC.0999') return 'transient';
 	if (failure.network || failure.timeout) return 'transient';

@@ -66,6 +66,7 @@ const RETRY_LATER = ['OperationDenied.ServiceBusy', 'ServiceUnavailable', 'Inter
 /** Tencent's view of retrying (reference 5.4): throttling was not executed; busy may have been. */
 export function classifyTencentFailure(failure: ApiFailure): FailureKind {
 	const code = failure.code ?? '';
+	if (failure.notSent) return 'notProcessed';
 	if (code.startsWith('RequestLimitExceeded')) return 'notProcessed';
 	if (failure.httpStatus === 429) return 'notProcessed';
 	if (RETRY_LATER.some((c) => code === c || code.startsWith(`${c}.`))) return 'transient';

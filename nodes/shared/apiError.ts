@@ -29,34 +29,63 @@ export interface ApiErrorParts {
  * and message, what to do, how many tries, the vendor's request reference, and for a write whose
  * outcome is unknown, that it was not repeated and how to check. Nothing secret goes in.
  */
+/** Longest piece of outside text (a vendor message, a method name) an error repeats. */
+const MAX_QUOTED = 300;
+
+/** Text cut to `max` characters, so no input or answer can make an error message unbounded. */
+export function bounded(text: string, max = MAX_QUOTED): string {
+	return text.length > max ? `${text.slice(0, max - 3)}...` : text;
+}
+
+/**
+ * What became of a write, for the message itself: `unknown` when the request may have been
+ * applied (timeout, dropped connection, 5xx), `notSent` when no connection was ever made.
+ */
+export function writeOutcome(spec: OperationSpec, failure: ApiFailure, kind: FailureKind): 'unknown' | 'notSent' | undefined {
+	if (!spec.write) return undefined;
+	if (failure.notSent) return 'notSent';
+	return kind === 'transient' ? 'unknown' : undefined;
+}
+
 export function vendorApiError(node: INode, parts: ApiErrorParts): NodeApiError {
 	const { failure, spec } = parts;
-	const ambiguousWrite = spec.write && parts.kind === 'transient';
-	const what = failure.code ? `${failure.code}: ${redact(failure.message)}` : redact(failure.message);
-	const message = ambiguousWrite
-		? `${parts.vendor} ${parts.called}: outcome unknown (${what})`
-		: `${parts.vendor} ${parts.called} failed: ${what}`;
+	const outcome = writeOutcome(spec, failure, parts.kind);
+	const called = bounded(parts.called, 100);
+	const what = bounded(failure.code ? `${failure.code}: ${redact(failure.message)}` : redact(failure.message));
+	const message =
+		outcome === 'unknown'
+			? `${parts.vendor} ${called}: outcome unknown, it may have been applied; not repeated (${what})`
+			: outcome === 'notSent'
+				? `${parts.vendor} ${called}: nothing was sent, no connection could be made (${what})`
+				: `${parts.vendor} ${called} failed: ${what}`;
 	const lines: string[] = [];
-	if (ambiguousWrite) {
+	if (outcome === 'unknown') {
 		lines.push(
 			`The request was sent but no clear answer came back, so it may or may not have been applied. It was not repeated, to avoid doing it twice.${spec.verifyHint ? ` ${spec.verifyHint}` : ''}`,
 		);
 	}
+	if (outcome === 'notSent') {
+		lines.push('The vendor never received the request, so nothing was applied; it is safe to run it again once the endpoint is reachable.');
+	}
 	if (parts.advice) lines.push(parts.advice);
-	if (failure.timeout && !ambiguousWrite) lines.push('No answer came within the timeout; raise Options > Timeout if the service is slow.');
-	if (failure.network && !ambiguousWrite) lines.push('The connection failed; check the endpoint and the network.');
+	if (failure.timeout && outcome !== 'unknown') lines.push('No answer came within the timeout; raise Options > Timeout if the service is slow.');
+	if (failure.network && !outcome) lines.push('The connection failed; check the endpoint and the network.');
 	if (parts.attempts > 1) lines.push(`Tried ${parts.attempts} times.`);
-	if (failure.detail) lines.push(redact(failure.detail));
-	if (failure.requestId) lines.push(`${parts.requestIdLabel ?? 'Request ID'}: ${failure.requestId}`);
+	if (failure.detail) lines.push(bounded(redact(failure.detail)));
+	if (failure.requestId) lines.push(`${parts.requestIdLabel ?? 'Request ID'}: ${bounded(failure.requestId, 100)}`);
 
 	const error = new NodeApiError(
 		node,
 		{ message: what, code: failure.code ?? null, requestId: failure.requestId ?? null } as JsonObject,
 		{ message, description: lines.join(' '), httpCode: parts.httpCode, itemIndex: parts.itemIndex },
 	);
+	// NodeApiError swaps a message that mentions ECONNRESET and the like for n8n's generic advice
+	// ("You can retry the request immediately"), which after a write that was applied would
+	// allocate twice; the message built here says what really happened.
+	error.message = message;
 	error.context.vendorCode = failure.code;
 	error.context.requestId = failure.requestId;
-	if (ambiguousWrite) error.context.outcome = 'unknown';
+	if (outcome) error.context.outcome = outcome;
 	Object.assign(error.context, parts.context ?? {});
 	return error;
 }

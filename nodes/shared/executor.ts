@@ -3,7 +3,8 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { CallContext } from './context';
 import { paramNameOf } from './fields';
-import { chunk, choosePageSize, collectPages } from './paging';
+import { sendInBatches } from './batch';
+import { choosePageSize, collectPages } from './paging';
 import { ADDITIONAL_FIELDS, isListOperation } from './properties';
 import { getPath, recordsAt } from './records';
 import { simplifyRecord } from './simplify';
@@ -89,7 +90,7 @@ export function checkedSetting(context: IExecuteFunctions, itemIndex: number, se
 	try {
 		return coerceField(setting, raw) as number;
 	} catch (error) {
-		if (!(error instanceof FieldValidationError)) throw error;
+		if (!(error instanceof FieldValidationError)) throw new NodeOperationError(context.getNode(), error as Error, { itemIndex });
 		throw new NodeOperationError(context.getNode(), `Item ${itemIndex + 1}: ${error.message}`, {
 			itemIndex,
 			description: `${setting.description} Nothing was sent.`,
@@ -160,12 +161,10 @@ async function runOperation(
 	if (spec.batch) {
 		const { field, maxPerCall } = spec.batch;
 		const ids = (request.body[field] as unknown[]) ?? [];
-		const out: IDataObject[] = [];
-		for (const part of chunk(ids, maxPerCall)) {
-			const response = await call({ ...request, body: { ...request.body, [field]: part as IDataObject[] } });
-			out.push(...(spec.recordsPath ? recordsAt(response, spec.recordsPath) : [response]));
-		}
-		return out;
+		const answers = await sendInBatches(ids, maxPerCall, spec.write, async (part) =>
+			await call({ ...request, body: { ...request.body, [field]: part as IDataObject[] } }),
+		);
+		return answers.flatMap((response) => (spec.recordsPath ? recordsAt(response, spec.recordsPath) : [response]));
 	}
 
 	if (spec.paging && spec.recordsPath) {

@@ -7,6 +7,11 @@ export interface ApiFailure {
 	requestId?: string;
 	/** The request never got an answer (connection dropped, refused, reset). */
 	network?: boolean;
+	/**
+	 * No connection was made (refused, host unknown or unreachable), so the vendor received
+	 * nothing: even a write may be sent again.
+	 */
+	notSent?: boolean;
 	/** No answer within the timeout. */
 	timeout?: boolean;
 	/** Server-requested wait before retrying. */

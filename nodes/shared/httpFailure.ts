@@ -3,6 +3,8 @@ import { redact } from './redact';
 
 const TIMEOUT_CODES = new Set(['ECONNABORTED', 'ETIMEDOUT', 'ESOCKETTIMEDOUT']);
 const NETWORK_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ERR_SOCKET_CONNECTION_TIMEOUT', 'EAI_AGAIN']);
+/** Failures before any connection existed: the request cannot have reached the vendor. */
+const NOT_CONNECTED_CODES = new Set(['ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', 'ENOTFOUND']);
 
 /** Finds the transport error under n8n's wrapping (NodeApiError keeps it as `cause`). */
 function transportCause(error: unknown): { code?: string; message?: string } | undefined {
@@ -32,7 +34,10 @@ export function networkFailure(error: unknown, timeoutMs: number): ApiFailure | 
 		return { message: `No answer within ${Math.round(timeoutMs / 1000)} s`, timeout: true };
 	}
 	if (code === 'ENOTFOUND') {
-		return { message: 'The endpoint host name could not be resolved' };
+		return { message: 'The endpoint host name could not be resolved', notSent: true };
+	}
+	if (NOT_CONNECTED_CODES.has(code)) {
+		return { message: `No connection could be made (${code})`, network: true, notSent: true, detail: cause.message ? redact(cause.message) : undefined };
 	}
 	return {
 		message: `The connection failed (${code || 'no answer'})`,

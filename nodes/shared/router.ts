@@ -20,7 +20,7 @@ export function errorItemJson(error: Error): IDataObject {
 	const json: IDataObject = { error: error.message };
 	const description = (error as { description?: string }).description;
 	if (description) json.description = description;
-	for (const key of ['vendorCode', 'requestId', 'outcome']) {
+	for (const key of ['vendorCode', 'requestId', 'outcome', 'batch']) {
 		if (context[key] !== undefined) json[key] = context[key];
 	}
 	return json;

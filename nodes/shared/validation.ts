@@ -34,8 +34,14 @@ export function isBlank(value: unknown): boolean {
 	return false;
 }
 
-/** C0 control characters other than tab and line breaks, and DEL: never part of a real value. */
-const CONTROL_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+/** True when the text holds a C0 control character other than tab and line breaks, or DEL: never part of a real value. */
+function hasControlCharacter(text: string): boolean {
+	for (let index = 0; index < text.length; index++) {
+		const code = text.charCodeAt(index);
+		if ((code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) || code === 0x7f) return true;
+	}
+	return false;
+}
 
 const WHOLE_NUMBER = /^[+-]?\d+$/;
 const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
@@ -185,7 +191,7 @@ function listEntries(raw: unknown, split: boolean): unknown[] {
 }
 
 function checkNoControlCharacters(field: FieldSpec, value: string, shown: unknown) {
-	if (CONTROL_CHARACTER.test(value)) throw new FieldValidationError(field, 'text without control characters', shown);
+	if (hasControlCharacter(value)) throw new FieldValidationError(field, 'text without control characters', shown);
 }
 
 /** One checked value of a string list; numbers become text, anything else that is not text is refused. */

@@ -23,6 +23,8 @@ export interface FaultSpec {
 	count?: number;
 	delayMs?: number;
 	afterApply?: boolean;
+	/** Matching requests let through before the fault applies. */
+	skip?: number;
 }
 
 type ControlFunction = (body?: unknown) => unknown;

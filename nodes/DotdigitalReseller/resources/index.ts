@@ -373,7 +373,7 @@ export const dotdigitalOperations: OperationSpec[] = [
 		write: true,
 		rateLimitPerSecond: 0,
 		fields: [
-			{ name: 'method', displayName: 'Method Name', kind: 'string', required: true, paramName: 'methodName', in: 'path', pattern: /^[A-Za-z][A-Za-z0-9_]*$/, patternHint: 'a method name such as GetAccounts', placeholder: 'GetAccounts', description: 'The method, as the last part of the URL' },
+			{ name: 'method', displayName: 'Method Name', kind: 'string', required: true, paramName: 'methodName', in: 'path', maxLength: 128, pattern: /^[A-Za-z][A-Za-z0-9_]*$/, patternHint: 'a method name such as GetAccounts', placeholder: 'GetAccounts', description: 'The method, as the last part of the URL' },
 			{ name: 'Body', displayName: 'Body (JSON)', kind: 'json', required: true, paramName: 'jsonBody', description: 'The request object, sent as is (fields at the top level)' },
 		],
 		execute: async (_context, _spec, send, request) => {

@@ -1,0 +1,124 @@
+/**
+ * Writes under faults through n8n-core: the error message itself says whether a write's outcome is
+ * unknown or nothing was sent, and a write split into several calls says, when a later call
+ * fails, which ids were applied, which are unknown and which were never sent.
+ */
+import type { IDataObject } from 'n8n-workflow';
+
+import { describeStanding } from '../nodes/shared/batch';
+import { runDotdigital, useDotdigitalSandbox, account } from './harness/dotdigital';
+import { runHuawei, useHuaweiSandbox } from './harness/huawei';
+import { setCredential } from './harness/runWorkflow';
+import type { Sandbox } from './harness/sandbox';
+import { startSandbox, TENCENT_KEYS } from './harness/sandbox';
+import { byId, runTencent, useTencentSandbox } from './harness/tencent';
+
+let sandbox: Sandbox;
+const requests = (provider: string, action?: string) => sandbox.control.getRequests({ provider, action });
+const customer = TENCENT_KEYS.FIRST_CUSTOMER_UIN;
+const remaining = (uin: number) => (sandbox.control.tencent.getCustomer(uin) as { RemainingCredit: number }).RemainingCredit;
+
+/** A loopback port nobody listens on: connecting to it is refused before anything is sent. */
+async function closedPort(): Promise<number> {
+	const stopped = await startSandbox();
+	await stopped.close();
+	return stopped.port;
+}
+
+beforeAll(async () => {
+	sandbox = await startSandbox();
+});
+beforeEach(() => {
+	sandbox.control.reset();
+	useTencentSandbox(sandbox);
+	useHuaweiSandbox(sandbox);
+	useDotdigitalSandbox(sandbox);
+});
+afterAll(async () => await sandbox.close());
+
+const allocate = { resource: 'credit', operation: 'allocateToCustomer', customerUin: byId(customer), addedCredit: 10, additionalFields: {} };
+
+describe('the error message of a failed write says what became of it', () => {
+	it('a connection dropped after the write was applied: "outcome unknown", never n8n\'s "retry immediately"', async () => {
+		const before = remaining(customer);
+		sandbox.control.addFault({ provider: 'tencent', action: 'AllocateCustomerCredit', kind: 'drop', afterApply: true });
+		const result = await runTencent(allocate);
+		expect(result.error?.message).toMatch(/^Tencent Cloud AllocateCustomerCredit: outcome unknown, it may have been applied; not repeated/);
+		expect(result.error?.message).not.toMatch(/retry the request immediately/i);
+		expect(requests('tencent', 'AllocateCustomerCredit')).toHaveLength(1);
+		expect(remaining(customer)).toBeCloseTo(before + 10, 2);
+	});
+
+	it('a connection dropped before the write reached the service is still "outcome unknown" (the client cannot tell)', async () => {
+		sandbox.control.addFault({ provider: 'huawei', action: 'UpdateSubCustomerBudget', kind: 'drop' });
+		const customers = await runHuawei({ resource: 'customer', operation: 'getMany', returnAll: false, limit: 1, additionalFields: { associationType: '3' } });
+		const result = await runHuawei({ resource: 'budget', operation: 'set', customerId: { __rl: true, mode: 'id', value: String(customers.json[0].customer_id) }, budgetAmount: 5 });
+		expect(result.error?.message).toMatch(/outcome unknown/);
+		expect(result.error?.message).not.toMatch(/retry the request immediately/i);
+	});
+
+	it('a refused connection says nothing was sent, in the message and the description, for every vendor', async () => {
+		const port = await closedPort();
+		const refused = `http://127.0.0.1:${port}`;
+		setCredential('tencent-refused', { sessionToken: '', endpoint: refused, language: 'en-US', ...TENCENT_KEYS.partnerKey });
+		const tencent = await runTencent(allocate, { credential: 'tencent-refused', continueOnFail: true });
+		setCredential('dotdigital-refused', { username: 'reseller', password: 'x', baseUrl: `${refused}/WebApi/ResellerServices` });
+		const dotdigital = await runDotdigital(
+			{ resource: 'credit', operation: 'add', accountId: account(1), credits: 5, additionalFields: {} },
+			{ credential: 'dotdigital-refused', continueOnFail: true },
+		);
+		for (const json of [tencent.json[0], dotdigital.json[0]]) {
+			expect(json.error).toMatch(/nothing was sent, no connection could be made \(No connection could be made \(ECONNREFUSED\)\)/);
+			expect(json.outcome).toBe('notSent');
+			expect(json.description).toMatch(/never received the request, so nothing was applied/);
+			expect(json.description).not.toMatch(/was sent but/);
+		}
+	});
+});
+
+describe('a write split into several calls reports where every id stands', () => {
+	async function resellerCustomers(count: number): Promise<string[]> {
+		const result = await runHuawei({ resource: 'customer', operation: 'getMany', returnAll: false, limit: count, additionalFields: { associationType: '3' } });
+		expect(result.json).toHaveLength(count);
+		return result.json.map((c) => String(c.customer_id));
+	}
+	const frozen = (id: string) => (sandbox.control.huawei.getCustomer(id) as IDataObject).is_frozen;
+
+	it('Huawei Freeze of 24 customers with a 500 on the second call: 10 applied, 10 unknown, 4 never sent', async () => {
+		const ids = await resellerCustomers(24);
+		sandbox.control.addFault({ provider: 'huawei', action: 'FreezeSubCustomers', kind: 'http500', skip: 1, afterApply: true });
+		const result = await runHuawei({ resource: 'customer', operation: 'freeze', customerIds: ids, reason: 'overdue', additionalFields: {} }, { continueOnFail: true });
+		expect(requests('huawei', 'FreezeSubCustomers')).toHaveLength(2);
+		const [item] = result.json;
+		expect(item.error).toMatch(/outcome unknown.*\[split call: 10 applied, 10 outcome unknown, 4 never sent\]/);
+		expect(item.batch).toEqual({ done: ids.slice(0, 10), unknown: ids.slice(10, 20), failed: [], notSent: ids.slice(20) });
+		expect(item.description).toContain(`Applied (10): ${ids.slice(0, 10).join(', ')}.`);
+		expect(item.description).toContain(`Never sent (4): ${ids.slice(20).join(', ')}.`);
+		expect(ids.slice(20).map(frozen)).toEqual([0, 0, 0, 0]);
+	});
+
+	it('ids Huawei refused inside a successful call are not counted as applied', async () => {
+		const ids = await resellerCustomers(12);
+		const unknownId = 'f'.repeat(32);
+		sandbox.control.addFault({ provider: 'huawei', action: 'FreezeSubCustomers', kind: 'http503', skip: 1 });
+		const result = await runHuawei({ resource: 'customer', operation: 'freeze', customerIds: [unknownId, ...ids.slice(0, 11)], reason: 'overdue', additionalFields: {} });
+		// A 503 at the gateway answers before the service: the write may still be unknown to the client.
+		expect(result.error?.message).toMatch(/\[split call: 9 applied, .*\]/);
+		expect((result.error?.context as IDataObject).batch).toEqual(expect.objectContaining({ done: ids.slice(0, 9) }));
+	});
+
+	it('a batched read names the ids that were read and those never asked', async () => {
+		const uins = (await runTencent({ resource: 'customer', operation: 'getManyUins', returnAll: true })).json.map((c) => Number(c.CustomerUin ?? c.Uin ?? c));
+		expect(uins.length).toBeGreaterThan(40);
+		sandbox.control.addFault({ provider: 'tencent', action: 'DescribeCustomerInfo', kind: 'http500', skip: 1, count: 10 });
+		const result = await runTencent({ resource: 'customer', operation: 'getDetails', customerUins: uins.slice(0, 45).map(String) });
+		expect(result.error?.message).toMatch(/\[split call: 20 read, 20 not read, 5 never sent\]/);
+	});
+
+	it('lists at most 30 ids per group, then how many more', () => {
+		const ids = Array.from({ length: 35 }, (_, i) => `id${i}`);
+		const { summary, detail } = describeStanding({ done: ids, unknown: [], failed: [], notSent: ['x'] }, true);
+		expect(summary).toBe('35 applied, 1 never sent');
+		expect(detail).toMatch(/^Applied \(35\): id0, .*id29 and 5 more\. Never sent \(1\): x\.$/);
+	});
+});
