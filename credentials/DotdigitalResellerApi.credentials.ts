@@ -1,4 +1,4 @@
-import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties, Icon } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, ICredentialTestRequest, ICredentialType, IHttpRequestOptions, INodeProperties, Icon } from 'n8n-workflow';
 import { finishSentences } from '../nodes/shared/sentences';
 
 export const DOTDIGITAL_DEFAULT_BASE_URL = 'https://services-cpaas.dotdigital.com/WebApi/ResellerServices';
@@ -45,12 +45,13 @@ export class DotdigitalResellerApi implements ICredentialType {
 		},
 	]);
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			auth: { username: '={{$credentials.username}}', password: '={{$credentials.password}}' },
-		},
-	};
+	/** HTTP Basic; the username is trimmed like the other credentials' keys (a pasted one often carries a stray space). */
+	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+		return {
+			...requestOptions,
+			auth: { username: String(credentials.username ?? '').trim(), password: String(credentials.password ?? '') },
+		};
+	}
 
 	/**
 	 * No side-effect-free method is published, so the test posts an EMPTY body to the one method

@@ -102,8 +102,15 @@ export class HuaweiCloudPartnerIamApi implements ICredentialType {
 			returnFullResponse: true,
 			ignoreHttpStatusErrors: true,
 		})) as { statusCode: number; headers: IDataObject; body: IDataObject };
+		const detail = (response.body?.error as IDataObject | undefined)?.message ?? response.body?.error_msg ?? '';
+		if (response.statusCode >= 500 || response.statusCode === 429) {
+			// Huawei's trouble, not a wrong password: the node retries it like any 5xx and says so.
+			throw Object.assign(
+				new Error(`Huawei IAM could not issue a token (HTTP ${response.statusCode}${typeof detail === 'string' && detail ? `: ${detail.slice(0, 200)}` : ''}); a service error at Huawei`),
+				{ iamHttpStatus: response.statusCode },
+			);
+		}
 		if (response.statusCode >= 300) {
-			const detail = (response.body?.error as IDataObject | undefined)?.message ?? response.body?.error_msg ?? '';
 			throw new Error(`Huawei IAM refused the login (HTTP ${response.statusCode}${detail ? `: ${String(detail)}` : ''}). Check the account name, user name, password and IAM endpoint.`);
 		}
 		const token = response.headers['x-subject-token'];

@@ -31,6 +31,7 @@ const ADVICE: Record<string, string> = {
 	'CBC.0250': 'Huawei throttled the call (about 10 per second per API); the node paces and retried.',
 	'APIG.0308': 'Huawei throttled the call (about 10 per second per API); the node paces and retried.',
 	'CBC.0999': 'Huawei reported an internal error: run again in a moment.',
+	'IAM.ServiceError': 'Huawei IAM failed to issue a token (a service error at Huawei, not a wrong password); the call was not sent. Run again in a moment.',
 };
 
 export function classifyHuaweiFailure(failure: ApiFailure): FailureKind {

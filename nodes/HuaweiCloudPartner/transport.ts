@@ -73,6 +73,27 @@ export function huaweiFailureFromResponse(response: HttpLikeResponse): ApiFailur
 	};
 }
 
+/**
+ * A token request that IAM answered with a 5xx or 429 (the IAM credential marks it), as a failure
+ * of the call: nothing was sent to Partner Center, so it may be retried, and it is Huawei's
+ * service trouble, not a wrong password.
+ */
+export function iamServiceFailure(error: unknown): ApiFailure | undefined {
+	let current = error as { iamHttpStatus?: unknown; message?: unknown; cause?: unknown } | undefined;
+	for (let depth = 0; current && depth < 5; depth++) {
+		if (typeof current.iamHttpStatus === 'number') {
+			return {
+				httpStatus: current.iamHttpStatus,
+				code: 'IAM.ServiceError',
+				message: String(current.message ?? `HTTP ${current.iamHttpStatus} from Huawei IAM`),
+				notSent: true,
+			};
+		}
+		current = current.cause as typeof current;
+	}
+	return undefined;
+}
+
 async function callOnce(
 	context: CallContext,
 	credentialType: string,
@@ -96,6 +117,8 @@ async function callOnce(
 		// Status errors are not ignored: n8n must see a 401 to renew an expired IAM token.
 		response = (await context.helpers.httpRequestWithAuthentication.call(context, credentialType, options)) as IN8nHttpFullResponse;
 	} catch (error) {
+		const iamTrouble = iamServiceFailure(error);
+		if (iamTrouble) fail(iamTrouble);
 		const answer = responseBehind(error);
 		if (answer) fail(huaweiFailureFromResponse(answer));
 		const failure = networkFailure(error, timeoutMs);

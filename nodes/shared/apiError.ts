@@ -56,7 +56,7 @@ export function vendorApiError(node: INode, parts: ApiErrorParts): NodeApiError 
 		outcome === 'unknown'
 			? `${parts.vendor} ${called}: outcome unknown, it may have been applied; not repeated (${what})`
 			: outcome === 'notSent'
-				? `${parts.vendor} ${called}: nothing was sent, no connection could be made (${what})`
+				? `${parts.vendor} ${called}: nothing was sent (${what})`
 				: `${parts.vendor} ${called} failed: ${what}`;
 	const lines: string[] = [];
 	if (outcome === 'unknown') {
