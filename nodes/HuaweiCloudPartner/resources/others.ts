@@ -116,6 +116,17 @@ export const orderOperations: OperationSpec[] = [
 			query(utcTimeField('payment_time_begin', 'Paid From', 'Orders paid at or after this time')),
 			query(utcTimeField('payment_time_end', 'Paid To', 'Orders paid at or before this time')),
 			query(INDIRECT_PARTNER_FIELD),
+			query({
+				name: 'method',
+				displayName: 'Whose Orders',
+				kind: 'options',
+				options: [
+					{ name: 'My Customers', value: 'oneself' },
+					{ name: 'Enterprise Sub-Customers', value: 'sub_customer' },
+				],
+				default: 'oneself',
+				description: 'Orders of your own customers, or of the sub-customers of enterprise customers (method).',
+			}),
 		],
 		finalizeRequest: ({ qs }) => {
 			const begin = Date.parse(String(qs.create_time_begin ?? ''));

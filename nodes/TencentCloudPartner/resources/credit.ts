@@ -175,6 +175,10 @@ export const creditOperations: OperationSpec[] = [
 		rateLimitPerSecond: 5,
 		needsCustomerKey: true,
 		resultPath: 'Data',
-		fields: [],
+		// Tencent documents both as optional request tags its console sends; the SDK sends them too.
+		fields: [
+			{ name: 'EventId', displayName: 'Event ID', kind: 'integer', min: 0, description: 'Tags the request event, usually a random number (EventId). Leave it out normally.' },
+			{ name: 'ComponentName', displayName: 'Component Name', kind: 'string', maxLength: 64, description: 'Source of the request, e.g. console (ComponentName). Leave it out normally.' },
+		],
 	},
 ];
