@@ -4,9 +4,6 @@
  * compared with the request model of Tencent's CLI/Go SDK and Huawei's Go SDK (names, JSON types,
  * required fields and location), so a drift fails the suite. dotdigital publishes no SDK model.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-
 import type { IDataObject, IHttpRequestOptions, INodeParameters } from 'n8n-workflow';
 
 import { huaweiOperations } from '../nodes/HuaweiCloudPartner/resources';
@@ -19,17 +16,10 @@ import { credentialsHelper } from './harness/runWorkflow';
 import type { Sandbox } from './harness/sandbox';
 import { startSandbox } from './harness/sandbox';
 import { CUSTOMER_CREDENTIAL, PARTNER_CREDENTIAL, runTencent, useTencentSandbox } from './harness/tencent';
+import * as vendorModels from './harness/vendorModels';
 
-/** The repository is cloned beside `shared/` (as in CI), which holds the vendor models. */
-const MODELS = path.resolve(__dirname, '../../shared/reference/vendor-models');
-
-function model<T>(file: string): T {
-	const location = path.join(MODELS, file);
-	if (!fs.existsSync(location)) {
-		throw new Error(`Vendor models not found at ${location}: clone the repository beside shared/ (shared/reference/vendor-models).`);
-	}
-	return JSON.parse(fs.readFileSync(location, 'utf8')) as T;
-}
+/** The models live in shared/reference/vendor-models beside the repository (see the harness). */
+const model = <T>(file: string): T => (vendorModels as unknown as { loadVendorModel: (file: string) => T }).loadVendorModel(file);
 
 interface TencentMember { name: string; type: string; member: string; required: boolean }
 const tencentCli = model<{ objects: Record<string, { members: TencentMember[] }> }>('tencent-cli-intl-en-api.json');
