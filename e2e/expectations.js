@@ -184,13 +184,16 @@ module.exports = {
 			`total credit should grow by 50 (from ${customer.Credit}), got ${added[0].TotalCredit}`,
 		);
 
-		const history = outputOf(ctx, 'Latest allocation');
+		const history = outputOf(ctx, 'Allocation history');
 		assert.ok(history.length >= 1, 'allocation history is empty');
 		hasKeys(history, ['AllocatedTime', 'Credit', 'ClientCreditAfter'], 'history');
-		const mine = history.find((h) => h.Remark === 'n8n example top-up' && cents(h.Credit) === 5000);
-		assert.ok(mine, `the 50 USD allocation is not in the history: ${show(history.slice(0, 3))}`);
+		for (const h of history) assert.match(String(h.AllocatedTime), /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/, `AllocatedTime should be ISO-8601 UTC, got ${h.AllocatedTime}`);
+		const latest = outputOf(ctx, 'Latest allocation');
+		assert.strictEqual(latest.length, 1, `"Latest allocation" should return exactly the newest entry, got ${latest.length}`);
+		const mine = latest[0];
+		assert.ok(mine.Remark === 'n8n example top-up' && cents(mine.Credit) === 5000, `the newest entry is not the 50 USD allocation: ${show(mine)}`);
 		assert.strictEqual(cents(mine.ClientCreditAfter), cents(added[0].RemainingCredit), `history shows ${mine.ClientCreditAfter} after the allocation`);
-		assert.deepStrictEqual(history[0], mine, 'the new allocation should be the newest history entry');
+		assert.ok(history.every((h) => h.AllocatedTime <= mine.AllocatedTime), 'an older entry was picked as the latest');
 
 		// The sandbox really booked it (the request was signed and accepted, not just echoed).
 		const state = await sandboxGet(ctx.sandboxUrl, '/_control/state/tencent/customer?ClientUin=200000000001');

@@ -1,4 +1,4 @@
-import type { IDataObject } from 'n8n-workflow';
+import { mapStrings } from '../shared/mapStrings';
 
 /** WCF's `/Date(1516703911000+0000)/` (JSON may escape the slashes as `\/`). */
 const WCF_DATE = /^\\?\/Date\((-?\d+)([+-]\d{4})?\)\\?\/$/;
@@ -12,12 +12,5 @@ export function isoDate(value: string): string | undefined {
 
 /** A copy of an answer with every WCF date turned into ISO-8601; ISO dates are left as they are. */
 export function normaliseDates<T>(value: T): T {
-	if (typeof value === 'string') return (isoDate(value) ?? value) as T;
-	if (Array.isArray(value)) return value.map((entry) => normaliseDates(entry)) as T;
-	if (value !== null && typeof value === 'object') {
-		const copy: IDataObject = {};
-		for (const [key, entry] of Object.entries(value as IDataObject)) copy[key] = normaliseDates(entry);
-		return copy as T;
-	}
-	return value;
+	return mapStrings(value, isoDate);
 }

@@ -10,6 +10,7 @@ import { bodyExcerpt, networkFailure } from '../shared/httpFailure';
 import { vendorRateLimiter } from '../shared/rateLimiter';
 import { withRetries } from '../shared/retry';
 import type { OperationSpec } from '../shared/types';
+import { chinaTimesToUtc } from './chinaTime';
 import { classifyTencentFailure, tencentNodeApiError } from './errors';
 
 export const TENCENT_CREDENTIAL = 'tencentCloudPartnerApi';
@@ -69,7 +70,7 @@ async function callOnce(
 		if (!failure) throw new NodeApiError(context.getNode(), error as JsonObject);
 		fail(failure);
 	}
-	return unwrapTencentResponse(response);
+	return chinaTimesToUtc(unwrapTencentResponse(response));
 }
 
 /**
