@@ -94,6 +94,7 @@ function createTencentProvider(shared, initial = {}) {
 			hasRegionHeader: req.headers['x-tc-region'] !== undefined,
 			hasToken: req.headers['x-tc-token'] !== undefined,
 			language: req.headers['x-tc-language'] ?? null,
+			version: req.headers['x-tc-version'] ?? null,
 			outcome: 'pending',
 			at: clock.now(),
 			// Sub-millisecond arrival time on the process clock, for benchmarks that compare gaps.
