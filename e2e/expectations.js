@@ -164,6 +164,32 @@ module.exports = {
 		assert.strictEqual(Number(stored.budget_amount), 500, `stored budget ${show(stored)}`);
 	},
 
+	'huawei-custom-api-call.json': async (run, ctx) => {
+		const [answer] = outputOf(ctx, 'Newest orders by path');
+		assert.ok(answer && Number.isInteger(answer.total_count), `no total_count came back: ${show(answer)}`);
+		const orders = outputOf(ctx, 'One item per order');
+		assert.strictEqual(orders.length, Math.min(5, answer.total_count), `expected up to 5 orders, got ${orders.length}`);
+		hasKeys(orders, ['order_id', 'customer_id', 'create_time', 'status', 'order_type'], 'order');
+		const times = orders.map((o) => o.create_time);
+		assert.deepStrictEqual(times, [...times].sort().reverse(), `order_by=-createTime should give newest first: ${show(times)}`);
+		// The custom call reached the listed API, as a plain signed GET with the query as typed.
+		const calls = await sandboxGet(ctx.sandboxUrl, '/_control/requests?provider=huawei&action=ListCustomerOrders');
+		const last = calls[calls.length - 1];
+		assert.ok(last && last.outcome === 'ok' && last.method === 'GET', `last ListCustomerOrders call: ${show(last)}`);
+		assert.deepStrictEqual({ limit: String(last.query.limit), order_by: last.query.order_by }, { limit: '5', order_by: '-createTime' }, `query sent: ${show(last.query)}`);
+	},
+
+	'tencent-custom-action.json': async (run, ctx) => {
+		const [answer] = outputOf(ctx, 'QueryCustomersCredit by name');
+		assert.ok(answer && Number.isInteger(answer.Total) && typeof answer.RequestId === 'string', `no Total/RequestId came back: ${show(answer)}`);
+		const customers = outputOf(ctx, 'One item per customer');
+		assert.strictEqual(customers.length, Math.min(5, answer.Total), `expected up to 5 customers, got ${customers.length}`);
+		hasKeys(customers, ['ClientUin', 'Credit', 'RemainingCredit', 'AssociationTime'], 'customer');
+		const calls = await sandboxGet(ctx.sandboxUrl, '/_control/requests?provider=tencent&action=QueryCustomersCredit');
+		const last = calls[calls.length - 1];
+		assert.deepStrictEqual({ body: last.body, version: last.version, outcome: last.outcome }, { body: { Page: 1, PageSize: 5, Order: 'desc' }, version: '2022-09-28', outcome: 'ok' }, `last QueryCustomersCredit call: ${show(last)}`);
+	},
+
 	'tencent-allocate-credit.json': async (run, ctx) => {
 		const found = outputOf(ctx, 'Find the customer');
 		assert.strictEqual(found.length, 1, `"Find the customer" should return exactly 1 customer, got ${found.length}`);
@@ -323,6 +349,86 @@ module.exports = {
 					{ uin: calls[0].body.ClientUin, added: calls[0].body.AddedCredit, remark: calls[0].body.Remark, outcome: calls[0].outcome },
 					{ uin: LOW_CREDIT_UIN, added: 200, remark: 'automatic top-up by n8n', outcome: 'ok' },
 					`unexpected AllocateCustomerCredit call: ${show(calls[0])}`,
+				);
+			},
+		},
+	},
+
+	'trigger-customer-application-notify.json': {
+		trigger: {
+			async afterActivation(ctx) {
+				// Applied "now" on the sandbox clock: newer than every pending application the baseline saw.
+				const { added } = await sandboxPost(ctx.sandboxUrl, '/_control/tencent/pending-applications', { kind: 'client' });
+				ctx.state.uin = String(added[0]);
+			},
+			async check(execution, ctx) {
+				const fired = ctx.triggerItems;
+				assert.strictEqual(fired.length, 1, `the trigger should emit exactly application ${ctx.state.uin}, it emitted ${fired.length}: ${show(fired.map((f) => f.customerId))}`);
+				const [item] = fired;
+				assert.deepStrictEqual(
+					{ provider: item.provider, event: item.event, customerId: item.customerId, name: item.name, status: item.status },
+					{ provider: 'tencent', event: 'newCustomerApplication', customerId: ctx.state.uin, name: `Applicant ${ctx.state.uin}`, status: 'Reviewing' },
+					`unexpected trigger item: ${show(item)}`,
+				);
+				assert.ok(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/.test(item.appliedAt), `appliedAt should be UTC ISO-8601: ${item.appliedAt}`);
+				assert.strictEqual(ctx.lastNode, 'Review request', `last node was "${ctx.lastNode}"`);
+				const [message] = ctx.items;
+				assert.strictEqual(message.customerId, ctx.state.uin, `message for ${message.customerId}`);
+				assert.strictEqual(message.subject, `Customer application from Applicant ${ctx.state.uin} (personal)`, `subject: ${message.subject}`);
+			},
+		},
+	},
+
+	'trigger-new-customer-order.json': {
+		trigger: {
+			async afterActivation(ctx) {
+				// A new purchase fires; a renewal created at the same time must not (Order Types: New Purchase).
+				const purchase = await sandboxPost(ctx.sandboxUrl, '/_control/huawei/orders', { order_type: 1, status: 5 });
+				await sandboxPost(ctx.sandboxUrl, '/_control/huawei/orders', { order_type: 2, status: 5 });
+				ctx.state.orderId = purchase.added[0];
+			},
+			async check(execution, ctx) {
+				const fired = ctx.triggerItems;
+				assert.strictEqual(fired.length, 1, `the trigger should emit exactly order ${ctx.state.orderId}, it emitted ${fired.length}: ${show(fired.map((f) => f.orderId))}`);
+				const [item] = fired;
+				assert.deepStrictEqual(
+					{ provider: item.provider, event: item.event, orderId: item.orderId, orderType: item.orderType },
+					{ provider: 'huawei', event: 'newCustomerOrder', orderId: ctx.state.orderId, orderType: 1 },
+					`unexpected trigger item: ${show(item)}`,
+				);
+				const [details] = outputOf(ctx, 'Order with line items');
+				assert.strictEqual(details.order_info && details.order_info.order_id, ctx.state.orderId, `order details: ${show(details)}`);
+				assert.ok(Array.isArray(details.order_line_items) && details.order_line_items.length > 0, `no line items: ${show(details)}`);
+				assert.strictEqual(ctx.lastNode, 'Notify the account manager', `last node was "${ctx.lastNode}"`);
+				const [note] = ctx.items;
+				assert.strictEqual(note.orderId, ctx.state.orderId, `notification for ${note.orderId}`);
+				assert.ok(note.message.startsWith(`New purchase ${ctx.state.orderId} by ${item.customerId}: `), `message: ${note.message}`);
+			},
+		},
+	},
+
+	'trigger-reseller-application-review.json': {
+		trigger: {
+			async afterActivation(ctx) {
+				const verified = await sandboxPost(ctx.sandboxUrl, '/_control/tencent/pending-applications', { kind: 'subAgent', AuthState: 3 });
+				const unverified = await sandboxPost(ctx.sandboxUrl, '/_control/tencent/pending-applications', { kind: 'subAgent', AuthState: 1 });
+				ctx.state.verified = String(verified.added[0]);
+				ctx.state.unverified = String(unverified.added[0]);
+			},
+			async check(execution, ctx) {
+				const fired = ctx.triggerItems.map((i) => [i.resellerId, i.verified]).sort();
+				assert.deepStrictEqual(fired, [[ctx.state.verified, true], [ctx.state.unverified, false]].sort(), `trigger items: ${show(ctx.triggerItems)}`);
+				const approved = outputOf(ctx, 'Approve');
+				assert.strictEqual(approved.length, 1, `"Approve" should run for the verified applicant only, it returned ${approved.length} items`);
+				const asked = outputOf(ctx, 'Ask for verification');
+				assert.deepStrictEqual(asked.map((a) => a.resellerId), [ctx.state.unverified], `"Ask for verification" items: ${show(asked)}`);
+				const calls = (await sandboxGet(ctx.sandboxUrl, '/_control/requests?provider=tencent&action=ApproveSubAgentApply')).filter(
+					(r) => [ctx.state.verified, ctx.state.unverified].includes(String(r.body && r.body.SubAgentUin)),
+				);
+				assert.deepStrictEqual(
+					calls.map((r) => [String(r.body.SubAgentUin), r.body.ApproveType, r.outcome]),
+					[[ctx.state.verified, 'pass', 'ok']],
+					`ApproveSubAgentApply calls for the new applicants: ${show(calls)}`,
 				);
 			},
 		},

@@ -27,6 +27,7 @@ const PROVIDERS = {
 
 function notesOf(spec) {
 	const notes = [];
+	if (spec.customCall) notes.push(spec.fields.some((f) => f.name === 'RateLimit') ? 'write unless marked a read; rate settable, default shown; also at the end of every operation list' : 'always a write; also at the end of every operation list');
 	if (spec.needsCustomerKey) notes.push("customer's own key");
 	if (spec.needsAllowlist) notes.push('allowlist');
 	if (spec.inferred) notes.push('INFERRED (method name and fields not published; overridable)');
@@ -36,6 +37,8 @@ function notesOf(spec) {
 }
 
 function actionOf(spec) {
+	// A custom call names its action or path per item; the table says so instead of a placeholder.
+	if (spec.customCall) return spec.fields.some((f) => f.name === 'Path') ? 'any method and path you enter' : spec.fields.some((f) => f.name === 'Action') ? 'any action you enter' : 'any method you enter';
 	return spec.http ? `\`${spec.vendorAction}\` (\`${spec.http.method} ${spec.http.path}\`)` : `\`${spec.vendorAction}\``;
 }
 

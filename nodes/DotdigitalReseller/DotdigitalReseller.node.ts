@@ -29,7 +29,7 @@ export class DotdigitalReseller implements INodeType {
 		properties: finishSentences([
 			{
 				displayName:
-					'Only AddUserToAccount and Add Credit are published by dotdigital. Operations marked "Inferred" use method and field names that follow the service\'s naming but are not published: if your account names them differently, override them under Options, or use Custom Method.',
+					'Only AddUserToAccount and Add Credit are published by dotdigital. Operations marked "Inferred" use method and field names that follow the service\'s naming but are not published: if your account names them differently, override them under Options, or use Custom API Call.',
 				name: 'inferredNotice',
 				type: 'notice',
 				default: '',

@@ -42,7 +42,7 @@ export function optionsFor(spec: OperationSpec, timeoutSeconds: number): INodePr
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		displayOptions: { show: { resource: [spec.resource], operation: [spec.operation] } },
+		displayOptions: spec.customCall ? { show: { operation: [spec.operation] } } : { show: { resource: [spec.resource], operation: [spec.operation] } },
 		options: [
 			...inferred,
 			{

@@ -4,7 +4,10 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { pollCustomerEvents } from '../shared/trigger/poll';
 import { triggerProperties } from '../shared/trigger/properties';
 import { huaweiAuthenticationProperty, huaweiCredentials } from './authentication';
+import { customerOrderSource } from './orderSource';
 import { huaweiSource } from './triggerSource';
+
+const ORDER_EVENTS = [customerOrderSource];
 import { finishSentences } from '../shared/sentences';
 
 export class HuaweiCloudPartnerTrigger implements INodeType {
@@ -15,7 +18,7 @@ export class HuaweiCloudPartnerTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["event"]}}',
-		description: 'Starts a workflow when a Huawei Cloud customer is associated with you or runs low on budget',
+		description: 'Starts a workflow when a Huawei Cloud customer is associated with you, runs low on budget, or places an order',
 		defaults: { name: 'Huawei Cloud Partner Trigger' },
 		polling: true,
 		inputs: [],
@@ -30,11 +33,11 @@ export class HuaweiCloudPartnerTrigger implements INodeType {
 				lowCreditDescription: "A customer's remaining budget fell below a threshold.",
 				lowCreditNotice:
 					'On the Huawei Europe and International sites reseller customers have no balance of their own: they spend against the budget you set, so "credit" here means the budget and what is left of it.',
-			}),
+			}, ORDER_EVENTS),
 		]),
 	};
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-		return await pollCustomerEvents(this, huaweiSource);
+		return await pollCustomerEvents(this, huaweiSource, ORDER_EVENTS);
 	}
 }

@@ -111,7 +111,7 @@ async function callOnce(
 		returnFullResponse: true,
 	};
 	if (Object.keys(request.qs).length > 0) options.qs = request.qs;
-	if (http.method === 'POST') options.body = request.body;
+	if (http.method === 'POST' || http.method === 'PUT') options.body = request.body;
 	let response: IN8nHttpFullResponse;
 	try {
 		// Status errors are not ignored: n8n must see a 401 to renew an expired IAM token.
@@ -141,7 +141,9 @@ export function huaweiSender(timeoutSeconds = HUAWEI_DEFAULT_TIMEOUT_SECONDS): S
 	const timeoutMs = Math.round(timeoutSeconds * 1000);
 	return async (context, spec, request, itemIndex) => {
 		const credentialType = huaweiCredentialType(context);
-		const limiterKey = `huawei:${accountKeyOf(context, credentialType)}:${spec.vendorAction}`;
+		// Huawei counts calls per API, i.e. per method and path: a custom call to a listed API shares its budget.
+		const api = spec.http ? `${spec.http.method} ${spec.http.path}` : spec.vendorAction;
+		const limiterKey = `huawei:${accountKeyOf(context, credentialType)}:${api}`;
 		const signal = cancelSignalOf(context);
 		try {
 			const outcome = await withRetries(

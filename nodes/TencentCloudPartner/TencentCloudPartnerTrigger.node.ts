@@ -4,7 +4,10 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { pollCustomerEvents } from '../shared/trigger/poll';
 import { triggerProperties } from '../shared/trigger/properties';
 import { TENCENT_CREDENTIAL } from './transport';
+import { customerApplicationSource, resellerApplicationSource } from './applicationSources';
 import { tencentSource } from './triggerSource';
+
+const APPLICATION_EVENTS = [customerApplicationSource, resellerApplicationSource];
 import { finishSentences } from '../shared/sentences';
 
 export class TencentCloudPartnerTrigger implements INodeType {
@@ -15,7 +18,7 @@ export class TencentCloudPartnerTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["event"]}}',
-		description: 'Starts a workflow when you gain a Tencent Cloud customer or a customer runs low on credit',
+		description: 'Starts a workflow when you gain a Tencent Cloud customer, a customer runs low on credit, or someone applies to become your customer or reseller',
 		defaults: { name: 'Tencent Cloud Partner Trigger' },
 		polling: true,
 		inputs: [],
@@ -26,10 +29,10 @@ export class TencentCloudPartnerTrigger implements INodeType {
 			customerIdName: 'customer UINs',
 			customerIdExample: '200000000001, 200000000002',
 			lowCreditDescription: "A customer's remaining credit fell below a threshold.",
-		})),
+		}, APPLICATION_EVENTS)),
 	};
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-		return await pollCustomerEvents(this, tencentSource);
+		return await pollCustomerEvents(this, tencentSource, APPLICATION_EVENTS);
 	}
 }

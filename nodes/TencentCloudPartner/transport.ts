@@ -51,7 +51,7 @@ async function callOnce(
 	const options: IHttpRequestOptions = {
 		method: 'POST',
 		url: '/',
-		headers: { 'X-TC-Action': spec.vendorAction, 'X-TC-Version': TENCENT_PARTNER_VERSION },
+		headers: { 'X-TC-Action': spec.vendorAction, 'X-TC-Version': spec.apiVersion ?? TENCENT_PARTNER_VERSION },
 		body,
 		json: true,
 		timeout: timeoutMs,

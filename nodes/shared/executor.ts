@@ -34,8 +34,15 @@ function isEmptyObject(value: unknown): boolean {
 	return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).length === 0;
 }
 
+function targetOf(request: BuiltRequest, location: FieldSpec['in']): IDataObject {
+	if (location === 'query') return request.qs;
+	if (location === 'path') return request.path;
+	if (location === 'setting') return (request.settings ??= {});
+	return request.body;
+}
+
 function place(request: BuiltRequest, field: FieldSpec, value: unknown) {
-	const target = field.in === 'query' ? request.qs : field.in === 'path' ? request.path : request.body;
+	const target = targetOf(request, field.in);
 	target[field.name] = value as IDataObject[keyof IDataObject];
 }
 
@@ -107,6 +114,22 @@ const setting = (name: string, displayName: string, min: number, max: number | u
 	description,
 });
 
+/** A custom call becomes the spec its parameters describe; any other operation stays as it is. */
+function bindCustomCall(
+	context: IExecuteFunctions,
+	spec: OperationSpec,
+	request: BuiltRequest,
+	itemIndex: number,
+): { spec: OperationSpec; request: BuiltRequest } {
+	if (!spec.concrete) return { spec, request };
+	try {
+		return spec.concrete(request);
+	} catch (error) {
+		const message = error instanceof FieldValidationError ? `Item ${itemIndex + 1}: ${error.message}` : (error as Error).message;
+		throw new NodeOperationError(context.getNode(), message, { itemIndex, description: 'Nothing was sent.' });
+	}
+}
+
 function listPlan(context: IExecuteFunctions, spec: OperationSpec, itemIndex: number) {
 	const returnAll = context.getNodeParameter('returnAll', itemIndex, false) as boolean;
 	const limit = returnAll
@@ -150,12 +173,12 @@ export async function executeOperation(
  */
 async function runOperation(
 	context: IExecuteFunctions,
-	spec: OperationSpec,
+	chosen: OperationSpec,
 	send: SendCall,
 	itemIndex: number,
 ): Promise<OperationResult> {
-	const request = buildRequest(context, spec, itemIndex);
-	const call = (built: BuiltRequest) => send(context, spec, built, itemIndex);
+	const { spec, request } = bindCustomCall(context, chosen, buildRequest(context, chosen, itemIndex), itemIndex);
+	const call = (next: BuiltRequest) => send(context, spec, next, itemIndex);
 	if (spec.execute) return await spec.execute(context, spec, call, request, itemIndex);
 
 	if (spec.batch) {

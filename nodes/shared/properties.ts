@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { CUSTOM_API_CALL_NAME, customCallOf } from './customCall';
 import { fieldProperty } from './fields';
 import type { OperationSpec, ResourceSpec } from './types';
 
@@ -11,7 +12,9 @@ export function isListOperation(spec: OperationSpec): boolean {
 	return spec.recordsPath !== undefined && (spec.paging !== undefined || spec.clientSideLimit === true);
 }
 
+/** A custom call's fields show wherever it is picked: its operation value is unique to it. */
 function showFor(spec: OperationSpec) {
+	if (spec.customCall) return { show: { operation: [spec.operation] } };
 	return { show: { resource: [spec.resource], operation: [spec.operation] } };
 }
 
@@ -27,9 +30,19 @@ export function operationDescription(spec: OperationSpec): string {
 	return [...notes, `${spec.description} (${spec.vendorAction}).${permission}`].join(' ');
 }
 
+/**
+ * A resource's operations, ended by the node's custom call under n8n's own name, so every list
+ * ends the way n8n would end it and n8n adds no second, unsigned entry.
+ */
+function withCustomCallLast(ofResource: OperationSpec[], custom: OperationSpec | undefined): OperationSpec[] {
+	if (!custom || ofResource.includes(custom)) return ofResource;
+	return [...ofResource, { ...custom, name: CUSTOM_API_CALL_NAME }];
+}
+
 /** Every editor property of a node, generated from its resources and operation specs. */
 export function buildNodeProperties(resources: ResourceSpec[], specs: OperationSpec[]): INodeProperties[] {
 	const firstResource = resources[0].value;
+	const custom = customCallOf(specs);
 	const properties: INodeProperties[] = [
 		{
 			displayName: 'Resource',
@@ -50,7 +63,7 @@ export function buildNodeProperties(resources: ResourceSpec[], specs: OperationS
 			type: 'options',
 			noDataExpression: true,
 			displayOptions: { show: { resource: [resource.value] } },
-			options: ofResource.map((s) => ({
+			options: withCustomCallLast(ofResource, custom).map((s) => ({
 				name: s.name,
 				value: s.operation,
 				action: s.action,

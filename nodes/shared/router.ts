@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } f
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { SendCall } from './executor';
+import { N8N_CUSTOM_API_CALL_KEY } from './customCall';
 import { executeOperation } from './executor';
 import { checkedRequestOptions } from './options';
 import { REQUEST_OPTIONS } from './properties';
@@ -74,6 +75,11 @@ export async function executeSpecs(
 	const resource = this.getNodeParameter('resource', 0) as string;
 	const operation = this.getNodeParameter('operation', 0) as string;
 	const spec = find(resource, operation);
+	if (!spec && [resource, operation].includes(N8N_CUSTOM_API_CALL_KEY)) {
+		throw new NodeOperationError(this.getNode(), "n8n's generic Custom API Call cannot sign this vendor's requests", {
+			description: "Pick Custom API Call in this node's own Operation list instead: it is signed by the credential, paced and retried like the listed operations.",
+		});
+	}
 	if (!spec) {
 		throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`);
 	}

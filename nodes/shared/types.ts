@@ -37,7 +37,8 @@ export type FieldKind =
 	/** A JSON object typed by the user, sent as is. */
 	| 'json';
 
-export type FieldLocation = 'body' | 'query' | 'path';
+/** `setting`: not sent as such; a setting of the call itself (a custom call's action, pacing). */
+export type FieldLocation = 'body' | 'query' | 'path' | 'setting';
 
 export interface FieldSpec {
 	/** The vendor's own parameter name, e.g. `ClientUin`. */
@@ -145,7 +146,20 @@ export interface OperationSpec {
 	/** Fixed body fields that always go with this action. */
 	fixedBody?: IDataObject;
 	/** REST method and path template (`{name}` is filled from path fields), for REST vendors. */
-	http?: { method: 'GET' | 'POST'; path: string };
+	http?: { method: HttpMethod; path: string };
+	/** API version sent with the action, where the vendor versions per call (Tencent's X-TC-Version). */
+	apiVersion?: string;
+	/**
+	 * The node's custom call: n8n's "Custom API Call" entry of every operation list leads to it,
+	 * and `concrete` turns each item's parameters into the spec and request really sent.
+	 */
+	customCall?: boolean;
+	/**
+	 * For a custom call: the action or path, pacing and retry rule come from the item's parameters,
+	 * so the executor sends the spec this returns, through the same transport as any listed action.
+	 * Throws a FieldValidationError when the parameters cannot make a request.
+	 */
+	concrete?: (request: BuiltRequest) => { spec: OperationSpec; request: BuiltRequest };
 	/** Fixed request headers of this action (e.g. a language header). */
 	headers?: IDataObject;
 	/** Fine-grained permission codes the vendor checks; any one of them grants access. */
@@ -198,4 +212,8 @@ export interface BuiltRequest {
 	body: IDataObject;
 	qs: IDataObject;
 	path: IDataObject;
+	/** Fields that set up the call rather than travel in it (see FieldLocation `setting`). */
+	settings?: IDataObject;
 }
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';

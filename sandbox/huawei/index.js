@@ -17,6 +17,7 @@ const { createPermissions } = require('./permissions');
 const { createTokenStore, createToken, listDomains } = require('./iam');
 const { createHuaweiData, DEFAULT_SEED, DEFAULT_CUSTOMERS } = require('./data');
 const { createHuaweiControl } = require('./control');
+const { createOrderControl } = require('./orderControl');
 const { KEY_TABLE, USER_TABLE } = require('./keys');
 const { HuaweiError, newRequestId, errorBody, MESSAGES, apig, cbc, iam, invalidParam, accessDenied } = require('./errors');
 const { headerNamesOf } = require('../requestLog');
@@ -85,6 +86,10 @@ function createHuaweiProvider(shared, initial = {}) {
 		reseed: (changes) => rebuild({ ...options, ...changes }),
 		resetProvider: (opts) => reset(opts),
 	});
+	// Adding orders lives in its own module; its controls join the provider's.
+	const orderControl = createOrderControl({ getData: () => data, clock });
+	Object.assign(control.functions, orderControl.functions);
+	control.routes.push(...orderControl.routes);
 
 	/** Requests this provider answers: the BSS API (/v2/...) and IAM's auth calls (/v3/auth/...). */
 	const matches = (req, path) => path.startsWith('/v2/') || path.startsWith('/v3/auth/');

@@ -14,6 +14,7 @@ const { createRateLimiter } = require('./rateLimit');
 const { createTencentData, DEFAULT_SEED, DEFAULT_CUSTOMERS } = require('./data');
 const { createDownloads } = require('./data/downloads');
 const { createTencentControl } = require('./control');
+const { createPendingControl } = require('./pendingControl');
 const { TencentError, errorEnvelope, successEnvelope, newRequestId, MESSAGES } = require('./errors');
 const { headerNamesOf } = require('../requestLog');
 const { sendJson, sendText } = require('../http');
@@ -80,6 +81,10 @@ function createTencentProvider(shared, initial = {}) {
 			downloads.clearPolls();
 		},
 	});
+	// Pending applications live in their own module; their controls join the provider's.
+	const pendingControl = createPendingControl({ getData: () => data, clock });
+	Object.assign(control.functions, pendingControl.functions);
+	control.routes.push(...pendingControl.routes);
 
 	/** Requests this provider answers: POST / with an X-TC-Action header. */
 	const matches = (req, path) => req.method === 'POST' && path === '/' && req.headers['x-tc-action'] !== undefined;
@@ -94,6 +99,7 @@ function createTencentProvider(shared, initial = {}) {
 			hasRegionHeader: req.headers['x-tc-region'] !== undefined,
 			hasToken: req.headers['x-tc-token'] !== undefined,
 			language: req.headers['x-tc-language'] ?? null,
+			version: req.headers['x-tc-version'] ?? null,
 			outcome: 'pending',
 			at: clock.now(),
 			// Sub-millisecond arrival time on the process clock, for benchmarks that compare gaps.

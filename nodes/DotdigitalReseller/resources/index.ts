@@ -1,3 +1,4 @@
+import { CUSTOM_API_CALL_NAME, CUSTOM_RESOURCE, findOperationIn } from '../../shared/customCall';
 import type { FieldSpec, OperationSpec, ResourceSpec } from '../../shared/types';
 
 /** Fields of the only fully published method; spellings exactly as documented (`Firstname`). */
@@ -83,7 +84,7 @@ export const dotdigitalResources: ResourceSpec[] = [
 	{ value: 'credit', name: 'Credit', description: 'Credit allocations (credits expire after at most 12 months)' },
 	{ value: 'report', name: 'Chargeable Activity Report', description: 'Chargeable activity of your accounts' },
 	{ value: 'inboundNumber', name: 'Inbound Number', description: 'Dedicated numbers and shortcodes' },
-	{ value: 'custom', name: 'Custom Method', description: 'Any Reseller Service method the node does not list' },
+	{ value: CUSTOM_RESOURCE, name: CUSTOM_API_CALL_NAME, description: 'Any Reseller Service method the node does not list' },
 ];
 
 export const dotdigitalOperations: OperationSpec[] = [
@@ -364,9 +365,10 @@ export const dotdigitalOperations: OperationSpec[] = [
 		fields: [accountId()],
 	}),
 	{
-		resource: 'custom',
+		resource: CUSTOM_RESOURCE,
 		operation: 'callMethod',
-		name: 'Call Method',
+		name: CUSTOM_API_CALL_NAME,
+		customCall: true,
 		action: 'Call any Reseller Service method',
 		description: 'POSTs a JSON body to any method name, for methods the node does not list. Treated as a write: never repeated after an unclear outcome.',
 		vendorAction: 'CallMethod',
@@ -384,5 +386,5 @@ export const dotdigitalOperations: OperationSpec[] = [
 ];
 
 export function findDotdigitalOperation(resource: string, operation: string): OperationSpec | undefined {
-	return dotdigitalOperations.find((spec) => spec.resource === resource && spec.operation === operation);
+	return findOperationIn(dotdigitalOperations, resource, operation);
 }

@@ -1,4 +1,6 @@
 import type { OperationSpec, ResourceSpec } from '../../shared/types';
+import { CUSTOM_API_CALL_NAME, CUSTOM_RESOURCE, findOperationIn } from '../../shared/customCall';
+import { customApiCallOperation } from './custom';
 import { customerOperations } from './customer';
 import {
 	billOperations,
@@ -17,6 +19,7 @@ export const huaweiResources: ResourceSpec[] = [
 	{ value: 'bill', name: 'Bill', description: 'Your monthly partner bill' },
 	{ value: 'partner', name: 'Partner Account', description: 'Your consumption quota, coupons, customer resources, units' },
 	{ value: 'customerAccount', name: "Customer Account (Customer's Own Credentials)", description: "An end customer's own balances and spend" },
+	{ value: CUSTOM_RESOURCE, name: CUSTOM_API_CALL_NAME, description: 'Any API path, signed and paced like the listed ones' },
 ];
 
 export const huaweiOperations: OperationSpec[] = [
@@ -27,8 +30,9 @@ export const huaweiOperations: OperationSpec[] = [
 	...billOperations,
 	...partnerOperations,
 	...customerAccountOperations,
+	customApiCallOperation,
 ];
 
 export function findHuaweiOperation(resource: string, operation: string): OperationSpec | undefined {
-	return huaweiOperations.find((spec) => spec.resource === resource && spec.operation === operation);
+	return findOperationIn(huaweiOperations, resource, operation);
 }

@@ -60,7 +60,7 @@ export const resellerOperations: OperationSpec[] = [
 	},
 ];
 
-const ORDER_STATUS = [
+export const ORDER_STATUS = [
 	['1', 'Pending Approval'],
 	['3', 'Processing'],
 	['4', 'Cancelled'],
@@ -69,7 +69,7 @@ const ORDER_STATUS = [
 	['9', 'To Be Confirmed'],
 ].map(([value, name]) => ({ name, value: Number(value) }));
 
-const ORDER_TYPE = [
+export const ORDER_TYPE = [
 	['1', 'New Purchase'],
 	['2', 'Renewal'],
 	['3', 'Change'],

@@ -1,6 +1,8 @@
 import type { OperationSpec, ResourceSpec } from '../../shared/types';
 import { billOperations } from './bill';
+import { CUSTOM_API_CALL_NAME, CUSTOM_RESOURCE, findOperationIn } from '../../shared/customCall';
 import { creditOperations } from './credit';
+import { customActionOperation } from './custom';
 import { customerOperations } from './customer';
 import { ownBillOperations } from './ownBill';
 import { referenceDataOperations } from './referenceData';
@@ -19,6 +21,7 @@ export const tencentResources: ResourceSpec[] = [
 	},
 	{ value: 'subAgent', name: 'Second-Level Reseller', description: 'Your second-level resellers and their customers' },
 	{ value: 'referenceData', name: 'Reference Data', description: 'Country codes, industries and policy products' },
+	{ value: CUSTOM_RESOURCE, name: CUSTOM_API_CALL_NAME, description: 'Any action by name, signed and paced like the listed ones' },
 ];
 
 export const tencentOperations: OperationSpec[] = [
@@ -29,8 +32,9 @@ export const tencentOperations: OperationSpec[] = [
 	...ownBillOperations,
 	...subAgentOperations,
 	...referenceDataOperations,
+	customActionOperation,
 ];
 
 export function findTencentOperation(resource: string, operation: string): OperationSpec | undefined {
-	return tencentOperations.find((spec) => spec.resource === resource && spec.operation === operation);
+	return findOperationIn(tencentOperations, resource, operation);
 }

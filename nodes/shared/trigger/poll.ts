@@ -5,6 +5,8 @@ import type { CustomerRecord, TriggerEvent } from './customer';
 import { triggerItem } from './customer';
 import type { LowCreditRule } from './lowCredit';
 import { evaluateLowCredit, levelOf } from './lowCredit';
+import type { EventSource } from './events';
+import { pollWatermarkEvent } from './events';
 import type { CustomerSource } from './source';
 import type { WatermarkState } from './watermark';
 import { advance, takeNew, windowStart } from './watermark';
@@ -108,11 +110,17 @@ async function pollLowCredit(context: IPollFunctions, source: CustomerSource, op
 }
 
 /** One poll of a vendor's trigger: the selected event, read from that vendor's source. */
-export async function pollCustomerEvents(context: IPollFunctions, source: CustomerSource): Promise<INodeExecutionData[][] | null> {
+export async function pollCustomerEvents(
+	context: IPollFunctions,
+	source: CustomerSource,
+	moreEvents: EventSource[] = [],
+): Promise<INodeExecutionData[][] | null> {
 	const event = context.getNodeParameter('event') as TriggerEvent;
 	const options = context.getNodeParameter('options', {}) as IDataObject;
+	const other = moreEvents.find((e) => e.event === (event as string));
 	let items: IDataObject[] | null;
-	if (event === 'newCustomer') items = await pollNewCustomers(context, source, options);
+	if (other) items = await pollWatermarkEvent(context, source.provider, other, options);
+	else if (event === 'newCustomer') items = await pollNewCustomers(context, source, options);
 	else if (event === 'lowCredit') items = await pollLowCredit(context, source, options);
 	else throw new NodeOperationError(context.getNode(), `Unknown event "${String(event)}"`);
 	return items && items.length ? [context.helpers.returnJsonArray(items)] : null;

@@ -1,11 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import type { EventSource } from './events';
 import type { TriggerWording } from './source';
 
 const lowCredit = { show: { event: ['lowCredit'] } };
 
 /** The fields every vendor's trigger shares, worded for that vendor. */
-export function triggerProperties(wording: TriggerWording): INodeProperties[] {
+export function triggerProperties(wording: TriggerWording, moreEvents: EventSource[] = []): INodeProperties[] {
 	const commonOptions: INodeProperties[] = [
 		{
 			displayName: 'Emit Existing on First Activation',
@@ -48,9 +49,11 @@ export function triggerProperties(wording: TriggerWording): INodeProperties[] {
 			options: [
 				{ name: 'New Customer', value: 'newCustomer', description: 'A customer was associated with (or created under) you' },
 				{ name: 'Low Credit', value: 'lowCredit', description: wording.lowCreditDescription },
+				...moreEvents.map((e) => e.option),
 			],
 			default: 'newCustomer',
 		},
+		...moreEvents.flatMap((e) => (e.properties ?? []).map((p) => ({ ...p, displayOptions: { show: { event: [e.event] } } }))),
 		...(wording.lowCreditNotice
 			? [{ displayName: wording.lowCreditNotice, name: 'lowCreditNotice', type: 'notice', default: '', displayOptions: lowCredit } as INodeProperties]
 			: []),

@@ -159,7 +159,16 @@ function createOrders({ seed, anchorSec, store, partnerId, resellers }) {
 		});
 	}
 
-	return { list: orders, get: (id) => byId.get(String(id).toUpperCase()) || null, lineItems };
+	/** Adds orders (made by the control API) and keeps the list in (create_time, order_id) order. */
+	function add(added) {
+		for (const order of added) {
+			orders.push(order);
+			byId.set(order.order_id.toUpperCase(), order);
+		}
+		orders.sort((a, b) => a.createSec - b.createSec || (a.order_id < b.order_id ? -1 : 1));
+	}
+
+	return { list: orders, get: (id) => byId.get(String(id).toUpperCase()) || null, lineItems, add };
 }
 
 /** Splits an order's amounts into 1-3 line items whose sums equal the order's figures exactly. */
@@ -192,4 +201,4 @@ function splitAmounts(rng, order) {
 	}));
 }
 
-module.exports = { createOrders };
+module.exports = { createOrders, buildOrder, orderIdOf };

@@ -1,0 +1,108 @@
+#!/usr/bin/env node
+// Benchmark: what one poll of the newer trigger events costs as the watched list grows. For
+// N = 1,000, 10,000 and 100,000 existing records with 10 new ones, prints the requests one poll
+// makes and the size of the state it keeps in static data.
+//  - Huawei New Customer Order filters by creation time: target at most 2 requests, at any N.
+//  - Tencent's pending-application lists have no time filter and no documented order, so a poll
+//    reads the whole list (ceil(N / 100) requests); the state stays small either way.
+// Requests are counted with the node's client-side pacing switched off, so the run is quick;
+// pacing changes how long a poll takes (at 5/s, 1,000 requests take 200 s), not how many it makes.
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+
+process.env.N8N_USER_FOLDER = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-cloud-partners-bench-'));
+require('tsx/cjs');
+
+const { setCredential } = require('../test/harness/runWorkflow.ts');
+const { pollTrigger } = require('../test/harness/trigger.ts');
+const { vendorRateLimiter } = require('../nodes/shared/rateLimiter.ts');
+const { startSandbox } = require('../sandbox/server');
+const tencentKeys = require('../sandbox/tencent/keys');
+const huaweiKeys = require('../sandbox/huawei/keys');
+
+const SIZES = (process.env.BENCH_SIZES || '1000,10000,100000').split(',').map(Number);
+const NEW_RECORDS = 10;
+
+const chinaTime = (s) => new Date(Date.now() + s * 1000 + 8 * 3600000).toISOString().replace('T', ' ').slice(0, 19);
+const utc = (s) => new Date(Date.now() + s * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+const tencent = { tencentCloudPartnerApi: { id: 'bench-tencent', name: 'tencent' } };
+const EVENTS = [
+	{
+		label: 'tencent New Customer Application',
+		provider: 'tencent',
+		parameters: { provider: 'tencent', event: 'newCustomerApplication' },
+		credentials: tencent,
+		seed: (control, n) => control.tencent.addPendingApplications({ kind: 'client', count: n, spreadDays: 365, ApplyTime: chinaTime(-3600) }),
+		addNew: (control) => control.tencent.addPendingApplications({ kind: 'client', count: NEW_RECORDS, ApplyTime: chinaTime(-1) }),
+		target: (n) => Math.ceil((n + 12 + NEW_RECORDS) / 100),
+		targetWords: 'whole list, ceil(N/100)',
+	},
+	{
+		label: 'tencent New Reseller Application',
+		provider: 'tencent',
+		parameters: { provider: 'tencent', event: 'newResellerApplication' },
+		credentials: tencent,
+		seed: (control, n) => control.tencent.addPendingApplications({ kind: 'subAgent', count: n, spreadDays: 365, ApplyTime: chinaTime(-3600) }),
+		addNew: (control) => control.tencent.addPendingApplications({ kind: 'subAgent', count: NEW_RECORDS, ApplyTime: chinaTime(-1) }),
+		target: (n) => Math.ceil((n + 6 + NEW_RECORDS) / 100),
+		targetWords: 'whole list, ceil(N/100)',
+	},
+	{
+		label: 'huawei New Customer Order',
+		provider: 'huawei',
+		parameters: { provider: 'huawei', authentication: 'accessKey', event: 'newCustomerOrder' },
+		credentials: { huaweiCloudPartnerApi: { id: 'bench-huawei', name: 'huawei' } },
+		seed: (control, n) => control.huawei.addOrders({ count: n, spreadDays: 300, create_time: utc(-86400) }),
+		addNew: (control) => control.huawei.addOrders({ count: NEW_RECORDS, create_time: utc(-1) }),
+		target: () => 2,
+		targetWords: 'target <= 2',
+	},
+];
+
+async function main() {
+	vendorRateLimiter.acquire = async () => {};
+	const sandbox = await startSandbox({ port: 0 });
+	try {
+		setCredential('bench-tencent', { ...tencentKeys.partnerKey, sessionToken: '', endpoint: sandbox.url, language: 'en-US' });
+		setCredential('bench-huawei', {
+			site: 'custom',
+			endpoint: sandbox.url,
+			accessKeyId: huaweiKeys.partnerKey.accessKeyId,
+			secretAccessKey: huaweiKeys.partnerKey.secretAccessKey,
+			securityToken: '',
+			domainId: huaweiKeys.partnerKey.domainId,
+			resolvedDomainId: '',
+		});
+		const rows = [];
+		let met = true;
+		for (const event of EVENTS) {
+			for (const size of SIZES) {
+				sandbox.control.reset();
+				sandbox.control.setRateLimit({ enabled: false });
+				event.seed(sandbox.control, size);
+				const first = await pollTrigger(event.parameters, event.credentials, {});
+				if (first.error) throw first.error;
+				event.addNew(sandbox.control);
+				sandbox.control.clearRequests();
+				const poll = await pollTrigger(event.parameters, event.credentials, first.staticData);
+				if (poll.error) throw poll.error;
+				const requests = sandbox.control.getRequests({ provider: event.provider }).length;
+				const ok = requests <= event.target(size) && poll.stateBytes < 4096 && poll.items.length === NEW_RECORDS;
+				if (!ok) met = false;
+				rows.push(
+					`${event.label.padEnd(34)} N=${String(size).padStart(6)}  new emitted ${String(poll.items.length).padStart(2)}  requests/poll ${String(requests).padStart(4)} (${event.targetWords})  state ${String(poll.stateBytes).padStart(4)} B (target < 4096)`,
+				);
+			}
+		}
+		process.stdout.write(`Trigger event benchmark, ${NEW_RECORDS} new records per poll (${new Date().toISOString()})\n${rows.join('\n')}\nverdict: ${met ? 'targets met' : 'TARGET MISSED'}\n`);
+	} finally {
+		await sandbox.close();
+	}
+}
+
+main().catch((error) => {
+	process.stderr.write(`${error.stack || error}\n`);
+	process.exit(1);
+});

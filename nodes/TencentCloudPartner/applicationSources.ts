@@ -1,0 +1,133 @@
+import type { IDataObject, IPollFunctions } from 'n8n-workflow';
+
+import type { EventRecord, EventSource } from '../shared/trigger/events';
+import type { OperationSpec } from '../shared/types';
+import { utcFromChinaTime } from './chinaTime';
+import { customerOperations } from './resources/customer';
+import { subAgentOperations } from './resources/subAgent';
+import { tencentSender } from './transport';
+
+const PAGE_SIZE = 100;
+const CONSISTENT_READ_ATTEMPTS = 3;
+/**
+ * Applications are stamped when made and should be listed at once, but nothing promises it: one
+ * that shows up with an older ApplyTime within this window is still emitted, once.
+ */
+export const APPLICATION_OVERLAP_SECONDS = 15 * 60;
+
+const PENDING_CLIENTS = customerOperations.find((s) => s.operation === 'getPendingApplications')!;
+const PENDING_SUB_AGENTS = subAgentOperations.find((s) => s.operation === 'getPendingApplications')!;
+
+/**
+ * Every pending application, page by page, read again if the total moved meanwhile. The pending
+ * lists have no time filter and no documented order, so a poll reads them whole; they hold only
+ * applications awaiting review, which leave the list once answered.
+ */
+async function allPending(context: IPollFunctions, spec: OperationSpec): Promise<IDataObject[]> {
+	let records: IDataObject[] = [];
+	const send = tencentSender();
+	for (let attempt = 0; attempt < CONSISTENT_READ_ATTEMPTS; attempt++) {
+		records = [];
+		const totals = new Set<number>();
+		for (let page = 1; ; page++) {
+			const answer = await send(context, spec, { body: { Page: page, PageSize: PAGE_SIZE }, qs: {}, path: {} }, 0);
+			const data = (answer.Data as IDataObject[] | null) ?? [];
+			totals.add(Number(answer.Total));
+			records.push(...data);
+			if (data.length < PAGE_SIZE || page * PAGE_SIZE >= Number(answer.Total)) break;
+		}
+		if (totals.size <= 1) break;
+	}
+	return records;
+}
+
+/**
+ * An application is the applicant and the time it applied: someone rejected who applies again
+ * later is a new application and fires again.
+ */
+function stamped(uin: unknown, applyTime: unknown): { id: string; at: string } {
+	const at = utcFromChinaTime(applyTime) ?? '';
+	return { id: `${String(uin)}@${at}`, at };
+}
+
+function customerApplication(a: IDataObject): EventRecord {
+	const { id, at } = stamped(a.ClientUin, a.ApplyTime);
+	return {
+		id,
+		at,
+		customerId: String(a.ClientUin),
+		fields: {
+			customerId: String(a.ClientUin),
+			name: (a.Name as string) || null,
+			email: (a.Email as string) || null,
+			mobile: (a.Mobile as string) || null,
+			applicantType: (a.Type as string) || null,
+			status: (a.Status as string) || null,
+			appliedAt: at || null,
+		},
+		raw: a,
+	};
+}
+
+/** AuthState 3 means the applicant's identity verification was approved (reference 8). */
+const VERIFIED = 3;
+
+function resellerApplication(a: IDataObject): EventRecord {
+	const { id, at } = stamped(a.SubAgentUin, a.ApplyTime);
+	return {
+		id,
+		at,
+		fields: {
+			resellerId: String(a.SubAgentUin),
+			name: (a.Name as string) || null,
+			email: (a.Email as string) || null,
+			mobile: (a.Mobile as string) || null,
+			status: (a.Status as string) || null,
+			authState: a.AuthState ?? null,
+			verified: Number(a.AuthState) === VERIFIED,
+			appliedAt: at || null,
+		},
+		raw: a,
+	};
+}
+
+/** A pending-application event over one of Tencent's two pending lists. */
+function pendingApplicationSource(
+	event: string,
+	option: EventSource['option'],
+	spec: OperationSpec,
+	toRecord: (a: IDataObject) => EventRecord,
+): EventSource {
+	const read = async (context: IPollFunctions) => (await allPending(context, spec)).map(toRecord);
+	return {
+		event,
+		option,
+		overlapSeconds: APPLICATION_OVERLAP_SECONDS,
+		since: async (context, since) => (await read(context)).filter((r) => r.at >= since),
+		// Everything pending now is known; the newest application sets the watermark.
+		baseline: async (context) => ({ records: await read(context), at: '' }),
+		newest: async (context, count) => (await read(context)).sort((a, b) => (a.at < b.at ? 1 : -1)).slice(0, count),
+	};
+}
+
+export const customerApplicationSource = pendingApplicationSource(
+	'newCustomerApplication',
+	{
+		name: 'New Customer Application',
+		value: 'newCustomerApplication',
+		description: 'An account applied to become your customer and awaits review (QueryPendingClientsV2, allowlisted)',
+	},
+	PENDING_CLIENTS,
+	customerApplication,
+);
+
+export const resellerApplicationSource = pendingApplicationSource(
+	'newResellerApplication',
+	{
+		name: 'New Reseller Application',
+		value: 'newResellerApplication',
+		description: 'An account applied to become your second-level reseller and awaits review (QueryPendingSubAgentsV2, distributors)',
+	},
+	PENDING_SUB_AGENTS,
+	resellerApplication,
+);

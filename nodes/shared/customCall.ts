@@ -1,0 +1,80 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { FieldSpec, OperationSpec } from './types';
+import { FieldValidationError } from './validation';
+
+/**
+ * n8n appends an entry with this name to the end of every `resource` and `operation` list of a
+ * node whose credential has an `authenticate` (all of ours: TC3, AK/SK and HTTP Basic), unless the
+ * list already ends with an entry of that name. n8n's entry only points to the HTTP Request node,
+ * which cannot sign, pace or explain vendor errors, so each node ends its lists with its own
+ * signed custom call under the same name, and n8n adds nothing.
+ */
+export const CUSTOM_API_CALL_NAME = 'Custom API Call';
+
+/** The value n8n gives its own entry; a workflow carrying it was made where n8n had added it. */
+export const N8N_CUSTOM_API_CALL_KEY = '__CUSTOM_API_CALL__';
+
+/** The resource that holds a node's custom call, last in the resource list. */
+export const CUSTOM_RESOURCE = 'custom';
+
+/** Pacing and retry settings every custom call offers, with the vendor's lowest documented limit. */
+export function customCallSettingFields(lowestRatePerSecond: number, vendorWords: string): FieldSpec[] {
+	return [
+		{
+			name: 'RateLimit',
+			displayName: 'Requests per Second',
+			kind: 'integer',
+			in: 'setting',
+			paramName: 'rateLimitPerSecond',
+			min: 1,
+			max: 100,
+			default: lowestRatePerSecond,
+			description: `Most calls per second to this ${vendorWords}, shared with every node using the same credential; the default is the lowest limit the vendor documents`,
+		},
+		{
+			name: 'Read',
+			displayName: 'Retry as Read',
+			kind: 'boolean',
+			in: 'setting',
+			paramName: 'retryAsRead',
+			default: false,
+			description:
+				'Whether the call only reads: reads are retried after 5xx answers and timeouts; otherwise it is treated as a write and never repeated after an unclear outcome',
+		},
+	];
+}
+
+/** The pacing and retry rule a custom call's settings ask for. */
+export function customCallPacing(settings: IDataObject, lowestRatePerSecond: number): Pick<OperationSpec, 'write' | 'rateLimitPerSecond'> {
+	const rate = Number(settings.RateLimit ?? lowestRatePerSecond);
+	return { write: settings.Read !== true, rateLimitPerSecond: rate >= 1 ? rate : lowestRatePerSecond };
+}
+
+/** The custom call spec of a node, if it has one. */
+export function customCallOf(specs: OperationSpec[]): OperationSpec | undefined {
+	return specs.find((spec) => spec.customCall);
+}
+
+/**
+ * The operation a node runs for a resource and operation. The custom call answers under every
+ * resource, because each resource's operation list ends with it.
+ */
+export function findOperationIn(specs: OperationSpec[], resource: string, operation: string): OperationSpec | undefined {
+	const listed = specs.find((spec) => spec.resource === resource && spec.operation === operation);
+	if (listed) return listed;
+	const custom = customCallOf(specs);
+	return custom && custom.operation === operation ? custom : undefined;
+}
+
+/** Query parameters typed as JSON: only text, numbers and booleans can go in a URL. */
+export function queryParameters(field: FieldSpec, value: IDataObject | undefined): IDataObject {
+	const qs: IDataObject = {};
+	for (const [name, entry] of Object.entries(value ?? {})) {
+		if (!['string', 'number', 'boolean'].includes(typeof entry)) {
+			throw new FieldValidationError(field, `a JSON object of texts, numbers or booleans (${name} is not)`, entry);
+		}
+		qs[name] = entry;
+	}
+	return qs;
+}

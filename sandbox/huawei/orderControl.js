@@ -1,0 +1,68 @@
+'use strict';
+/**
+ * Control operation for yearly/monthly orders (ListCustomerOrders): add any number of orders of a
+ * customer, created now or spread over the days before a time, with a chosen status and type, so
+ * trigger tests and benchmarks can grow the order list and add new orders at known times.
+ */
+const { createRng } = require('../prng');
+const { buildOrder, orderIdOf } = require('./data/orders');
+const { parseUtc } = require('./time');
+
+const badRequest = (message) => Object.assign(new Error(message), { status: 400 });
+const DAY_SEC = 86400;
+const MAX_ADD = 200000;
+const STATUSES = [1, 3, 4, 5, 6, 9];
+const ORDER_TYPES = [1, 2, 3, 4, 11, 13, 14, 15];
+
+function intOption(body, name, fallback, min, max) {
+	const value = body[name] === undefined ? fallback : body[name];
+	if (!Number.isInteger(value) || value < min || value > max) throw badRequest(`${name} must be an integer ${min}..${max}`);
+	return value;
+}
+
+/**
+ * @param {{ getData: () => object, clock: object }} deps
+ */
+function createOrderControl({ getData, clock }) {
+	let added = 0;
+	const functions = {
+		/**
+		 * Adds `count` orders (default 1) of `customer_id` (default the first seeded customer),
+		 * created at `create_time` (UTC, default now) or spread evenly over `spreadDays` before it,
+		 * with `status` and `order_type` when given (else generated). Returns the ids added (up to 20).
+		 */
+		addOrders(body = {}) {
+			if (!body || typeof body !== 'object' || Array.isArray(body)) throw badRequest('body must be a JSON object');
+			const { store, partner, orders, options } = getData();
+			const count = intOption(body, 'count', 1, 1, MAX_ADD);
+			const spreadDays = intOption(body, 'spreadDays', 0, 0, 3650);
+			if (body.status !== undefined && !STATUSES.includes(body.status)) throw badRequest(`status must be one of ${STATUSES.join(', ')}`);
+			if (body.order_type !== undefined && !ORDER_TYPES.includes(body.order_type)) throw badRequest(`order_type must be one of ${ORDER_TYPES.join(', ')}`);
+			let lastSec = clock.nowSec();
+			if (body.create_time !== undefined) {
+				lastSec = typeof body.create_time === 'string' ? parseUtc(body.create_time) : null;
+				if (lastSec === null || lastSec === undefined) throw badRequest('create_time must be YYYY-MM-DDThh:mm:ssZ');
+			}
+			const customer = store.get(body.customer_id ?? store.seededId(0));
+			if (!customer) throw badRequest(`no customer ${body.customer_id}`);
+			const step = spreadDays > 0 && count > 1 ? Math.floor((spreadDays * DAY_SEC) / (count - 1)) : 0;
+			const made = [];
+			for (let i = 0; i < count; i++) {
+				const rng = createRng(options.seed, 'hw-control-order', added++);
+				const order = buildOrder(rng, { customer, ownerId: partner.id, partnerId: partner.id, anchorSec: lastSec, agentPay: customer.association_type === '3' });
+				order.createSec = lastSec - i * step;
+				order.order_id = orderIdOf(rng, order.createSec);
+				if (body.status !== undefined) order.status = body.status;
+				if (body.order_type !== undefined) order.order_type = body.order_type;
+				order.paymentSec = order.status === 5 || order.status === 3 ? order.createSec : null;
+				made.push(order);
+			}
+			orders.add(made);
+			return { orders: orders.list.length, added: made.slice(0, 20).map((o) => o.order_id) };
+		},
+	};
+	const routes = [{ method: 'POST', path: '/_control/huawei/orders', run: (q, body) => functions.addOrders(body) }];
+	return { functions, routes };
+}
+
+module.exports = { createOrderControl };

@@ -1,0 +1,199 @@
+/**
+ * The trigger events beyond New Customer and Low Credit: Tencent's New Customer Application and
+ * New Reseller Application, Huawei's New Customer Order. Same guarantees as New Customer: each
+ * record once, nothing missed, small state, a failed poll changes nothing.
+ */
+import type { IDataObject } from 'n8n-workflow';
+
+import { yearRanges } from '../nodes/HuaweiCloudPartner/orderSource';
+import { AKSK, IAM, useHuaweiSandbox } from './harness/huawei';
+import type { Sandbox } from './harness/sandbox';
+import { startSandbox } from './harness/sandbox';
+import { PARTNER_CREDENTIAL, useTencentSandbox } from './harness/tencent';
+import { pollTrigger } from './harness/trigger';
+
+let sandbox: Sandbox;
+const control = (provider: string) => (sandbox.control as unknown as Record<string, Record<string, (body?: unknown) => IDataObject>>)[provider];
+const tencentCredentials = { tencentCloudPartnerApi: { id: PARTNER_CREDENTIAL, name: 'partner' } };
+
+beforeAll(async () => {
+	sandbox = await startSandbox();
+	useTencentSandbox(sandbox);
+	useHuaweiSandbox(sandbox);
+});
+beforeEach(() => sandbox.control.reset());
+afterAll(async () => await sandbox.close());
+
+/** A scripted run of polls that carries the persisted static data from one to the next. */
+function sequence(parameters: IDataObject, credentials: IDataObject) {
+	let persisted: IDataObject = {};
+	return {
+		async poll(mode: 'trigger' | 'manual' = 'trigger') {
+			const result = await pollTrigger(parameters as never, credentials as never, persisted, mode);
+			if (!result.error && mode === 'trigger') persisted = result.staticData;
+			return result;
+		},
+		get persisted() {
+			return persisted;
+		},
+	};
+}
+
+const chinaTime = (offsetSeconds = 0) => new Date(Date.now() + offsetSeconds * 1000 + 8 * 3600000).toISOString().replace('T', ' ').slice(0, 19);
+const utc = (offsetSeconds = 0) => new Date(Date.now() + offsetSeconds * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+describe.each([
+	['New Customer Application', 'newCustomerApplication', 'client', 'QueryPendingClientsV2', 'customerId'],
+	['New Reseller Application', 'newResellerApplication', 'subAgent', 'QueryPendingSubAgentsV2', 'resellerId'],
+])('Tencent %s', (_label, event, kind, action, idField) => {
+	const apply = (body: IDataObject = {}) => control('tencent').addPendingApplications({ kind, ...body }).added as number[];
+	const idsOf = (items: IDataObject[]) => items.map((i) => Number(i[idField]));
+	const requests = () => sandbox.control.getRequests({ provider: 'tencent', action });
+
+	it('baseline, then each new application once, including two at the same second and one seen late', async () => {
+		const trigger = sequence({ provider: 'tencent', event }, tencentCredentials);
+		expect((await trigger.poll()).items).toEqual([]);
+		expect((await trigger.poll()).items).toEqual([]);
+
+		const same = chinaTime(-1);
+		const pair = apply({ count: 2, ApplyTime: same });
+		const first = await trigger.poll();
+		expect(idsOf(first.items).sort()).toEqual([...pair].sort());
+		expect(first.items[0]).toEqual(expect.objectContaining({ provider: 'tencent', event, appliedAt: expect.stringMatching(/Z$/), raw: expect.any(Object) }));
+		expect((await trigger.poll()).items).toEqual([]);
+
+		// Shown only now, stamped a few minutes before the newest one already emitted.
+		const late = apply({ ApplyTime: chinaTime(-300) });
+		const next = apply({ ApplyTime: chinaTime(0) });
+		expect(idsOf((await trigger.poll()).items).sort()).toEqual([...late, ...next].sort());
+		expect((await trigger.poll()).items).toEqual([]);
+	});
+
+	it('a failed poll changes nothing and the next good poll catches up', async () => {
+		const trigger = sequence({ provider: 'tencent', event }, tencentCredentials);
+		await trigger.poll();
+		const before = JSON.stringify(trigger.persisted);
+		const added = apply({ count: 3, ApplyTime: chinaTime(-1) });
+		sandbox.control.addFault({ provider: 'tencent', action, kind: 'internalError', count: 10 });
+		const failed = await trigger.poll();
+		expect(failed.error?.message).toContain('InternalError');
+		expect(JSON.stringify(failed.staticData)).toBe(before);
+		(sandbox.control as unknown as { clearFaults(): void }).clearFaults();
+		expect(idsOf((await trigger.poll()).items).sort()).toEqual([...added].sort());
+	});
+
+	it('pages a long pending list and keeps a small state', async () => {
+		apply({ count: 450, spreadDays: 30, ApplyTime: chinaTime(-3600) });
+		const trigger = sequence({ provider: 'tencent', event }, tencentCredentials);
+		await trigger.poll();
+		const added = apply({ count: 10, ApplyTime: chinaTime(-1) });
+		sandbox.control.clearRequests();
+		const poll = await trigger.poll();
+		expect(idsOf(poll.items).sort()).toEqual([...added].sort());
+		expect(requests()).toHaveLength(5);
+		expect(poll.stateBytes).toBeLessThan(4096);
+	});
+
+	it('an applicant who applies again later is a new application and fires again', async () => {
+		const trigger = sequence({ provider: 'tencent', event }, tencentCredentials);
+		await trigger.poll();
+		const [uin] = apply({ ApplyTime: chinaTime(-20) });
+		expect(idsOf((await trigger.poll()).items)).toEqual([uin]);
+		apply({ uin, ApplyTime: chinaTime(-1) });
+		expect(idsOf((await trigger.poll()).items)).toEqual([uin]);
+		expect((await trigger.poll()).items).toEqual([]);
+	});
+
+	it('Emit Existing emits every pending application once; a manual run returns samples and changes nothing', async () => {
+		const manual = await pollTrigger({ provider: 'tencent', event } as never, tencentCredentials as never, {}, 'manual');
+		expect(manual.items.length).toBeGreaterThan(0);
+		expect(manual.items.length).toBeLessThanOrEqual(3);
+		expect(manual.items.every((i) => i.sample === true)).toBe(true);
+		expect(manual.staticData['node:Trigger']).toBeUndefined();
+
+		const trigger = sequence({ provider: 'tencent', event, options: { emitExisting: true } }, tencentCredentials);
+		const all = await trigger.poll();
+		expect(all.items.length).toBeGreaterThan(3);
+		expect(new Set(idsOf(all.items)).size).toBe(all.items.length);
+		expect((await trigger.poll()).items).toEqual([]);
+	});
+});
+
+it('New Reseller Application says whether the applicant is verified, for automatic approval', async () => {
+	const trigger = sequence({ provider: 'tencent', event: 'newResellerApplication' }, tencentCredentials);
+	await trigger.poll();
+	const [verified] = control('tencent').addPendingApplications({ kind: 'subAgent', AuthState: 3, ApplyTime: chinaTime(-2) }).added as number[];
+	const [pending] = control('tencent').addPendingApplications({ kind: 'subAgent', AuthState: 1, ApplyTime: chinaTime(-1) }).added as number[];
+	const items = (await trigger.poll()).items;
+	expect(items.map((i) => [Number(i.resellerId), i.verified, i.authState])).toEqual([
+		[verified, true, 3],
+		[pending, false, 1],
+	]);
+});
+
+describe.each([
+	['AK/SK', AKSK, 'accessKey'],
+	['IAM token', IAM, 'iamToken'],
+])('Huawei New Customer Order (%s)', (_label, credential, authentication) => {
+	const credentials = authentication === 'iamToken' ? { huaweiCloudPartnerIamApi: { id: credential, name: 'iam' } } : { huaweiCloudPartnerApi: { id: credential, name: 'aksk' } };
+	const base = { provider: 'huawei', authentication, event: 'newCustomerOrder' };
+	const order = (body: IDataObject = {}) => control('huawei').addOrders(body).added as string[];
+	const requests = () => sandbox.control.getRequests({ provider: 'huawei', action: 'ListCustomerOrders' });
+
+	it('baseline, then each new order once, with orders sharing a second and one shown late', async () => {
+		const trigger = sequence(base, credentials);
+		expect((await trigger.poll()).items).toEqual([]);
+		const same = utc(-1);
+		const pair = order({ count: 2, create_time: same });
+		const first = await trigger.poll();
+		expect(first.items.map((i) => i.orderId).sort()).toEqual([...pair].sort());
+		expect(first.items[0]).toEqual(expect.objectContaining({ provider: 'huawei', event: 'newCustomerOrder', createdAt: same, customerId: expect.any(String), amount: expect.any(Number) }));
+		expect((await trigger.poll()).items).toEqual([]);
+		const late = order({ create_time: utc(-600) });
+		expect((await trigger.poll()).items.map((i) => i.orderId)).toEqual(late);
+
+		const before = JSON.stringify(trigger.persisted);
+		order({ create_time: utc(-1) });
+		sandbox.control.addFault({ provider: 'huawei', action: 'ListCustomerOrders', kind: 'http500', count: 10 });
+		const failed = await trigger.poll();
+		expect(failed.error).toBeDefined();
+		expect(JSON.stringify(trigger.persisted)).toBe(before);
+	});
+
+	it('costs one request per poll and a small state, whatever the number of older orders', async () => {
+		order({ count: 3000, spreadDays: 300, create_time: utc(-86400) });
+		const trigger = sequence(base, credentials);
+		await trigger.poll();
+		const added = order({ count: 10, create_time: utc(-1) });
+		sandbox.control.clearRequests();
+		const poll = await trigger.poll();
+		expect(poll.items.map((i) => i.orderId).sort()).toEqual([...added].sort());
+		expect(requests()).toHaveLength(1);
+		expect(requests()[0]).toEqual(expect.objectContaining({ query: expect.objectContaining({ create_time_end: expect.any(String), order_by: 'createTime' }) }));
+		expect(poll.stateBytes).toBeLessThan(4096);
+	});
+
+	it('limits to chosen order types and statuses: one value is filtered by Huawei, several here', async () => {
+		const one = sequence({ ...base, orderTypes: ['2'] }, credentials);
+		const several = sequence({ ...base, orderTypes: ['1', '2'], orderStatuses: [5, 6] }, credentials);
+		await one.poll();
+		await several.poll();
+		const renewal = order({ order_type: 2, status: 5, create_time: utc(-3) });
+		const newPaid = order({ order_type: 1, status: 6, create_time: utc(-2) });
+		order({ order_type: 4, status: 5, create_time: utc(-2) });
+		order({ order_type: 1, status: 4, create_time: utc(-1) });
+		sandbox.control.clearRequests();
+		expect((await one.poll()).items.map((i) => i.orderId)).toEqual(renewal);
+		expect(requests()[0]).toEqual(expect.objectContaining({ query: expect.objectContaining({ order_type: '2' }) }));
+		expect((await several.poll()).items.map((i) => i.orderId)).toEqual([...renewal, ...newPaid]);
+	});
+});
+
+it('a long pause is read in ranges of at most a year, as ListCustomerOrders requires', () => {
+	const ranges = yearRanges('2024-01-01T00:00:00Z', '2026-03-01T00:00:00Z');
+	expect(ranges).toHaveLength(3);
+	expect(ranges[0]).toEqual(['2024-01-01T00:00:00Z', '2024-12-31T00:00:00Z']);
+	expect(ranges[1][0]).toBe('2024-12-31T00:00:01Z');
+	expect(ranges.at(-1)![1]).toBe('2026-03-01T00:00:00Z');
+	expect(yearRanges('', '2026-03-01T00:00:00Z')).toEqual([['2025-03-01T00:00:00Z', '2026-03-01T00:00:00Z']]);
+});
