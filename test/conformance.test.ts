@@ -144,8 +144,20 @@ function matchesType(value: unknown, expected: string): boolean {
 	return jsonType(value) === expected;
 }
 
+
+/**
+ * A custom call sends whatever action or path the user names, so no SDK model describes it; its
+ * requests are compared with the listed operations' in custom-call.test.ts instead.
+ */
+const modelled = (operations: OperationSpec[]) => operations.filter((spec) => !spec.concrete);
+
+it('the custom calls are the only operations left out of the model comparison', () => {
+	const leftOut = [...tencentOperations, ...huaweiOperations].filter((spec) => spec.concrete).map((spec) => `${spec.resource} > ${spec.operation}`);
+	expect(leftOut).toEqual(['custom > customAction', 'custom > customApiCall']);
+});
+
 describe('Tencent Cloud Partner requests match the Tencent SDK models', () => {
-	it.each(tencentOperations.map((spec) => [`${spec.resource} > ${spec.operation} (${spec.vendorAction})`, spec] as const))('%s', async (_label, spec) => {
+	it.each(modelled(tencentOperations).map((spec) => [`${spec.resource} > ${spec.operation} (${spec.vendorAction})`, spec] as const))('%s', async (_label, spec) => {
 		const result = await runTencent(everyFieldFilled(spec), { credential: spec.needsCustomerKey ? CUSTOMER_CREDENTIAL : PARTNER_CREDENTIAL, continueOnFail: true });
 		const request = sent.find((r) => (r.headers as IDataObject)?.['X-TC-Action'] === spec.vendorAction);
 		expect({ sent: request !== undefined, error: result.json[0]?.error }).toEqual({ sent: true, error: result.json[0]?.error });
@@ -192,7 +204,7 @@ function huaweiTypeMatches(value: unknown, type: HuaweiType, location: string): 
 }
 
 describe('Huawei Cloud Partner requests match the Huawei Go SDK models', () => {
-	it.each(huaweiOperations.map((spec) => [`${spec.resource} > ${spec.operation} (${spec.vendorAction})`, spec] as const))('%s', async (_label, spec) => {
+	it.each(modelled(huaweiOperations).map((spec) => [`${spec.resource} > ${spec.operation} (${spec.vendorAction})`, spec] as const))('%s', async (_label, spec) => {
 		const api = huaweiSchema.apis[spec.vendorAction];
 		expect(api).toBeDefined();
 		expect(spec.http).toEqual({ method: api.method, path: api.path });
