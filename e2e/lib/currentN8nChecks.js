@@ -30,12 +30,16 @@ async function checkStartup(host, tally, { userFolder, tmpDir, redact }, package
 
 /** Expectation for the AI-tool fixture: each Tool Executor ran its tool against the sandbox. */
 function checkAiToolRun(run, ctx) {
-	const byExecutor = { 'Run Tencent Tool': 'Tencent', 'Run Huawei Tool': 'Huawei', 'Run dotdigital Tool': 'dotdigital' };
-	for (const [executor, vendor] of Object.entries(byExecutor)) {
-		const items = ctx.nodeOutput(executor) || [];
-		const text = JSON.stringify(items);
-		if (!items.length || text.length < 20) throw new Error(`${vendor}: the tool executor returned nothing (${text})`);
-		if (/error/i.test(text) && !/"errors?":\s*\[\]/.test(text)) throw new Error(`${vendor}: the tool answered with an error: ${text.slice(0, 300)}`);
+	// What each tool must have read from the sandbox: a field only that vendor's answer has.
+	const expected = {
+		'Run Tencent Tool': ['Tencent', 'IOS2'],
+		'Run Huawei Tool': ['Huawei', 'customer_id'],
+		'Run dotdigital Tool': ['dotdigital', 'AccountId'],
+	};
+	for (const [executor, [vendor, field]] of Object.entries(expected)) {
+		const text = JSON.stringify(ctx.nodeOutput(executor) || []);
+		if (!text.includes(field)) throw new Error(`${vendor}: the tool executor did not return the vendor's records (no ${field}): ${text.slice(0, 300)}`);
+		if (/NodeApiError|NodeOperationError|"error"/i.test(text)) throw new Error(`${vendor}: the tool answered with an error: ${text.slice(0, 300)}`);
 	}
 }
 

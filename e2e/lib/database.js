@@ -1,6 +1,7 @@
 'use strict';
-// Reading what n8n stored (workflows, executions, static data) from its SQLite database, read-only:
-// n8n keeps it in WAL mode, so reads never block the running n8n.
+// Reading what n8n stored (workflows, executions, static data), read-only, from SQLite (n8n keeps
+// it in WAL mode, so reads never block the running n8n) or, in queue mode, PostgreSQL.
+// `instance` is { host, userFolder, db? }: db is { type: 'postgres', port, database, user } or absent.
 const path = require('path');
 
 const { installDir, nodeOf } = require('./hosts');
@@ -8,45 +9,47 @@ const { run } = require('./processes');
 const { E2EError } = require('./util');
 
 const QUERY_TIMEOUT_MS = 30e3;
-const CHILD = path.join(__dirname, 'sqliteQuery.child.js');
+const CHILD = path.join(__dirname, 'dbQuery.child.js');
 
-const dbFileOf = (userFolder) => path.join(userFolder, '.n8n', 'database.sqlite');
+function connectionOf(instance) {
+	if (instance.db && instance.db.type === 'postgres') return instance.db;
+	return { type: 'sqlite', file: path.join(instance.userFolder, '.n8n', 'database.sqlite') };
+}
 
-/** Rows of one read-only query, run on the host's Node with the host's sqlite3. */
-async function dbQuery(host, userFolder, sql, params = []) {
-	const modules = path.join(installDir(host.name), 'node_modules');
-	const r = await run(nodeOf(host), [CHILD, modules, dbFileOf(userFolder), sql, JSON.stringify(params)], { timeoutMs: QUERY_TIMEOUT_MS });
+/** Rows of one read-only query (`?` placeholders, quoted identifiers), run on the host's own Node. */
+async function dbQuery(instance, sql, params = []) {
+	const modules = path.join(installDir(instance.host.name), 'node_modules');
+	const r = await run(nodeOf(instance.host), [CHILD, modules, JSON.stringify(connectionOf(instance)), sql, JSON.stringify(params)], { timeoutMs: QUERY_TIMEOUT_MS });
 	if (r.code !== 0) throw new E2EError((r.stderr || `query exited with ${r.code ?? r.signal}`).trim());
 	return JSON.parse(r.stdout);
 }
 
 const RUNNING_STATUSES = new Set(['new', 'running', 'waiting', 'unknown']);
 
-/** The workflow's executions started by a trigger, oldest first. */
-function triggerExecutionsOf(host, userFolder, workflowId) {
+/** The workflow's executions started by a trigger or webhook, oldest first. */
+function executionsOf(instance, workflowId, modes = ['trigger']) {
 	return dbQuery(
-		host,
-		userFolder,
-		"SELECT id, status, finished, mode, startedAt, stoppedAt FROM execution_entity WHERE workflowId = ? AND mode = 'trigger' AND deletedAt IS NULL ORDER BY id",
-		[workflowId],
+		instance,
+		`SELECT "id", "status", "finished", "mode", "startedAt", "stoppedAt" FROM "execution_entity" WHERE "workflowId" = ? AND "mode" IN (${modes.map(() => '?').join(',')}) AND "deletedAt" IS NULL ORDER BY "id"`,
+		[workflowId, ...modes],
 	);
 }
 
 /** A stored execution in the shape of `execute --rawOutput`'s IRun: { id, status, mode, startedAt, stoppedAt, data }. */
-async function loadExecution(host, userFolder, row) {
-	const [stored] = await dbQuery(host, userFolder, 'SELECT data FROM execution_data WHERE executionId = ?', [row.id]);
+async function loadExecution(instance, row) {
+	const [stored] = await dbQuery(instance, 'SELECT "data" FROM "execution_data" WHERE "executionId" = ?', [row.id]);
 	if (!stored) throw new E2EError(`execution ${row.id} has no row in execution_data`);
 	// flatted is plain JavaScript: the runner's own Node can load it from the host's install.
-	const { parse } = require(require.resolve('flatted', { paths: [path.join(installDir(host.name), 'node_modules')] }));
+	const { parse } = require(require.resolve('flatted', { paths: [path.join(installDir(instance.host.name), 'node_modules')] }));
 	const toIso = (v) => (v ? new Date(/Z|[+-]\d\d:?\d\d$/.test(String(v)) ? v : `${String(v).replace(' ', 'T')}Z`).toISOString() : v);
 	return { id: String(row.id), status: row.status, finished: !!row.finished, mode: row.mode, startedAt: toIso(row.startedAt), stoppedAt: toIso(row.stoppedAt), data: parse(stored.data) };
 }
 
 /** The static data n8n persisted for a workflow (the triggers' state), parsed; {} when none. */
-async function staticDataOf(host, userFolder, workflowId) {
-	const [row] = await dbQuery(host, userFolder, 'SELECT staticData FROM workflow_entity WHERE id = ?', [workflowId]);
+async function staticDataOf(instance, workflowId) {
+	const [row] = await dbQuery(instance, 'SELECT "staticData" FROM "workflow_entity" WHERE "id" = ?', [workflowId]);
 	if (!row || !row.staticData) return {};
 	return typeof row.staticData === 'string' ? JSON.parse(row.staticData) : row.staticData;
 }
 
-module.exports = { dbQuery, triggerExecutionsOf, loadExecution, staticDataOf, RUNNING_STATUSES };
+module.exports = { dbQuery, executionsOf, loadExecution, staticDataOf, RUNNING_STATUSES };

@@ -97,7 +97,7 @@ async function runExampleSuite(host, { label, examples, expectations, tally, bef
 				log(`${label}: testing ${triggerItems.length} polling-trigger example(s) in a running n8n (each waits for its trigger's polls, up to ~3 min) ...`);
 				let results;
 				try {
-					results = await testTriggerExamples(host, triggerItems, { ...ctx, cliPort: port });
+					results = await testTriggerExamples({ host, userFolder }, triggerItems, { ...ctx, cliPort: port });
 				} catch (e) {
 					if (!(e instanceof E2EError)) throw e;
 					results = triggerItems.map(() => ({ ok: false, reason: redact(e.message) }));

@@ -12,7 +12,7 @@ const EXECUTE_TIMEOUT_MS = 120e3;
 function dump(file, redact, data) {
 	if (!process.env.E2E_DUMP_DIR) return;
 	fs.mkdirSync(process.env.E2E_DUMP_DIR, { recursive: true });
-	fs.writeFileSync(path.join(process.env.E2E_DUMP_DIR, file.replace(/\.json$/, '.run.json')), redact(JSON.stringify(data, null, 2)));
+	fs.writeFileSync(path.join(process.env.E2E_DUMP_DIR, path.basename(file).replace(/\.json$/, '.run.json')), redact(JSON.stringify(data, null, 2)));
 }
 
 /** Runs one example and checks it; resolves { ok, ms, count?, reason?, details? }. */

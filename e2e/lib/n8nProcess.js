@@ -95,9 +95,9 @@ async function n8nEnv(host, { userFolder, port, extra = {} }) {
 }
 
 /** One n8n CLI command (import, execute, publish ...). Resolves { code, stdout, stderr, timedOut }. */
-async function n8nCli(host, args, { userFolder, port, timeoutMs }) {
+async function n8nCli(host, args, { userFolder, port, timeoutMs, extraEnv = {} }) {
 	if (interruption.interrupted) throw new E2EError('interrupted');
-	const { env } = await n8nEnv(host, { userFolder, port });
+	const { env } = await n8nEnv(host, { userFolder, port, extra: extraEnv });
 	// n8n loads a .env from its cwd: keep it away from the repo root.
 	const r = await run(nodeOf(host), [n8nBin(host), ...args], { cwd: userFolder, env, timeoutMs });
 	if (interruption.interrupted) throw new E2EError(`interrupted during \`n8n ${args[0]}\``);

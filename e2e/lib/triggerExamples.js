@@ -11,7 +11,7 @@
  */
 const path = require('path');
 
-const { RUNNING_STATUSES, dbQuery, loadExecution, staticDataOf, triggerExecutionsOf } = require('./database');
+const { RUNNING_STATUSES, dbQuery, executionsOf, loadExecution, staticDataOf } = require('./database');
 const { dump } = require('./executeExample');
 const { freePort } = require('./net');
 const { n8nCli, startN8nServer } = require('./n8nProcess');
@@ -41,6 +41,13 @@ async function runHook(fn, args, what) {
 	} finally {
 		clearTimeout(timer);
 	}
+}
+
+/** One `n8n start` that polls and executes: the default way n8n runs. */
+async function startSingleN8n(instance, tmpDir) {
+	const port = await freePort();
+	const server = await startN8nServer(instance.host, { userFolder: instance.userFolder, port, logFile: path.join(tmpDir, 'n8n-start.log') });
+	return { ...server, describe: `n8n start (port ${port})` };
 }
 
 /** The CLI command that activates a workflow on this n8n line. */
@@ -75,7 +82,8 @@ async function checkTriggerExecution({ ex, spec, startNode }, execution, ctx, re
  * Tests the polling-trigger examples. `items`: [{ ex, spec, startNode }] in file order. Returns
  * one result per item ({ ok, count?, executionId?, reason?, details? }), in the same order.
  */
-async function testTriggerExamples(host, items, { userFolder, cliPort, tmpDir, redact, secrets, sandboxUrl, timings }) {
+async function testTriggerExamples(instance, items, { cliPort, tmpDir, redact, secrets, sandboxUrl, timings, startServers = startSingleN8n }) {
+	const { host, userFolder } = instance;
 	const results = items.map(() => null);
 	const fail = (i, reason, details) => {
 		if (!results[i]) results[i] = { ok: false, reason: redact(reason), details: details && redact(details) };
@@ -98,13 +106,13 @@ async function testTriggerExamples(host, items, { userFolder, cliPort, tmpDir, r
 	const tActivate = Date.now();
 	for (const i of live()) {
 		const args = activateArgs(host, idOf(i));
-		const r = await n8nCli(host, args, { userFolder, port: cliPort, timeoutMs: TIMEOUTS.activateCommand });
+		const r = await n8nCli(host, args, { userFolder, port: cliPort, timeoutMs: TIMEOUTS.activateCommand, extraEnv: instance.extraEnv });
 		if (r.code !== 0) fail(i, `n8n ${args.join(' ')} failed (exit ${r.code ?? r.signal}${r.timedOut ? ', timed out' : ''})`, tail(r.stdout + r.stderr, 10));
 	}
 	if (live().length) {
 		// The commands can exit 0 and change nothing (an unknown id): check the rows themselves.
 		const ids = live().map(idOf);
-		const rows = await dbQuery(host, userFolder, `SELECT id, activeVersionId FROM workflow_entity WHERE id IN (${ids.map(() => '?').join(',')})`, ids);
+		const rows = await dbQuery(instance, `SELECT "id", "activeVersionId" FROM "workflow_entity" WHERE "id" IN (${ids.map(() => '?').join(',')})`, ids);
 		for (const i of live()) {
 			const row = rows.find((r) => r.id === idOf(i));
 			if (!row || !row.activeVersionId) fail(i, `n8n ${activateArgs(host, idOf(i))[0]} did not activate workflow ${idOf(i)} (row: ${JSON.stringify(row || null)})`);
@@ -114,17 +122,15 @@ async function testTriggerExamples(host, items, { userFolder, cliPort, tmpDir, r
 	log(`activated ${live().length} workflow(s) with \`n8n ${activateArgs(host, 'ID')[0]}\` in ${seconds(Date.now() - tActivate)}`);
 
 	// 2. n8n start; activation runs each trigger's first poll, whose state n8n saves at once.
-	const port = await freePort();
-	const logFile = path.join(tmpDir, 'n8n-start.log');
 	const tSpawn = Date.now();
-	const server = await startN8nServer(host, { userFolder, port, logFile });
+	const server = await startServers(instance, tmpDir);
 	const logTail = (n = 15) => redact(tail(server.output(), n));
 	try {
 		const tHealthy = Date.now();
 		const baselined = new Set();
 		while (Date.now() - tHealthy < TIMEOUTS.baseline && server.exitInfo() === undefined && !interruption.interrupted) {
 			for (const i of live()) {
-				const state = await staticDataOf(host, userFolder, idOf(i));
+				const state = await staticDataOf(instance, idOf(i));
 				if (state[`node:${items[i].startNode.name}`]) baselined.add(i);
 			}
 			if (live().every((i) => baselined.has(i))) break;
@@ -133,7 +139,7 @@ async function testTriggerExamples(host, items, { userFolder, cliPort, tmpDir, r
 		for (const i of live()) {
 			if (!baselined.has(i)) fail(i, `the trigger stored no baseline within ${seconds(TIMEOUTS.baseline)} after n8n answered${server.exitInfo() !== undefined ? ` (n8n exited with ${server.exitInfo()})` : ''}`, logTail());
 		}
-		log(`n8n start (port ${port}): /healthz after ${seconds(tHealthy - tSpawn)}, trigger baselines stored after ${seconds(Date.now() - tSpawn)}`);
+		log(`${server.describe}: ready after ${seconds(tHealthy - tSpawn)}, trigger baselines stored after ${seconds(Date.now() - tSpawn)}`);
 
 		// 3. Change the sandbox, one example after the other (file order).
 		const hookDone = new Map();
@@ -151,7 +157,7 @@ async function testTriggerExamples(host, items, { userFolder, cliPort, tmpDir, r
 		await Promise.all(
 			live().map(async (i) => {
 				while (!interruption.interrupted && server.exitInfo() === undefined && Date.now() - hookDone.get(i) < TIMEOUTS.execution) {
-					const done = (await triggerExecutionsOf(host, userFolder, idOf(i))).find((r) => !RUNNING_STATUSES.has(r.status));
+					const done = (await executionsOf(instance, idOf(i))).find((r) => !RUNNING_STATUSES.has(r.status));
 					if (done) return found.set(i, { row: done, seenAt: Date.now() });
 					await sleep(1000);
 				}
@@ -168,7 +174,7 @@ async function testTriggerExamples(host, items, { userFolder, cliPort, tmpDir, r
 			timings.push(`${items[i].ex.file} ${seconds(f.seenAt - hookDone.get(i))} to its execution`);
 			let execution;
 			try {
-				execution = await loadExecution(host, userFolder, f.row);
+				execution = await loadExecution(instance, f.row);
 			} catch (e) {
 				fail(i, `cannot read execution ${f.row.id}: ${e.message}`);
 				continue;
@@ -191,7 +197,7 @@ async function testTriggerExamples(host, items, { userFolder, cliPort, tmpDir, r
 						results[i] = null;
 						return fail(i, `n8n exited (${server.exitInfo()}) before the following poll`);
 					}
-					const rows = await triggerExecutionsOf(host, userFolder, idOf(i));
+					const rows = await executionsOf(instance, idOf(i));
 					if (rows.length !== 1) {
 						results[i] = null;
 						fail(i, `the following poll started another execution: ${rows.length} executions (${rows.map((r) => `#${r.id} ${r.status}`).join(', ')}), expected 1`);

@@ -107,12 +107,12 @@ function checkCredentialRefs(examples, creds) {
 }
 
 /** Imports the credentials (from a 0600 temp file, deleted at once) and the workflows. */
-async function importAll(host, { userFolder, port, tmpDir, creds, examples, redact, sandboxUrl }) {
+async function importAll(host, { userFolder, port, tmpDir, creds, examples, redact, sandboxUrl, extraEnv }) {
 	const credFile = path.join(tmpDir, `credentials-${process.pid}.json`);
 	fs.writeFileSync(credFile, JSON.stringify(creds), { mode: 0o600 });
 	let t0 = Date.now();
 	try {
-		const r = await n8nCli(host, ['import:credentials', `--input=${credFile}`], { userFolder, port, timeoutMs: IMPORT_TIMEOUT_MS });
+		const r = await n8nCli(host, ['import:credentials', `--input=${credFile}`], { userFolder, port, timeoutMs: IMPORT_TIMEOUT_MS, extraEnv });
 		if (r.code !== 0 || !/Successfully imported/.test(r.stdout + r.stderr)) {
 			throw new E2EError(`n8n import:credentials failed (exit ${r.code ?? r.signal}${r.timedOut ? ', timed out' : ''}):\n${redact(tail(r.stdout + r.stderr))}`);
 		}
@@ -124,7 +124,7 @@ async function importAll(host, { userFolder, port, tmpDir, creds, examples, reda
 	const wfFile = path.join(tmpDir, 'workflows.json');
 	fs.writeFileSync(wfFile, JSON.stringify(examples.map((e) => toImportable(e.workflow, e.file, sandboxUrl)), null, 2));
 	t0 = Date.now();
-	const r = await n8nCli(host, ['import:workflow', `--input=${wfFile}`], { userFolder, port, timeoutMs: IMPORT_TIMEOUT_MS });
+	const r = await n8nCli(host, ['import:workflow', `--input=${wfFile}`], { userFolder, port, timeoutMs: IMPORT_TIMEOUT_MS, extraEnv });
 	fs.rmSync(wfFile, { force: true });
 	if (r.code !== 0 || !/Successfully imported/.test(r.stdout + r.stderr)) {
 		throw new E2EError(`n8n import:workflow failed (exit ${r.code ?? r.signal}${r.timedOut ? ', timed out' : ''}):\n${redact(tail(r.stdout + r.stderr))}`);

@@ -18,6 +18,17 @@ const { loadExamples } = require('../lib/workflows');
 /** One example per vendor for the oldest supported n8n. */
 const OLDEST_N8N_EXAMPLES = ['tencent-allocate-credit.json', 'huawei-customer-onboarding.json', 'dotdigital-add-user-and-credit.json'];
 
+/** A check that fails on its own line instead of ending the suite. */
+async function check(tally, name, fn) {
+	try {
+		await fn();
+	} catch (e) {
+		if (!(e instanceof E2EError)) e.message = `unexpected error: ${e.stack || e.message}`;
+		const [first, ...rest] = e.message.split('\n');
+		tally.fail(name, first, rest.join('\n') || undefined);
+	}
+}
+
 async function suite(title, fn, totals) {
 	const t0 = Date.now();
 	const tally = createTally(`[${title}] `);
@@ -49,8 +60,8 @@ async function modeTest() {
 			expectations,
 			tally,
 			beforeExamples: async (ctx) => {
-				await checkStartup(host, tally, ctx, packageName);
-				await checkAiTools(host, tally, ctx);
+				await check(tally, 'n8n startup', () => checkStartup(host, tally, ctx, packageName));
+				await check(tally, 'AI tools', () => checkAiTools(host, tally, ctx));
 			},
 		});
 	}, totals);
