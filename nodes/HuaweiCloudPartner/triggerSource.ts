@@ -56,6 +56,11 @@ export const huaweiSource: CustomerSource = {
 	provider: 'huawei',
 	overlapSeconds: HUAWEI_OVERLAP_SECONDS,
 	watermarkOn: 'time',
+	customerIdForm: {
+		// A customer id is the account's domain id: 32 hexadecimal characters, written in lower case.
+		check: (text) => (/^[0-9a-f]{32}$/i.test(text) ? text.toLowerCase() : undefined),
+		hint: 'a list of customer account IDs of 32 hexadecimal characters, e.g. 06ffbcd46880d3f30f62c001a49be460',
+	},
 	async customersSince(context, since, until) {
 		// The API filters on association time (both ends inclusive); its order is not documented.
 		const filter: IDataObject = {};
