@@ -8,7 +8,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { RESELLER, useDotdigitalSandbox } from './harness/dotdigital';
 import { AKSK, useHuaweiSandbox } from './harness/huawei';
 import { readLowCreditState, readWatermarkState } from '../nodes/shared/trigger/storedState';
-import { advance, takeNew } from '../nodes/shared/trigger/watermark';
+import { advance, sortableUtc, takeNew } from '../nodes/shared/trigger/watermark';
 import type { Sandbox } from './harness/sandbox';
 import { startSandbox, TENCENT_KEYS } from './harness/sandbox';
 import { PARTNER_CREDENTIAL, useTencentSandbox } from './harness/tencent';
@@ -377,5 +377,14 @@ describe('the pure readers and the association key', () => {
 			['a', t('05')],
 		]);
 		expect(advance(state, [{ id: 'b', at: '2027-01-01T00:00:00Z' }], 900, t('30')).at).toBe(t('30'));
+	});
+
+	it('store only times they can read back: vendor times are normalised, records without one are never new nor stored', () => {
+		expect(sortableUtc('2026-06-01T11:00:00.250Z')).toBe('2026-06-01T11:00:00Z');
+		expect(sortableUtc('2026-06-01T19:00:00+08:00')).toBe('2026-06-01T11:00:00Z');
+		expect(sortableUtc('yesterday')).toBe('');
+		const step = takeNew([{ id: 'x', at: '' }], { at: '', recent: [] }, 900);
+		expect(step).toEqual({ fresh: [], next: { at: '', recent: [] } });
+		expect(readWatermarkState(advance({ at: '', recent: [] }, [{ id: 'x', at: '' }, { id: 'y', at: sortableUtc('2026-06-01T11:00:00.5Z') }], 900), 'time', now)).toHaveProperty('state');
 	});
 });

@@ -17,7 +17,8 @@ export const idKey = (id: unknown) => String(id).padStart(12, '0');
 function fromAccount(a: IDataObject): CustomerRecord {
 	return {
 		id: String(a.AccountId),
-		at: idKey(a.AccountId),
+		// An account without a numeric id cannot be placed against the watermark: never new, never stored.
+		at: /^\d{1,12}$/.test(String(a.AccountId)) ? idKey(a.AccountId) : '',
 		name: (a.AccountName as string) ?? (a.Name as string) ?? undefined,
 		remainingCredit: a.CreditBalance === undefined ? undefined : Number(a.CreditBalance),
 		currency: 'credits',

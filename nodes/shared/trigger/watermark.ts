@@ -22,6 +22,16 @@ export interface WatermarkState {
 /** One association: the same customer associated again at another time is another one. */
 const associationKey = (id: string, at: string) => `${id}\u0000${at}`;
 
+/**
+ * A vendor's time as the watermark's sortable UTC second (`2026-01-31T08:00:00Z`), or '' when it is
+ * not a time: such a record is never taken for new, and never stored.
+ */
+export function sortableUtc(value: unknown): string {
+	if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:?\d{2})$/.test(value.trim())) return '';
+	const ms = Date.parse(value.trim());
+	return Number.isFinite(ms) ? new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z') : '';
+}
+
 /** `at` minus `overlapSeconds`, in the same sortable form. */
 export function windowStart(at: string, overlapSeconds: number): string {
 	if (!overlapSeconds) return at;
@@ -45,7 +55,7 @@ export function takeNew<T extends Stamped>(
 	const fresh: T[] = [];
 	for (const record of records) {
 		const key = associationKey(record.id, record.at);
-		if (record.at < lower || seen.has(key)) continue;
+		if (record.at === '' || record.at < lower || seen.has(key)) continue;
 		seen.add(key);
 		fresh.push(record);
 	}
@@ -66,6 +76,6 @@ export function advance(state: WatermarkState, records: Stamped[], overlapSecond
 	const lower = windowStart(at, overlapSeconds);
 	const recent = new Map<string, [string, string]>();
 	for (const [id, time] of state.recent) if (time >= lower) recent.set(associationKey(id, time), [id, time]);
-	for (const record of records) if (record.at >= lower) recent.set(associationKey(record.id, record.at), [record.id, record.at]);
+	for (const record of records) if (record.at !== '' && record.at >= lower) recent.set(associationKey(record.id, record.at), [record.id, record.at]);
 	return { at, recent: [...recent.values()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : 1)) };
 }
