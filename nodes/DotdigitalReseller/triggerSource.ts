@@ -1,6 +1,7 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
 import type { CustomerRecord } from '../shared/trigger/customer';
+import { numericIdForm } from '../shared/trigger/customerIds';
 import type { CustomerSource } from '../shared/trigger/source';
 import type { OperationSpec } from '../shared/types';
 import { findDotdigitalOperation } from './resources';
@@ -16,7 +17,8 @@ export const idKey = (id: unknown) => String(id).padStart(12, '0');
 function fromAccount(a: IDataObject): CustomerRecord {
 	return {
 		id: String(a.AccountId),
-		at: idKey(a.AccountId),
+		// An account without a numeric id cannot be placed against the watermark: never new, never stored.
+		at: /^\d{1,12}$/.test(String(a.AccountId)) ? idKey(a.AccountId) : '',
 		name: (a.AccountName as string) ?? (a.Name as string) ?? undefined,
 		remainingCredit: a.CreditBalance === undefined ? undefined : Number(a.CreditBalance),
 		currency: 'credits',
@@ -55,6 +57,7 @@ export const dotdigitalSource: CustomerSource = {
 	provider: 'dotdigital',
 	overlapSeconds: 0,
 	watermarkOn: 'id',
+	customerIdForm: numericIdForm(2147483647, 'a list of account IDs, whole numbers from 1 to 2147483647, e.g. 1001, 1002'),
 	async customersSince(context, since) {
 		// No creation time is confirmed: new accounts are those with an id above the highest seen.
 		return (await allAccounts(context)).filter((a) => a.at >= since);

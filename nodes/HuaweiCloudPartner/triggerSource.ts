@@ -3,7 +3,7 @@ import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 import { chunk } from '../shared/paging';
 import type { CustomerRecord } from '../shared/trigger/customer';
 import type { CustomerSource } from '../shared/trigger/source';
-import { windowStart } from '../shared/trigger/watermark';
+import { sortableUtc, windowStart } from '../shared/trigger/watermark';
 import type { OperationSpec } from '../shared/types';
 import { customerOperations } from './resources/customer';
 import { budgetOperations } from './resources/others';
@@ -18,7 +18,8 @@ const LIST = customerOperations.find((s) => s.operation === 'getMany')!;
 const BUDGETS = budgetOperations.find((s) => s.operation === 'getMany')!;
 
 function fromListed(c: IDataObject): CustomerRecord {
-	const at = typeof c.associated_on === 'string' ? c.associated_on : '';
+	// Documented as yyyy-MM-ddTHH:mm:ssZ; anything else is read as the same second, or as no time.
+	const at = sortableUtc(c.associated_on);
 	return {
 		id: String(c.customer_id),
 		at,
@@ -56,6 +57,11 @@ export const huaweiSource: CustomerSource = {
 	provider: 'huawei',
 	overlapSeconds: HUAWEI_OVERLAP_SECONDS,
 	watermarkOn: 'time',
+	customerIdForm: {
+		// A customer id is the account's domain id: 32 hexadecimal characters, written in lower case.
+		check: (text) => (/^[0-9a-f]{32}$/i.test(text) ? text.toLowerCase() : undefined),
+		hint: 'a list of customer account IDs of 32 hexadecimal characters, e.g. 06ffbcd46880d3f30f62c001a49be460',
+	},
 	async customersSince(context, since, until) {
 		// The API filters on association time (both ends inclusive); its order is not documented.
 		const filter: IDataObject = {};

@@ -2,6 +2,7 @@ import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
 import { chunk } from '../shared/paging';
 import type { CustomerRecord } from '../shared/trigger/customer';
+import { numericIdForm } from '../shared/trigger/customerIds';
 import type { CustomerSource } from '../shared/trigger/source';
 import type { OperationSpec } from '../shared/types';
 import { utcFromChinaTime } from './chinaTime';
@@ -11,6 +12,13 @@ import { tencentSender } from './transport';
 
 const PAGE_SIZE = 100;
 const CONSISTENT_READ_ATTEMPTS = 3;
+/**
+ * A customer that shows up in the list after a poll already passed its association time is still
+ * caught if it is at most this much older than the newest one seen. The list is newest first, so
+ * reading this window again costs no extra request unless more than a page arrived in it. It must
+ * be at least the watermark's future tolerance (see advance).
+ */
+export const TENCENT_OVERLAP_SECONDS = 15 * 60;
 
 const specOf = (specs: OperationSpec[], operation: string) => specs.find((s) => s.operation === operation)!;
 const LIST = specOf(creditOperations, 'getManyCustomers');
@@ -66,8 +74,9 @@ async function newestFirstSince(context: IPollFunctions, since: string): Promise
 
 export const tencentSource: CustomerSource = {
 	provider: 'tencent',
-	overlapSeconds: 0,
+	overlapSeconds: TENCENT_OVERLAP_SECONDS,
 	watermarkOn: 'time',
+	customerIdForm: numericIdForm(Number.MAX_SAFE_INTEGER, 'a list of UINs made of digits, e.g. 200000000001, 200000000002'),
 	async customersSince(context, since) {
 		return await newestFirstSince(context, since);
 	},

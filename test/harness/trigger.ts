@@ -11,6 +11,20 @@ export interface PollResult {
 	/** Size of the trigger's persisted state in bytes (JSON). */
 	stateBytes: number;
 	error?: Error & IDataObject;
+	/** Messages the node logged as warnings during this poll. */
+	warnings: string[];
+}
+
+/**
+ * The logger n8n gives a node, read without touching the context's own (memoised, then frozen)
+ * property, so a test can put a recording logger there.
+ */
+function nodeLogger(context: PollContext): PollContext['logger'] {
+	let owner: object | null = Object.getPrototypeOf(context) as object | null;
+	while (owner && !Object.getOwnPropertyDescriptor(owner, 'logger')) owner = Object.getPrototypeOf(owner) as object | null;
+	const getter = owner && Object.getOwnPropertyDescriptor(owner, 'logger')?.get;
+	if (!getter) throw new Error('n8n-core no longer defines the node logger as a getter');
+	return getter.call({}) as PollContext['logger'];
 }
 
 /** The trigger node type of each vendor, picked by a test's `provider` parameter. */
@@ -45,6 +59,22 @@ export async function pollTrigger(
 	};
 	const workflow = buildWorkflow({ nodes: [node], connections: {}, staticData: JSON.parse(JSON.stringify(persisted)) });
 	const context = new PollContext(workflow, workflow.getNode('Trigger')!, additionalDataFor(workflow.id), mode, 'activate');
+	const warnings: string[] = [];
+	const logger = nodeLogger(context);
+	// The node's own logger, with its warnings also kept for the test.
+	Object.defineProperty(context, 'logger', {
+		value: new Proxy(logger, {
+			get: (target, key) => {
+				if (key === 'warn')
+					return (message: string, meta?: Parameters<typeof target.warn>[1]) => {
+						warnings.push(message);
+						target.warn(message, meta);
+					};
+				const value = (target as unknown as Record<string | symbol, unknown>)[key];
+				return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+			},
+		}),
+	});
 	const type = nodeTypes.getByNameAndVersion(node.type) as INodeType;
 	let items: IDataObject[] = [];
 	let error: (Error & IDataObject) | undefined;
@@ -58,5 +88,5 @@ export async function pollTrigger(
 	// left in it in every case, to prove a failed or manual poll changed nothing.
 	const staticData = JSON.parse(JSON.stringify(workflow.staticData)) as IDataObject;
 	const state = staticData['node:Trigger'] ?? {};
-	return { items, staticData, stateBytes: Buffer.byteLength(JSON.stringify(state)), error };
+	return { items, staticData, stateBytes: Buffer.byteLength(JSON.stringify(state)), error, warnings };
 }

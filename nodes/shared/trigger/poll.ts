@@ -3,22 +3,24 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { CustomerRecord, TriggerEvent } from './customer';
 import { triggerItem } from './customer';
+import { watchedIds } from './customerIds';
 import type { LowCreditRule } from './lowCredit';
 import { evaluateLowCredit, levelOf } from './lowCredit';
 import type { EventSource } from './events';
 import { pollWatermarkEvent } from './events';
 import type { CustomerSource } from './source';
-import type { WatermarkState } from './watermark';
+import { latestAcceptable, readLowCreditState, readWatermarkState, usable } from './storedState';
 import { advance, takeNew, windowStart } from './watermark';
 
 const SAMPLE_SIZE = 3;
 
 export const utcNow = () => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
 
-function onlyIds(options: IDataObject): string[] {
-	return String(options.customerIds ?? '')
-		.split(/[\s,;]+/)
-		.filter(Boolean);
+/** "Only These Customers", checked against the vendor's id form before any request. */
+function onlyIds(context: IPollFunctions, source: CustomerSource, options: IDataObject): string[] {
+	const watched = watchedIds(options, source.customerIdForm);
+	if ('message' in watched) throw new NodeOperationError(context.getNode(), watched.message);
+	return watched.ids;
 }
 
 /**
@@ -28,7 +30,7 @@ function onlyIds(options: IDataObject): string[] {
  */
 async function pollNewCustomers(context: IPollFunctions, source: CustomerSource, options: IDataObject): Promise<IDataObject[] | null> {
 	const includeRaw = options.includeRaw !== false;
-	const watch = new Set(onlyIds(options));
+	const watch = new Set(onlyIds(context, source, options));
 	const keep = (c: CustomerRecord) => watch.size === 0 || watch.has(c.id);
 	const toItems = (customers: CustomerRecord[], extra: IDataObject = {}) =>
 		customers.filter(keep).map((c) => triggerItem(source.provider, 'newCustomer', c, extra, includeRaw));
@@ -38,20 +40,23 @@ async function pollNewCustomers(context: IPollFunctions, source: CustomerSource,
 	}
 
 	const staticData = context.getWorkflowStaticData('node');
-	const stored = staticData.newCustomer as WatermarkState | undefined;
+	const now = utcNow();
+	// A time watermark never passes shortly after now (see advance); ids have no such bound.
+	const ceiling = source.watermarkOn === 'time' ? latestAcceptable(now) : undefined;
+	const stored = usable(context, 'New Customer', readWatermarkState(staticData.newCustomer, source.watermarkOn, now));
 	if (!stored) {
 		if (options.emitExisting === true) {
-			const everyone = await source.customersSince(context, '', utcNow());
-			staticData.newCustomer = advance({ at: '', recent: [] }, everyone, source.overlapSeconds) as unknown as IDataObject;
+			const everyone = await source.customersSince(context, '', now);
+			staticData.newCustomer = advance({ at: '', recent: [] }, everyone, source.overlapSeconds, ceiling) as unknown as IDataObject;
 			return toItems([...everyone].sort((a, b) => (a.at < b.at ? -1 : 1)));
 		}
-		const start = await source.baseline(context, utcNow());
-		staticData.newCustomer = advance({ at: start.at, recent: [] }, start.records, source.overlapSeconds) as unknown as IDataObject;
+		const start = await source.baseline(context, now);
+		staticData.newCustomer = advance({ at: start.at, recent: [] }, start.records, source.overlapSeconds, ceiling) as unknown as IDataObject;
 		return null;
 	}
 
-	const records = await source.customersSince(context, windowStart(stored.at, source.overlapSeconds), utcNow());
-	const { fresh, next } = takeNew(records, stored, source.overlapSeconds);
+	const records = await source.customersSince(context, windowStart(stored.at, source.overlapSeconds), now);
+	const { fresh, next } = takeNew(records, stored, source.overlapSeconds, ceiling);
 	staticData.newCustomer = next as unknown as IDataObject;
 	return toItems(fresh);
 }
@@ -64,7 +69,7 @@ function ruleOf(context: IPollFunctions, source: CustomerSource, options: IDataO
 		throw new NodeOperationError(context.getNode(), 'Threshold and Re-Arm Margin must be numbers of at least 0');
 	}
 	const rule: LowCreditRule = { mode, threshold, margin, includeWithoutLimit: options.includeWithoutCredit === true };
-	const refusal = source.checkRule?.(rule, onlyIds(options));
+	const refusal = source.checkRule?.(rule, onlyIds(context, source, options));
 	if (refusal) throw new NodeOperationError(context.getNode(), refusal.message, { description: refusal.description });
 	return rule;
 }
@@ -88,7 +93,7 @@ async function pollLowCredit(context: IPollFunctions, source: CustomerSource, op
 			return customers;
 		}
 	};
-	const { customers, complete } = await source.creditReadings(context, onlyIds(options));
+	const { customers, complete } = await source.creditReadings(context, onlyIds(context, source, options));
 
 	if (context.getMode() === 'manual') {
 		const withLevel = customers
@@ -101,7 +106,7 @@ async function pollLowCredit(context: IPollFunctions, source: CustomerSource, op
 	}
 
 	const staticData = context.getWorkflowStaticData('node');
-	const stored = staticData.lowCredit as { low: string[] } | undefined;
+	const stored = usable(context, 'Low Credit', readLowCreditState(staticData.lowCredit));
 	const { crossed, low } = evaluateLowCredit(customers, stored?.low ?? [], rule, complete);
 	const emit = stored !== undefined || options.emitExisting === true;
 	const items = emit ? (await describe(crossed)).map((c) => triggerItem(source.provider, 'lowCredit', c, extra, includeRaw)) : [];

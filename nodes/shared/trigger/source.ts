@@ -1,6 +1,7 @@
 import type { INodeProperties, IPollFunctions } from 'n8n-workflow';
 
 import type { CustomerRecord, Provider } from './customer';
+import type { CustomerIdForm } from './customerIds';
 import type { LowCreditRule } from './lowCredit';
 
 /** What a vendor's trigger reads; the shared polling machinery does the bookkeeping. */
@@ -30,6 +31,8 @@ export interface CustomerSource {
 	overlapSeconds: number;
 	/** How the watermark is kept: on association time, or on ever-growing ids. */
 	watermarkOn: 'time' | 'id';
+	/** The form of this vendor's customer ids, checked in "Only These Customers" before any request. */
+	customerIdForm: CustomerIdForm;
 }
 
 /** How a vendor's trigger words its fields: the unit of credit, and its own extra options. */

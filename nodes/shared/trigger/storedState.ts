@@ -1,0 +1,88 @@
+/**
+ * Reading the trigger's static data back. What a poll finds there may come from an older version,
+ * a hand edit or an import; a state the trigger cannot read is reported as unreadable (with the
+ * reason, for the log) so the poll starts a fresh baseline instead of failing, flooding or going
+ * silent on every poll.
+ */
+import type { IPollFunctions } from 'n8n-workflow';
+
+import type { WatermarkState } from './watermark';
+
+/** What a poll found: a usable state, nothing at all (first activation), or something unusable. */
+export type StoredState<T> = { state: T } | { state: undefined } | { unreadable: string };
+
+/** How long a watermark may lie ahead of this machine's clock (vendor clocks differ a little). */
+export const FUTURE_TOLERANCE_SECONDS = 10 * 60;
+
+const UTC_SECOND = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
+/** dotdigital's watermark: an account id padded to 12 digits, so that it sorts like a number. */
+const ID_KEY = /^\d{12}$/;
+
+function isUtcSecond(value: string): boolean {
+	if (!UTC_SECOND.test(value)) return false;
+	const ms = Date.parse(value);
+	// Date.parse rolls 2026-02-30 over to March: only a time that prints back the same is real.
+	return Number.isFinite(ms) && new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z') === value;
+}
+
+/** A short, secret-free picture of a stored value for the log. */
+function shape(value: unknown): string {
+	if (value === null) return 'null';
+	if (Array.isArray(value)) return `a list of ${value.length}`;
+	if (typeof value === 'string') return value.length > 40 ? `text of ${value.length} characters` : JSON.stringify(value);
+	if (typeof value === 'object') return 'an object';
+	return `${typeof value} ${String(value)}`;
+}
+
+/** `now` plus the tolerance, in the watermark's sortable form. */
+export function latestAcceptable(now: string): string {
+	return new Date(Date.parse(now) + FUTURE_TOLERANCE_SECONDS * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/**
+ * The New Customer state: `{ at, recent: [[id, at], ...] }`. `at` is '' (nothing seen yet) or, for
+ * a time source, a UTC second no later than `now` plus the tolerance, or for an id source a padded
+ * id key; every `recent` entry is a pair of an id and a key of the same form.
+ */
+export function readWatermarkState(raw: unknown, on: 'time' | 'id', now: string): StoredState<WatermarkState> {
+	if (raw === undefined) return { state: undefined };
+	if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { unreadable: `the state is ${shape(raw)}, not an object` };
+	const { at, recent } = raw as { at?: unknown; recent?: unknown };
+	const validKey = on === 'time' ? isUtcSecond : (value: string) => ID_KEY.test(value);
+	const form = on === 'time' ? 'a UTC time YYYY-MM-DDTHH:mm:ssZ' : 'a 12-digit id key';
+	if (typeof at !== 'string' || (at !== '' && !validKey(at))) return { unreadable: `the watermark is ${shape(at)}, not ${form}` };
+	if (on === 'time' && at > latestAcceptable(now)) return { unreadable: `the watermark ${at} lies in the future (now ${now})` };
+	if (!Array.isArray(recent)) return { unreadable: `the recent customers are ${shape(recent)}, not a list` };
+	for (const entry of recent as unknown[]) {
+		const valid =
+			Array.isArray(entry) && entry.length === 2 && typeof entry[0] === 'string' && entry[0] !== '' && typeof entry[1] === 'string' && validKey(entry[1]);
+		if (!valid) return { unreadable: `a recent customer entry is ${shape(entry)}, not a pair of an id and ${form}` };
+	}
+	return { state: { at, recent: (recent as Array<[string, string]>).map(([id, time]) => [id, time]) } };
+}
+
+/** The Low Credit state: `{ low: [id, ...] }`, the ids waiting to recover. */
+export function readLowCreditState(raw: unknown): StoredState<{ low: string[] }> {
+	if (raw === undefined) return { state: undefined };
+	if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { unreadable: `the state is ${shape(raw)}, not an object` };
+	const { low } = raw as { low?: unknown };
+	if (!Array.isArray(low)) return { unreadable: `the low customers are ${shape(low)}, not a list` };
+	const bad = (low as unknown[]).findIndex((id) => typeof id !== 'string' || id === '');
+	if (bad >= 0) return { unreadable: `a low customer entry is ${shape(low[bad])}, not an id` };
+	return { state: { low: [...(low as string[])] } };
+}
+
+/**
+ * The state to continue from, or undefined for a fresh baseline, exactly as on first activation.
+ * An unreadable state is logged as a warning (what was wrong, never a credential).
+ */
+export function usable<T>(context: IPollFunctions, event: string, read: StoredState<T>): T | undefined {
+	if ('state' in read) return read.state;
+	const node = context.getNode();
+	context.logger.warn(`${node.name}: the stored ${event} state cannot be read (${read.unreadable}); starting a fresh baseline`, {
+		node: node.name,
+		nodeType: node.type,
+		workflowId: context.getWorkflow().id,
+	});
+	return undefined;
+}
