@@ -15,6 +15,7 @@ const path = require('path');
 const { execFileSync } = require('child_process');
 const { ROOT, COMBINED, VENDORS, vendorFolder } = require('./definitions');
 const { exampleFiles, readExample, rewriteExample, ownerOf } = require('./examples');
+const { listFiles } = require('./files');
 const { expectedPackageReadme, vendorChangelog, packageReadmePath } = require('./texts');
 
 const DIST = path.join(ROOT, 'dist');
@@ -112,20 +113,6 @@ function packagePlans() {
 	return plans;
 }
 
-/** Every regular file below `dir`, relative to it, with forward slashes. */
-function listFiles(dir) {
-	const out = [];
-	const walk = (d) => {
-		for (const entry of fs.readdirSync(d, { withFileTypes: true })) {
-			const full = path.join(d, entry.name);
-			if (entry.isDirectory()) walk(full);
-			else out.push(path.relative(dir, full).split(path.sep).join('/'));
-		}
-	};
-	walk(dir);
-	return out.sort();
-}
-
 /** Other vendors' markers found in the files of `dir`: [{ file, marker }]. */
 function foreignMarkers(dir, vendor) {
 	const markers = VENDORS.filter((v) => v !== vendor).flatMap((v) => v.markers);
@@ -186,7 +173,7 @@ function buildPackages(outDir = path.join(ROOT, 'packages-dist')) {
 		// Examples: a vendor package ships its own, rewritten to its type prefix, inside the package;
 		// the combined package's are written beside the tarball only (the e2e reads them there).
 		const examples = [];
-		const examplesDir = vendor ? path.join(dir, 'examples') : path.join(outDir, `${pkg.name}.examples`);
+		const examplesDir = vendor ? path.join(dir, 'examples') : path.join(outDir, 'combined-examples');
 		for (const file of exampleFiles()) {
 			const workflow = readExample(file);
 			if (vendor && ownerOf(workflow, vendorPlans) !== pkg.name) continue;

@@ -16,7 +16,6 @@
 // Prints one JSON line per folder: { dir, name, legs: { tarball|all|source: { passed, errors,
 // warnings, messages } } } and exits 1 if any leg has a finding (error or warning).
 import fs from 'fs';
-import os from 'os';
 import path from 'path';
 import { createRequire } from 'module';
 import { fileURLToPath, pathToFileURL } from 'url';
@@ -28,6 +27,7 @@ const requireFromScanner = createRequire(scannerFile);
 const scanner = await import(pathToFileURL(scannerFile).href);
 const { ESLint } = await import(pathToFileURL(requireFromScanner.resolve('eslint')).href);
 const glob = requireFromScanner('fast-glob');
+const { sourceView } = requireFromRoot('./scripts/packages/sourceView.js');
 
 const TARBALL_PATTERNS = ['**/*.js', 'package.json'];
 const DEFAULT_PATTERNS = ['**/*.js', '**/*.ts', '**/*.json'];
@@ -64,25 +64,6 @@ async function leg(dir, patterns) {
 	const verdict = await scanner.analyzePackage(dir, patterns);
 	const counted = await findings(dir, patterns);
 	return { passed: verdict.passed, message: verdict.message, ...counted };
-}
-
-/**
- * A folder shaped like the repository but holding only this package's sources: its package.json
- * and, for every shipped dist/X.js, X.ts (plus the shipped .json and .svg files at their source
- * paths).
- */
-function sourceView(packageDir) {
-	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'scan-source-'));
-	fs.copyFileSync(path.join(packageDir, 'package.json'), path.join(dir, 'package.json'));
-	for (const file of glob.sync('dist/**/*', { cwd: packageDir })) {
-		const rel = file.slice('dist/'.length);
-		const source = rel.endsWith('.js') ? rel.replace(/\.js$/, '.ts') : rel;
-		const from = path.join(ROOT, source);
-		if (!fs.existsSync(from)) throw new Error(`no source for ${file}: ${source}`);
-		fs.mkdirSync(path.dirname(path.join(dir, source)), { recursive: true });
-		fs.copyFileSync(from, path.join(dir, source));
-	}
-	return dir;
 }
 
 let failed = false;
