@@ -56,6 +56,9 @@ const harness = harnessModule as unknown as {
 		readExample: (file: string) => Workflow;
 		rewriteExample: (workflow: Workflow, packageName: string, nodeNames?: string[]) => Workflow;
 		partnerNodeNames: (workflow: Workflow) => string[];
+		readManifest: (outDir: string) => Manifest & {
+			packages: Array<ManifestPackage & { tarballPath: string; directoryPath: string; examples: Array<{ absolutePath: string }> }>;
+		};
 	};
 	buildPackages: () => { outDir: string; manifest: Manifest };
 	unpackBuilt: (name: string) => string;
@@ -131,6 +134,17 @@ describe('the build', () => {
 	it('keeps the committed package.json of each vendor package at the root version', () => {
 		for (const vendor of VENDORS) {
 			expect((readRepoJson(`packages/${vendor.packageName}/package.json`) as Json).version).toBe(root.version);
+		}
+	});
+
+	it('gives the e2e absolute paths to each tarball, package folder and rewritten example (readManifest)', () => {
+		const { outDir } = harness.buildPackages();
+		const read = harness.examples.readManifest(outDir);
+		expect(read.packages.map((p) => p.name)).toEqual(manifest.packages.map((p) => p.name));
+		for (const p of read.packages) {
+			expect(p.tarballPath).toBe(`${outDir}/${p.name}.tgz`);
+			expect(harness.exists(p.directoryPath, 'package.json')).toBe(true);
+			for (const e of p.examples) expect(harness.exists(e.absolutePath, '.')).toBe(true);
 		}
 	});
 

@@ -206,7 +206,7 @@ function buildPackages(outDir = path.join(ROOT, 'packages-dist')) {
 			nodeTypes: plan.nodeNames.map((n) => `${pkg.name}.${n}`),
 			credentialTypes: plan.credentialTypes,
 			n8n: { nodes: pkg.n8n.nodes, credentials: pkg.n8n.credentials || [] },
-			readme: plan.readmeSource,
+			readmeSource: plan.readmeSource,
 			examples,
 		});
 	}

@@ -76,4 +76,18 @@ function ownerOf(workflow, packages) {
 	return owners.length === 1 ? owners[0].name : undefined;
 }
 
-module.exports = { EXAMPLES_DIR, exampleFiles, readExample, partnerNodeNames, rewriteExample, ownerOf };
+/**
+ * packages-dist/manifest.json (or the one in `outDir`) with absolute paths added: `tarballPath`
+ * and `directoryPath` on each package, `absolutePath` on each of its examples.
+ */
+function readManifest(outDir = path.join(ROOT, 'packages-dist')) {
+	const manifest = JSON.parse(fs.readFileSync(path.join(outDir, 'manifest.json'), 'utf8'));
+	for (const p of manifest.packages) {
+		p.tarballPath = path.resolve(outDir, p.tarball);
+		p.directoryPath = path.resolve(outDir, p.directory);
+		for (const e of p.examples) e.absolutePath = path.resolve(outDir, e.path);
+	}
+	return manifest;
+}
+
+module.exports = { EXAMPLES_DIR, exampleFiles, readExample, partnerNodeNames, rewriteExample, ownerOf, readManifest };
