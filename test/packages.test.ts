@@ -39,6 +39,7 @@ interface LoaderReport {
 	loader: Array<{ name: string; nodeTypes: string[]; credentialTypes: string[]; knownNodes: string[]; errors: string[] }>;
 }
 interface ScanLeg {
+	root?: string;
 	passed: boolean;
 	files: number;
 	errors: number;
@@ -307,7 +308,7 @@ describe('loading with only n8n-workflow resolvable', () => {
 });
 
 describe("n8n's verification checks", () => {
-	it("n8n's scanner analysis finds nothing in any of the four tarballs (tarball, all-files and source legs)", () => {
+	it("n8n's scanner analysis finds nothing in any of the four tarballs (tarball, all-files, source and repository legs)", () => {
 		const reports = harness.scan(manifest.packages.map((p) => unpacked[p.name]));
 		expect(reports.map((r) => r.name)).toEqual(manifest.packages.map((p) => p.name));
 		for (const report of reports) {
@@ -320,8 +321,10 @@ describe("n8n's verification checks", () => {
 					warnings: 0,
 					messages: [],
 				});
-				expect(result.files).toBeGreaterThan(1);
+				expect(result.files).toBeGreaterThan(leg === 'repository' ? 0 : 1);
 			}
+			// The scanner's own findPackageRoot finds each package in the repository's files.
+			expect(report.legs.repository.root).toBe(report.name === COMBINED ? '.' : `packages/${report.name}`);
 		}
 	});
 

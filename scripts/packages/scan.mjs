@@ -11,11 +11,17 @@
 //            TypeScript sources (and codex/icons) of exactly the files the tarball ships, laid
 //            out as in the repository, with the source patterns (`package.json`,
 //            `{nodes,credentials}/**/*.{js,ts,json}`)
+//   repository  the scanner's source leg exactly: in a copy of the repository's files (what a
+//            commit would hold: tracked plus untracked, not ignored), the scanner's own
+//            findPackageRoot looks for the folder whose package.json has the package's name
+//            (none found is a finding) and analyzePackage lints it with the source patterns
 //
 // Usage: node scripts/packages/scan.mjs <unpacked package folder>...
-// Prints one JSON line per folder: { dir, name, legs: { tarball|all|source: { passed, errors,
+// Prints one JSON line per folder: { dir, name, legs: { tarball|all|source|repository: { passed, errors,
 // warnings, messages } } } and exits 1 if any leg has a finding (error or warning).
 import fs from 'fs';
+import os from 'os';
+import { execFileSync } from 'child_process';
 import path from 'path';
 import { createRequire } from 'module';
 import { fileURLToPath, pathToFileURL } from 'url';
@@ -66,6 +72,29 @@ async function leg(dir, patterns) {
 	return { passed: verdict.passed, message: verdict.message, ...counted };
 }
 
+/** A copy of the repository's files as a commit would hold them (the scanner downloads that). */
+function repositoryView() {
+	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'scan-repository-'));
+	const files = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: ROOT, encoding: 'utf8' })
+		.split('\0')
+		.filter((f) => f && fs.existsSync(path.join(ROOT, f)));
+	for (const file of files) {
+		fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+		fs.copyFileSync(path.join(ROOT, file), path.join(dir, file));
+	}
+	return dir;
+}
+
+/** The scanner's source leg on the repository copy for one package name. */
+async function repositoryLeg(repository, name) {
+	const root = scanner.findPackageRoot(repository, name);
+	if (!root) {
+		return { passed: false, message: `no package.json named ${name} in the repository`, files: 0, errors: 1, warnings: 0, messages: [] };
+	}
+	return { root: path.relative(repository, root) || '.', ...(await leg(root, scanner.SOURCE_FILE_PATTERNS)) };
+}
+
+const repository = repositoryView();
 let failed = false;
 for (const arg of process.argv.slice(2)) {
 	const dir = path.resolve(arg);
@@ -75,9 +104,11 @@ for (const arg of process.argv.slice(2)) {
 		tarball: await leg(dir, TARBALL_PATTERNS),
 		all: await leg(dir, DEFAULT_PATTERNS),
 		source: await leg(source, scanner.SOURCE_FILE_PATTERNS),
+		repository: await repositoryLeg(repository, name),
 	};
 	fs.rmSync(source, { recursive: true, force: true });
 	for (const l of Object.values(legs)) if (!l.passed || l.errors || l.warnings) failed = true;
 	process.stdout.write(`${JSON.stringify({ dir: arg, name, legs })}\n`);
 }
+fs.rmSync(repository, { recursive: true, force: true });
 if (failed) process.exitCode = 1;
