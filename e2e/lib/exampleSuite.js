@@ -60,7 +60,7 @@ function planOf(ex, expectations) {
  * Runs `examples` (plus `extraWorkflows`, e2e-only fixtures with their own expectations) in a new
  * user folder of `host`. `beforeExamples(ctx)` runs once n8n has the package and the imports.
  */
-async function runExampleSuite(host, { label, examples, expectations, tally, beforeExamples, installPackages = installPackage }) {
+async function runExampleSuite(host, { label, examples, expectations, tally, beforeExamples, installPackages = installPackage, credentialFilter = (c) => c }) {
 	const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-e2e-'));
 	const userFolder = path.join(tmpDir, 'user');
 	fs.mkdirSync(userFolder, { recursive: true });
@@ -68,7 +68,7 @@ async function runExampleSuite(host, { label, examples, expectations, tally, bef
 	try {
 		await installPackages(userFolder, tmpDir);
 		await withSandbox(async (sandbox) => {
-			const creds = loadCredentials(sandbox.url);
+			const creds = credentialFilter(loadCredentials(sandbox.url));
 			checkCredentialRefs(examples, creds);
 			const secrets = secretsOf(creds);
 			const redact = makeRedactor(secrets);

@@ -51,7 +51,7 @@ function commonEnv({ userFolder, port }) {
 		EXECUTIONS_DATA_PRUNE: 'true',
 		GENERIC_TIMEZONE: 'UTC',
 		// `execute --rawOutput` prints the run through the logger at level info: never raise this.
-		N8N_LOG_LEVEL: 'info',
+		N8N_LOG_LEVEL: process.env.E2E_N8N_LOG_LEVEL || 'info',
 		N8N_LOG_OUTPUT: 'console',
 	};
 }

@@ -35,6 +35,8 @@ function queueEnv(pg, redis) {
 		DB_POSTGRESDB_DATABASE: pg.database,
 		DB_POSTGRESDB_USER: pg.user,
 		EXECUTIONS_MODE: 'queue',
+		// The coming default: manual executions run on workers too (running them on main is deprecated).
+		OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS: 'true',
 		QUEUE_BULL_REDIS_HOST: '127.0.0.1',
 		QUEUE_BULL_REDIS_PORT: String(redis.port),
 	};

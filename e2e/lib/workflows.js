@@ -60,7 +60,11 @@ function loadExamples() {
 			}
 			if (!wf || typeof wf !== 'object' || Array.isArray(wf)) throw new E2EError(`examples/${file} must hold one workflow object`);
 			if (!Array.isArray(wf.nodes) || !wf.connections) throw new E2EError(`examples/${file} has no "nodes"/"connections"`);
-			if (typeof wf.id !== 'string' || !wf.id) throw new E2EError(`examples/${file} needs a string "id" (it is what \`n8n execute --id\` runs)`);
+			if (typeof wf.id !== 'string' || !/^[A-Za-z0-9]{1,16}$/.test(wf.id)) {
+				// n8n saves a workflow's static data (a trigger's state) only for ids of at most 21
+				// characters (isWorkflowIdValid); its own ids have 16 letters and digits.
+				throw new E2EError(`examples/${file} needs an "id" of 1 to 16 letters and digits, as n8n makes them (it is what \`n8n execute --id\` runs), not ${JSON.stringify(wf.id)}`);
+			}
 			return { file, workflow: wf };
 		});
 	const byId = new Map();

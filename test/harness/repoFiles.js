@@ -10,3 +10,15 @@ function readRepoJson(relativePath) {
 }
 
 module.exports = { ROOT, readRepoJson };
+
+/** Every example workflow: [{ file, workflow }], in file-name order. */
+function readExamples() {
+	const dir = path.join(ROOT, 'examples');
+	return fs
+		.readdirSync(dir)
+		.filter((f) => f.endsWith('.json'))
+		.sort()
+		.map((file) => ({ file, workflow: JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) }));
+}
+
+module.exports.readExamples = readExamples;
