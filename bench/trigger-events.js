@@ -24,8 +24,7 @@ const huaweiKeys = require('../sandbox/huawei/keys');
 const SIZES = (process.env.BENCH_SIZES || '1000,10000,100000').split(',').map(Number);
 const NEW_RECORDS = 10;
 
-const chinaTime = (s) => new Date(Date.now() + s * 1000 + 8 * 3600000).toISOString().replace('T', ' ').slice(0, 19);
-const utc = (s) => new Date(Date.now() + s * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+const { chinaTimeAt: chinaTime, utcAt: utc } = require('../test/harness/clock.ts');
 
 const tencent = { tencentCloudPartnerApi: { id: 'bench-tencent', name: 'tencent' } };
 const EVENTS = [

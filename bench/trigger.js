@@ -21,8 +21,7 @@ const dotdigitalKeys = require('../sandbox/dotdigital/keys');
 const SIZES = (process.env.BENCH_SIZES || '1000,10000,100000').split(',').map(Number);
 const NEW_CUSTOMERS = 10;
 
-const chinaTime = (s) => new Date(Date.now() + s * 1000 + 8 * 3600000).toISOString().replace('T', ' ').slice(0, 19);
-const utc = (s) => new Date(Date.now() + s * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+const { chinaTimeAt: chinaTime, utcAt: utc } = require('../test/harness/clock.ts');
 
 const PROVIDERS = {
 	tencent: {

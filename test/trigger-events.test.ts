@@ -10,7 +10,8 @@ import { AKSK, IAM, useHuaweiSandbox } from './harness/huawei';
 import type { Sandbox } from './harness/sandbox';
 import { startSandbox } from './harness/sandbox';
 import { PARTNER_CREDENTIAL, useTencentSandbox } from './harness/tencent';
-import { pollTrigger } from './harness/trigger';
+import { chinaTimeAt, utcAt } from './harness/clock';
+import { pollSequence, pollTrigger } from './harness/trigger';
 
 let sandbox: Sandbox;
 const control = (provider: string) => (sandbox.control as unknown as Record<string, Record<string, (body?: unknown) => IDataObject>>)[provider];
@@ -24,23 +25,10 @@ beforeAll(async () => {
 beforeEach(() => sandbox.control.reset());
 afterAll(async () => await sandbox.close());
 
-/** A scripted run of polls that carries the persisted static data from one to the next. */
-function sequence(parameters: IDataObject, credentials: IDataObject) {
-	let persisted: IDataObject = {};
-	return {
-		async poll(mode: 'trigger' | 'manual' = 'trigger') {
-			const result = await pollTrigger(parameters as never, credentials as never, persisted, mode);
-			if (!result.error && mode === 'trigger') persisted = result.staticData;
-			return result;
-		},
-		get persisted() {
-			return persisted;
-		},
-	};
-}
+const sequence = pollSequence;
 
-const chinaTime = (offsetSeconds = 0) => new Date(Date.now() + offsetSeconds * 1000 + 8 * 3600000).toISOString().replace('T', ' ').slice(0, 19);
-const utc = (offsetSeconds = 0) => new Date(Date.now() + offsetSeconds * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+const chinaTime = chinaTimeAt;
+const utc = utcAt;
 
 describe.each([
 	['New Customer Application', 'newCustomerApplication', 'client', 'QueryPendingClientsV2', 'customerId'],

@@ -8,7 +8,8 @@ import { useDotdigitalSandbox, RESELLER } from './harness/dotdigital';
 import { AKSK, IAM, useHuaweiSandbox } from './harness/huawei';
 import type { Sandbox } from './harness/sandbox';
 import { startSandbox } from './harness/sandbox';
-import { pollTrigger } from './harness/trigger';
+import { utcAt } from './harness/clock';
+import { pollSequence, pollTrigger } from './harness/trigger';
 
 let sandbox: Sandbox;
 const huawei = () => sandbox.control.huawei as Record<string, (body?: unknown) => IDataObject>;
@@ -22,22 +23,10 @@ beforeAll(async () => {
 beforeEach(() => sandbox.control.reset());
 afterAll(async () => await sandbox.close());
 
-function sequence(parameters: IDataObject, credentials: IDataObject) {
-	let persisted: IDataObject = {};
-	return {
-		async poll(mode: 'trigger' | 'manual' = 'trigger') {
-			const result = await pollTrigger(parameters as never, credentials as never, persisted, mode);
-			if (!result.error && mode === 'trigger') persisted = result.staticData;
-			return result;
-		},
-		get persisted() {
-			return persisted;
-		},
-	};
-}
+const sequence = pollSequence;
 
 const ids = (items: IDataObject[]) => items.map((i) => i.customerId);
-const utc = (offsetSeconds = 0) => new Date(Date.now() + offsetSeconds * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+const utc = utcAt;
 
 describe.each([
 	['AK/SK', { huaweiCloudPartnerApi: { id: AKSK, name: 'aksk' } }, 'accessKey'],

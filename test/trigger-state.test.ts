@@ -12,8 +12,9 @@ import { advance, sortableUtc, takeNew } from '../nodes/shared/trigger/watermark
 import type { Sandbox } from './harness/sandbox';
 import { startSandbox, TENCENT_KEYS } from './harness/sandbox';
 import { PARTNER_CREDENTIAL, useTencentSandbox } from './harness/tencent';
+import { chinaTimeAt, utcAt } from './harness/clock';
 import type { PollResult } from './harness/trigger';
-import { pollTrigger } from './harness/trigger';
+import { pollSequence, pollTrigger } from './harness/trigger';
 
 let sandbox: Sandbox;
 type Control = Record<string, (body?: unknown) => IDataObject>;
@@ -31,9 +32,9 @@ beforeEach(() => sandbox.control.reset());
 afterAll(async () => await sandbox.close());
 
 const ids = (items: IDataObject[]) => items.map((i) => i.customerId);
-const utc = (offsetSeconds = 0) => new Date(Date.now() + offsetSeconds * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+const utc = utcAt;
 /** China Standard Time `YYYY-MM-DD HH:mm:ss` for an offset from now (Tencent's association times). */
-const chinaTime = (offsetSeconds = 0) => new Date(Date.now() + offsetSeconds * 1000 + 8 * 3600000).toISOString().replace('T', ' ').slice(0, 19);
+const chinaTime = chinaTimeAt;
 
 type ProviderName = 'tencent' | 'huawei' | 'dotdigital';
 
@@ -77,19 +78,8 @@ const VENDORS: Vendor[] = [
 	},
 ];
 
-/** Polls that carry the persisted static data from one to the next, starting from `persisted`. */
-function sequence(vendor: Vendor, parameters: IDataObject, persisted: IDataObject = {}) {
-	return {
-		async poll(mode: 'trigger' | 'manual' = 'trigger'): Promise<PollResult> {
-			const result = await pollTrigger({ provider: vendor.provider, ...parameters } as never, vendor.credentials as never, persisted, mode);
-			if (!result.error && mode === 'trigger') persisted = result.staticData;
-			return result;
-		},
-		get persisted() {
-			return persisted;
-		},
-	};
-}
+const sequence = (vendor: Vendor, parameters: IDataObject, persisted: IDataObject = {}) =>
+	pollSequence({ provider: vendor.provider, ...parameters }, vendor.credentials as IDataObject, persisted);
 
 /** Static data as n8n keeps it for the node named "Trigger". */
 const stored = (state: IDataObject) => ({ 'node:Trigger': state });

@@ -7,7 +7,8 @@ import { sleep } from 'n8n-workflow';
 import type { Sandbox } from './harness/sandbox';
 import { startSandbox, TENCENT_KEYS } from './harness/sandbox';
 import { PARTNER_CREDENTIAL, useTencentSandbox } from './harness/tencent';
-import { pollTrigger } from './harness/trigger';
+import { chinaTimeAt } from './harness/clock';
+import { pollSequence } from './harness/trigger';
 
 let sandbox: Sandbox;
 const tencent = () => sandbox.control.tencent as Record<string, (body?: unknown) => IDataObject>;
@@ -21,28 +22,9 @@ beforeAll(async () => {
 beforeEach(() => sandbox.control.reset());
 afterAll(async () => await sandbox.close());
 
-/** A scripted run of polls that carries the persisted static data from one to the next. */
-function sequence(parameters: IDataObject) {
-	let persisted: IDataObject = {};
-	return {
-		async poll(mode: 'trigger' | 'manual' = 'trigger') {
-			const result = await pollTrigger({ provider: 'tencent', ...parameters } as never, credentials, persisted, mode);
-			if (!result.error && mode === 'trigger') persisted = result.staticData;
-			return result;
-		},
-		get persisted() {
-			return persisted;
-		},
-		restartFrom(saved: IDataObject) {
-			persisted = JSON.parse(JSON.stringify(saved));
-		},
-	};
-}
+const sequence = (parameters: IDataObject) => pollSequence({ provider: 'tencent', ...parameters }, credentials);
 
-/** China Standard Time `YYYY-MM-DD HH:mm:ss` for an offset from now. */
-function chinaTime(offsetSeconds = 0): string {
-	return new Date(Date.now() + offsetSeconds * 1000 + 8 * 3600000).toISOString().replace('T', ' ').slice(0, 19);
-}
+const chinaTime = chinaTimeAt;
 
 const ids = (items: IDataObject[]) => items.map((i) => i.customerId);
 

@@ -90,3 +90,29 @@ export async function pollTrigger(
 	const state = staticData['node:Trigger'] ?? {};
 	return { items, staticData, stateBytes: Buffer.byteLength(JSON.stringify(state)), error, warnings };
 }
+
+/** A scripted run of polls that carries the persisted static data from one to the next. */
+export interface PollSequence {
+	poll(mode?: 'trigger' | 'manual'): Promise<PollResult>;
+	readonly persisted: IDataObject;
+	/** Continue from saved static data, as n8n does after a restart. */
+	restartFrom(saved: IDataObject): void;
+}
+
+export function pollSequence(parameters: IDataObject, credentials: IDataObject, persisted: IDataObject = {}): PollSequence {
+	let state = persisted;
+	return {
+		async poll(mode: 'trigger' | 'manual' = 'trigger') {
+			const result = await pollTrigger(parameters as never, credentials as never, state, mode);
+			// n8n keeps static data only from a production poll that succeeded.
+			if (!result.error && mode === 'trigger') state = result.staticData;
+			return result;
+		},
+		get persisted() {
+			return state;
+		},
+		restartFrom(saved: IDataObject) {
+			state = JSON.parse(JSON.stringify(saved)) as IDataObject;
+		},
+	};
+}
