@@ -72,6 +72,8 @@ function currentEnv(brokerPort, runnerToken) {
 		N8N_COMPRESSION_NODE_MAX_DECOMPRESSED_SIZE_BYTES: String(256 * 1024 * 1024),
 		N8N_COMPRESSION_NODE_MAX_ZIP_ENTRIES: '1000',
 		N8N_PUBLIC_API_DISABLED: 'true',
+		// The MCP server catalogue is fetched from api.n8n.io, which is out of reach here.
+		N8N_DISABLED_MODULES: 'mcp-registry',
 	};
 }
 
@@ -137,9 +139,11 @@ async function startTaskRunner(host, { brokerPort, runnerToken, env, logFile }) 
 
 /**
  * `n8n start` (or `n8n worker`, `n8n webhook` with `command`), resolved once /healthz answers (and,
- * with `waitForEditor`, the editor's page). Returns { port, output(), exitInfo(), stop() }.
+ * with `waitForEditor`, the editor's page). `taskRunner: false` for a process that executes
+ * nothing itself (a queue-mode main), which then runs no task broker either.
+ * Returns { port, output(), exitInfo(), stop() }.
  */
-async function startN8nServer(host, { userFolder, port, logFile, command = 'start', extraEnv = {}, waitForEditor = false, healthPort }) {
+async function startN8nServer(host, { userFolder, port, logFile, command = 'start', extraEnv = {}, waitForEditor = false, healthPort, taskRunner = true }) {
 	const { env, brokerPort, runnerToken } = await n8nEnv(host, { userFolder, port, extra: extraEnv });
 	const server = startLogged(nodeOf(host), [n8nBin(host), command], { cwd: userFolder, env, logFile });
 	const checkPort = healthPort || port;
@@ -157,7 +161,7 @@ async function startN8nServer(host, { userFolder, port, logFile, command = 'star
 		throw new E2EError(`n8n ${command} did not become healthy (${why}). Log: ${logFile}\n${tail(server.output(), 20)}`);
 	}
 	let runner = null;
-	if (!host.legacy) runner = await startTaskRunner(host, { brokerPort, runnerToken, env, logFile: logFile.replace(/\.log$/, '') + '-runner.log' });
+	if (!host.legacy && taskRunner) runner = await startTaskRunner(host, { brokerPort, runnerToken, env, logFile: logFile.replace(/\.log$/, '') + '-runner.log' });
 	return {
 		port,
 		readyAfterMs: Date.now() - t0,
@@ -171,13 +175,16 @@ async function startN8nServer(host, { userFolder, port, logFile, command = 'star
 	};
 }
 
-/** What n8n printed at startup that asks the operator to change a setting. */
+/** What n8n printed at startup that asks the operator to change a setting (every process's block). */
 function deprecationNotices(output) {
-	const start = output.indexOf('There are deprecations related to your n8n setup');
-	if (start < 0) return [];
-	const lines = output.slice(start).split('\n').slice(1);
-	const end = lines.findIndex((l) => l.trim() === '');
-	return (end < 0 ? lines : lines.slice(0, end)).map((l) => l.trim()).filter((l) => l.startsWith('- '));
+	const header = 'There are deprecations related to your n8n setup';
+	const notices = [];
+	for (let at = output.indexOf(header); at >= 0; at = output.indexOf(header, at + 1)) {
+		const lines = output.slice(at).split('\n').slice(1);
+		const end = lines.findIndex((l) => l.trim() === '');
+		notices.push(...(end < 0 ? lines : lines.slice(0, end)).map((l) => l.trim()).filter((l) => l.startsWith('- ')));
+	}
+	return [...new Set(notices)];
 }
 
 module.exports = { n8nCli, startN8nServer, deprecationNotices, n8nEnv, readLog: (f) => (fs.existsSync(f) ? fs.readFileSync(f, 'utf8') : '') };

@@ -12,7 +12,7 @@ const path = require('path');
 
 const { RUNNING_STATUSES, executionsOf, loadExecution } = require('./database');
 const { freePort, httpRequest } = require('./net');
-const { n8nCli, startN8nServer } = require('./n8nProcess');
+const { deprecationNotices, n8nCli, startN8nServer } = require('./n8nProcess');
 const { installPackage } = require('./packageInstall');
 const { interruption } = require('./processes');
 const { startPostgres, startRedis } = require('./queueServices');
@@ -47,7 +47,8 @@ async function startCluster(instance, tmpDir) {
 	const port = await freePort();
 	const started = [];
 	try {
-		started.push(await startN8nServer(instance.host, { userFolder: instance.userFolder, port, logFile: path.join(tmpDir, 'n8n-main.log'), extraEnv: instance.extraEnv }));
+		// With OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS the main process executes nothing: no task runner.
+		started.push(await startN8nServer(instance.host, { userFolder: instance.userFolder, port, logFile: path.join(tmpDir, 'n8n-main.log'), extraEnv: instance.extraEnv, taskRunner: false }));
 		for (const name of WORKERS) {
 			const healthPort = await freePort();
 			const worker = await startN8nServer(instance.host, {
@@ -136,6 +137,9 @@ async function checkBulk(instance, tally, { tmpDir, sandboxUrl, workflow }) {
 		tally.ok('bulk over two workers', `${BULK_REQUESTS} top-ups in ${seconds(elapsed)}: ${spread}; each applied once; ${throttled} throttled answer(s) retried`);
 	} finally {
 		await cluster.stop();
+		const notices = deprecationNotices(cluster.output());
+		if (notices.length) tally.fail('queue-mode startup', `n8n printed deprecation notices: ${notices.join(' ')}`);
+		else tally.ok('queue-mode startup', 'main and workers printed no deprecation notices');
 	}
 }
 
