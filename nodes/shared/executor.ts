@@ -8,7 +8,8 @@ import { choosePageSize, collectPages } from './paging';
 import { ADDITIONAL_FIELDS, isListOperation } from './properties';
 import { getPath, recordsAt } from './records';
 import { simplifyRecord } from './simplify';
-import type { BuiltRequest, FieldSpec, OperationResult, OperationSpec } from './types';
+import type { RequestSlots } from './concurrency';
+import type { BuiltRequest, CallScheduling, FieldSpec, OperationResult, OperationSpec } from './types';
 import { coerceField, FieldValidationError, isBlank } from './validation';
 
 /** Sends one call for an operation and returns the vendor's answer, unwrapped from any envelope. */
@@ -127,14 +128,20 @@ function listPlan(context: IExecuteFunctions, spec: OperationSpec, itemIndex: nu
 	};
 }
 
-/** Runs one operation for one item, applying Simplify where the operation offers it. */
+/**
+ * Runs one operation for one item, applying Simplify where the operation offers it. With `slots`,
+ * every call of the item (pages and split calls too) takes a slot of the node run, and an item's
+ * own pages or split calls may run concurrently within them.
+ */
 export async function executeOperation(
 	context: IExecuteFunctions,
 	spec: OperationSpec,
 	send: SendCall,
 	itemIndex: number,
+	slots?: RequestSlots,
+	signal?: AbortSignal,
 ): Promise<OperationResult> {
-	let result = await runOperation(context, spec, send, itemIndex);
+	let result = await runOperation(context, spec, send, itemIndex, slots, signal);
 	if (spec.enrich) result = (result as IDataObject[]).map((record) => ({ ...spec.enrich!(record), ...record }));
 	if (!spec.simplifiable || !(context.getNodeParameter('simplify', itemIndex, false) as boolean)) return result;
 	return (result as IDataObject[]).map((entry) =>
@@ -153,16 +160,25 @@ async function runOperation(
 	spec: OperationSpec,
 	send: SendCall,
 	itemIndex: number,
+	slots: RequestSlots | undefined,
+	signal: AbortSignal | undefined,
 ): Promise<OperationResult> {
 	const request = buildRequest(context, spec, itemIndex);
-	const call = (built: BuiltRequest) => send(context, spec, built, itemIndex);
-	if (spec.execute) return await spec.execute(context, spec, call, request, itemIndex);
+	const call = async (built: BuiltRequest) =>
+		slots ? await slots.run(async () => await send(context, spec, built, itemIndex)) : await send(context, spec, built, itemIndex);
+	const scheduling: CallScheduling = { limit: slots?.size ?? 1, signal };
+	if (spec.execute) return await spec.execute(context, spec, call, request, itemIndex, scheduling);
 
 	if (spec.batch) {
 		const { field, maxPerCall } = spec.batch;
 		const ids = (request.body[field] as unknown[]) ?? [];
-		const answers = await sendInBatches(ids, maxPerCall, spec.write, async (part) =>
-			await call({ ...request, body: { ...request.body, [field]: part as IDataObject[] } }),
+		const answers = await sendInBatches(
+			ids,
+			maxPerCall,
+			spec.write,
+			async (part) => await call({ ...request, body: { ...request.body, [field]: part as IDataObject[] } }),
+			undefined,
+			scheduling,
 		);
 		return answers.flatMap((response) => (spec.recordsPath ? recordsAt(response, spec.recordsPath) : [response]));
 	}
@@ -180,6 +196,7 @@ async function runOperation(
 				startAt: plan.startAt ?? startDefault,
 			},
 			call,
+			scheduling,
 		);
 	}
 
