@@ -103,13 +103,28 @@ describe('stop on error with writes in flight', () => {
 		const result = await runTencent({ ...allocateEach, options: { maxConcurrentRequests: 3 } }, { items: uins.map((uin) => ({ uin })) });
 		const error = result.error as Error & { context?: IDataObject; description?: string };
 		expect(error.message).toMatch(/outcome unknown.*\[items: 3 applied, 1 outcome unknown, 8 never sent\]/);
-		expect(error.context?.items).toEqual({ applied: [1, 3, 4], unknown: [2], notApplied: [], notSent: [5, 6, 7, 8, 9, 10, 11, 12] });
+		expect(error.context?.items).toEqual({ applied: [1, 3, 4], partlyApplied: [], unknown: [2], notApplied: [], notSent: [5, 6, 7, 8, 9, 10, 11, 12] });
 		expect(error.description).toContain('Applied: items 1, 3-4. Outcome unknown: item 2. Never sent: items 5-12.');
 		// The sandbox agrees: applied items were applied once, never-sent ones never arrived.
 		expect([0, 2, 3].map((index) => credit(uins[index]))).toEqual([1, 1, 1]);
 		const arrived = new Set(requests('tencent', 'AllocateCustomerCredit').map((r) => Number(r.body.ClientUin)));
 		expect(uins.slice(4).filter((uin) => arrived.has(uin))).toEqual([]);
 		expect(uins.slice(4).map(credit)).toEqual(uins.slice(4).map(() => 0));
+	});
+
+	it('holds back calls still waiting for the rate limiter when a write fails: nothing goes out after it', async () => {
+		const uins = newCustomers(12);
+		// Default concurrency (5 for a 5/s action): items 3 to 5 hold a slot but wait for the limiter
+		// (205 ms apart) when item 2 fails, 150 ms after it was sent.
+		setLatency('tencent', 150);
+		sandbox.control.addFault({ provider: 'tencent', action: 'AllocateCustomerCredit', kind: 'internalError', skip: 1 });
+		const result = await runTencent(allocateEach, { items: uins.map((uin) => ({ uin })) });
+		expect(result.error?.message).toMatch(/\[items: 1 applied, 1 outcome unknown, 10 never sent\]/);
+		expect((result.error?.context as IDataObject).items).toEqual(
+			expect.objectContaining({ applied: [1], unknown: [2], notSent: [3, 4, 5, 6, 7, 8, 9, 10, 11, 12] }),
+		);
+		expect(requests('tencent', 'AllocateCustomerCredit')).toHaveLength(2);
+		expect(uins.map(credit)).toEqual([1, 0, ...uins.slice(2).map(() => 0)]);
 	});
 
 	it('a split call with parts in flight names the ids applied after the failure and those never sent', async () => {
@@ -314,7 +329,7 @@ describe('scheduling (units)', () => {
 
 	it('request slots cap the calls open at once and refuse new ones after cancelling', async () => {
 		const controller = new AbortController();
-		const slots = new RequestSlots(2, controller.signal);
+		const slots = new RequestSlots(2);
 		let open = 0;
 		let most = 0;
 		const work = async () => {
@@ -323,10 +338,10 @@ describe('scheduling (units)', () => {
 			await sleep(5);
 			open--;
 		};
-		await Promise.all(Array.from({ length: 6 }, async () => await slots.run(work)));
+		await Promise.all(Array.from({ length: 6 }, async () => await slots.run(work, controller.signal)));
 		expect(most).toBe(2);
 		controller.abort();
-		await expect(slots.run(work)).rejects.toThrow(/cancelled/);
+		await expect(slots.run(work, controller.signal)).rejects.toThrow(/cancelled/);
 	});
 
 	it('names items by ranges and groups them by outcome', () => {
@@ -340,6 +355,6 @@ describe('scheduling (units)', () => {
 				{ state: 'failed', error: refused },
 				{ state: 'notStarted' },
 			]),
-		).toEqual({ applied: [0], unknown: [1], notApplied: [2], notSent: [3] });
+		).toEqual({ applied: [0], partlyApplied: [], unknown: [1], notApplied: [2], notSent: [3] });
 	});
 });

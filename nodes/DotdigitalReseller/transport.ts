@@ -141,14 +141,14 @@ function toNodeError(node: INode, spec: OperationSpec, method: string, error: Ap
  */
 export function dotdigitalSender(timeoutSeconds: number, methodOf: (spec: OperationSpec, request?: BuiltRequest) => string): SendCall {
 	const timeoutMs = Math.round(timeoutSeconds * 1000);
-	return async (context, spec, request, itemIndex) => {
+	return async (context, spec, request, itemIndex, runSignal) => {
 		const method = methodOf(spec, request);
 		const baseUrl = await baseUrlOf(context);
 		try {
 			const account = await accountKeyOf(context, DOTDIGITAL_CREDENTIAL, DOTDIGITAL_ACCOUNT_FIELDS);
 			// No rate is published: the limiter paces only after dotdigital has answered 429.
 			const outcome = await sendPaced(
-				{ key: `${account}:${method}`, documentedRate: spec.rateLimitPerSecond, write: spec.write, signal: cancelSignalOf(context) },
+				{ key: `${account}:${method}`, documentedRate: spec.rateLimitPerSecond, write: spec.write, signal: runSignal ?? cancelSignalOf(context) },
 				async () => await callOnce(context, method, request.body, baseUrl, timeoutMs),
 			);
 			return outcome.value;

@@ -143,9 +143,9 @@ async function callOnce(
  */
 export function huaweiSender(timeoutSeconds = HUAWEI_DEFAULT_TIMEOUT_SECONDS): SendCall {
 	const timeoutMs = Math.round(timeoutSeconds * 1000);
-	return async (context, spec, request, itemIndex) => {
+	return async (context, spec, request, itemIndex, runSignal) => {
 		const credentialType = huaweiCredentialType(context);
-		const signal = cancelSignalOf(context);
+		const signal = runSignal ?? cancelSignalOf(context);
 		try {
 			const account = await accountKeyOf(context, credentialType, HUAWEI_ACCOUNT_FIELDS[credentialType]);
 			const outcome = await sendPaced(

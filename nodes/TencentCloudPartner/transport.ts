@@ -80,8 +80,8 @@ async function callOnce(
  */
 export function tencentSender(timeoutSeconds = TENCENT_DEFAULT_TIMEOUT_SECONDS): SendCall {
 	const timeoutMs = Math.round(timeoutSeconds * 1000);
-	return async (context, spec, request, itemIndex) => {
-		const signal = cancelSignalOf(context);
+	return async (context, spec, request, itemIndex, runSignal) => {
+		const signal = runSignal ?? cancelSignalOf(context);
 		try {
 			const account = await accountKeyOf(context, TENCENT_CREDENTIAL, TENCENT_ACCOUNT_FIELDS);
 			const outcome = await sendPaced(

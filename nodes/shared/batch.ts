@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { runInOrder, type OrderedRun } from './concurrency';
 import { chunk } from './paging';
-import { cancelledError } from './rateLimiter';
+import { cancelledError, outcomeOf, StoppedBeforeSending, stopReasonOf } from './stopping';
 import type { CallScheduling } from './types';
 
 /** Where each id of a split call stands after one of the calls failed. */
@@ -53,6 +53,21 @@ function annotate(error: unknown, standing: BatchStanding, write: boolean) {
 	if (withContext.context) withContext.context.batch = { ...standing } as unknown as IDataObject;
 }
 
+/**
+ * A split call that another item's failure stopped after some of its calls went out: neither
+ * done nor never sent, so the error carries where each id stands.
+ */
+function partlySent(standing: BatchStanding, write: boolean): Error {
+	const { summary, detail } = describeStanding(standing, write);
+	const error = new Error(`Stopped at an earlier failure after part of the list was sent [split call: ${summary}]`) as Error & {
+		context: IDataObject;
+		description: string;
+	};
+	error.description = detail;
+	error.context = { outcome: 'partial', batch: { ...standing } as unknown as IDataObject };
+	return error;
+}
+
 /** Where every id stands after a run of split calls stopped at a failure. */
 function standingAfter<T>(
 	parts: unknown[][],
@@ -65,7 +80,7 @@ function standingAfter<T>(
 		if (entry.state === 'done') standing.done.push(...doneOf(parts[index], entry.value).map(String));
 		else if (entry.state === 'notStarted') standing.notSent.push(...ids);
 		else {
-			const outcome = (entry.error as { context?: IDataObject }).context?.outcome;
+			const outcome = outcomeOf(entry.error);
 			if (outcome === 'unknown') standing.unknown.push(...ids);
 			else if (outcome === 'notSent') standing.notSent.push(...ids);
 			else standing.failed.push(...ids);
@@ -98,6 +113,11 @@ export async function sendInBatches<T>(
 		if (parts.length > 1) annotate(error, standingAfter(parts, run.settled, doneOf), write);
 		throw error;
 	}
-	if (run.cancelled) throw cancelledError();
+	if (run.cancelled) {
+		const reason = scheduling.signal ? stopReasonOf(scheduling.signal) : cancelledError();
+		const someDone = run.settled.some((entry) => entry.state === 'done');
+		if (reason instanceof StoppedBeforeSending && someDone) throw partlySent(standingAfter(parts, run.settled, doneOf), write);
+		throw reason;
+	}
 	return run.settled.map((entry) => (entry as { value: T }).value);
 }

@@ -1,4 +1,4 @@
-import { cancelledError } from './rateLimiter';
+import { cancelledError, isStoppedBeforeSending, stopReasonOf } from './stopping';
 import type { OperationSpec } from './types';
 
 /** How one task of a run ended: done, failed, or never started (stopped or cancelled first). */
@@ -18,21 +18,25 @@ export interface OrderedRun<T> {
 
 /**
  * Runs `task(0)` to `task(count - 1)` with at most `limit` running at once, starting them in
- * order. With `stopOnError`, no task starts after the first failure; a cancellation stops new
- * starts at once. The running ones are always waited for, so the caller knows how each ended.
+ * order. With `stopOnError`, no task starts after the first failure, and `onFailure` hears of it
+ * at once (to hold back calls still waiting for their turn); a cancellation stops new starts too.
+ * The running ones are always waited for, so the caller knows how each ended. Tasks that were
+ * held back by the stop fail too, but the failure that caused it is the one reported.
  */
 export async function runInOrder<T>(
 	count: number,
 	limit: number,
 	task: (index: number) => Promise<T>,
-	options: { stopOnError: boolean; signal?: AbortSignal },
+	options: { stopOnError: boolean; signal?: AbortSignal; onFailure?: (error: unknown) => void },
 ): Promise<OrderedRun<T>> {
 	const settled: Array<Settled<T>> = Array.from({ length: count }, () => ({ state: 'notStarted' as const }));
 	const run: OrderedRun<T> = { settled, cancelled: false };
 	let next = 0;
+	let heldBack: number | undefined;
 	const mayStart = () => {
 		if (options.signal?.aborted) run.cancelled = true;
-		return !run.cancelled && !(options.stopOnError && run.firstFailure !== undefined) && next < count;
+		const stopped = options.stopOnError && (run.firstFailure !== undefined || heldBack !== undefined);
+		return !run.cancelled && !stopped && next < count;
 	};
 	const worker = async () => {
 		while (mayStart()) {
@@ -41,13 +45,19 @@ export async function runInOrder<T>(
 				settled[index] = { state: 'done', value: await task(index) };
 			} catch (error) {
 				settled[index] = { state: 'failed', error };
-				if (run.firstFailure === undefined) run.firstFailure = index;
+				if (isStoppedBeforeSending(error)) heldBack ??= index;
+				else if (run.firstFailure === undefined) {
+					run.firstFailure = index;
+					if (options.stopOnError) options.onFailure?.(error);
+				}
 			}
 		}
 	};
 	const workers = Math.max(1, Math.min(limit, count));
 	await Promise.all(Array.from({ length: workers }, worker));
 	if (options.signal?.aborted) run.cancelled = true;
+	// Only held-back tasks failed (the failure was elsewhere): the run stopped, nothing failed here.
+	if (run.firstFailure === undefined && heldBack !== undefined) run.cancelled = true;
 	return run;
 }
 
@@ -75,14 +85,11 @@ export class RequestSlots {
 	private active = 0;
 	private readonly waiting: Array<() => void> = [];
 
-	constructor(
-		readonly size: number,
-		private readonly signal?: AbortSignal,
-	) {}
+	constructor(readonly size: number) {}
 
-	/** Runs `work` once a slot is free; a cancellation while waiting means it never runs. */
-	async run<T>(work: () => Promise<T>): Promise<T> {
-		await this.take();
+	/** Runs `work` once a slot is free; if `signal` aborts while it waits, it never runs. */
+	async run<T>(work: () => Promise<T>, signal?: AbortSignal): Promise<T> {
+		await this.take(signal);
 		try {
 			return await work();
 		} finally {
@@ -90,18 +97,17 @@ export class RequestSlots {
 		}
 	}
 
-	private async take(): Promise<void> {
-		if (this.signal?.aborted) throw cancelledError();
+	private async take(signal?: AbortSignal): Promise<void> {
+		if (signal?.aborted) throw stopReasonOf(signal);
 		if (this.active < this.size) {
 			this.active++;
 			return;
 		}
 		await new Promise<void>((resolve, reject) => {
-			const signal = this.signal;
 			const onAbort = () => {
 				const at = this.waiting.indexOf(grant);
 				if (at >= 0) this.waiting.splice(at, 1);
-				reject(cancelledError());
+				reject(signal ? stopReasonOf(signal) : cancelledError());
 			};
 			const grant = () => {
 				signal?.removeEventListener('abort', onAbort);

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { runInOrder } from './concurrency';
-import { cancelledError } from './rateLimiter';
+import { cancelledError, stopReasonOf } from './stopping';
 import { recordsAt, totalAt } from './records';
 import type { BuiltRequest, CallScheduling, PagingSpec } from './types';
 
@@ -75,7 +75,7 @@ async function fetchPagesAtOnce(
 		{ stopOnError: true, signal: scheduling.signal },
 	);
 	if (run.firstFailure !== undefined) throw (run.settled[run.firstFailure] as { error: unknown }).error;
-	if (run.cancelled) throw cancelledError();
+	if (run.cancelled) throw scheduling.signal ? stopReasonOf(scheduling.signal) : cancelledError();
 	return run.settled.map((entry) => (entry as { value: IDataObject }).value);
 }
 

@@ -1,5 +1,7 @@
 import { sleep } from 'n8n-workflow';
 
+import { stopReasonOf } from './stopping';
+
 export interface AdaptiveLimiterSettings {
 	/** The vendor's window: limits are "N per second". */
 	windowMs: number;
@@ -40,18 +42,13 @@ interface PaceState {
 	learnedCeiling?: number;
 }
 
-/** The error a wait or a scheduler ends with when the execution is cancelled. */
-export function cancelledError(): Error {
-	return new Error('The execution was cancelled');
-}
-
-/** Wait that ends early, by rejecting, when the execution is cancelled. */
+/** Wait that ends early, by rejecting, when the execution is cancelled or the run stopped. */
 export async function cancellableSleep(ms: number, signal?: AbortSignal): Promise<void> {
 	if (!signal) return await sleep(ms);
-	if (signal.aborted) throw cancelledError();
+	if (signal.aborted) throw stopReasonOf(signal);
 	let onAbort: () => void = () => {};
 	const aborted = new Promise<never>((_, reject) => {
-		onAbort = () => reject(cancelledError());
+		onAbort = () => reject(stopReasonOf(signal));
 		signal.addEventListener('abort', onAbort, { once: true });
 	});
 	try {
@@ -148,7 +145,7 @@ export class AdaptiveRateLimiter {
 	/** Waits until a call may start, records it and returns when it started. */
 	async acquire(key: string, documented: number, signal?: AbortSignal): Promise<number> {
 		for (;;) {
-			if (signal?.aborted) throw cancelledError();
+			if (signal?.aborted) throw stopReasonOf(signal);
 			const wait = this.delayFor(key, documented);
 			if (wait <= 0) break;
 			await cancellableSleep(wait, signal);

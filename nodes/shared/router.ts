@@ -8,7 +8,7 @@ import type { SendCall } from './executor';
 import { executeOperation } from './executor';
 import { checkedRequestOptions, MAX_CONCURRENT_OPTION } from './options';
 import { REQUEST_OPTIONS } from './properties';
-import { cancelledError } from './rateLimiter';
+import { cancelledError, outcomeOf, stopControl } from './stopping';
 import type { OperationSpec } from './types';
 
 /** What one item produced: plain records, or ready items (e.g. with binary data). */
@@ -36,21 +36,22 @@ export interface ItemScheduling {
 	limit: number;
 	/** The operation changes something: a stopped run then says which items were applied. */
 	write: boolean;
+	/** The execution's cancel signal. */
 	signal?: AbortSignal;
+	/** Holds back calls still waiting for their turn once an item failed (without Continue On Fail). */
+	stopRun?: () => void;
 }
 
+type StandingGroup = 'applied' | 'partlyApplied' | 'unknown' | 'notApplied' | 'notSent';
+
 /** Where every item stands after a run of writes stopped at a failure. */
-export function itemStanding(settled: Array<Settled<ItemResult>>): Record<'applied' | 'unknown' | 'notApplied' | 'notSent', number[]> {
-	const standing = { applied: [] as number[], unknown: [] as number[], notApplied: [] as number[], notSent: [] as number[] };
+export function itemStanding(settled: Array<Settled<ItemResult>>): Record<StandingGroup, number[]> {
+	const standing: Record<StandingGroup, number[]> = { applied: [], partlyApplied: [], unknown: [], notApplied: [], notSent: [] };
+	const groupOf: Record<string, StandingGroup> = { unknown: 'unknown', notSent: 'notSent', partial: 'partlyApplied' };
 	settled.forEach((entry, index) => {
 		if (entry.state === 'done') standing.applied.push(index);
 		else if (entry.state === 'notStarted') standing.notSent.push(index);
-		else {
-			const outcome = (entry.error as { context?: IDataObject }).context?.outcome;
-			if (outcome === 'unknown') standing.unknown.push(index);
-			else if (outcome === 'notSent') standing.notSent.push(index);
-			else standing.notApplied.push(index);
-		}
+		else standing[groupOf[outcomeOf(entry.error) ?? ''] ?? 'notApplied'].push(index);
 	});
 	return standing;
 }
@@ -65,6 +66,7 @@ function annotateItems(error: unknown, settled: Array<Settled<ItemResult>>): voi
 	const standing = itemStanding(settled);
 	const groups: Array<[string, number[]]> = [
 		['applied', standing.applied],
+		['partly applied (split list stopped midway)', standing.partlyApplied],
 		['outcome unknown', standing.unknown],
 		['not applied', standing.notApplied],
 		['never sent', standing.notSent],
@@ -80,6 +82,7 @@ function annotateItems(error: unknown, settled: Array<Settled<ItemResult>>): voi
 		const numbers = (indices: number[]) => indices.map((index) => index + 1);
 		withContext.context.items = {
 			applied: numbers(standing.applied),
+			partlyApplied: numbers(standing.partlyApplied),
 			unknown: numbers(standing.unknown),
 			notApplied: numbers(standing.notApplied),
 			notSent: numbers(standing.notSent),
@@ -101,7 +104,11 @@ export async function runPerItem(
 ): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const continueOnFail = this.continueOnFail();
-	const run = await runInOrder(items.length, scheduling.limit, handle, { stopOnError: !continueOnFail, signal: scheduling.signal });
+	const run = await runInOrder(items.length, scheduling.limit, handle, {
+		stopOnError: !continueOnFail,
+		signal: scheduling.signal,
+		onFailure: scheduling.stopRun,
+	});
 	if (run.cancelled) throw new NodeOperationError(this.getNode(), cancelledError());
 	if (run.firstFailure !== undefined && !continueOnFail) {
 		const itemIndex = run.firstFailure;
@@ -150,14 +157,18 @@ export async function executeSpecs(
 	}
 	const signal = cancelSignalOf(this);
 	const limit = concurrencyFor(this, spec);
-	const slots = new RequestSlots(limit, signal);
+	// After a failure (without Continue On Fail) calls still waiting for a slot or the limiter are
+	// held back, so nothing goes out after it; with Continue On Fail every item runs.
+	const runStop = stopControl(signal);
+	const stopRun = this.continueOnFail() ? undefined : () => runStop.stop();
+	const run = { slots: new RequestSlots(limit), signal: runStop.signal, stopRun };
 	return await runPerItem.call(
 		this,
 		async (itemIndex) => {
 			const options = checkedRequestOptions(this, this.getNodeParameter(REQUEST_OPTIONS, itemIndex, {}) as IDataObject, itemIndex);
-			return await executeOperation(this, spec, senderFor(spec, options, itemIndex), itemIndex, slots, signal);
+			return await executeOperation(this, spec, senderFor(spec, options, itemIndex), itemIndex, run);
 		},
-		{ limit, write: spec.write, signal },
+		{ limit, write: spec.write, signal, stopRun },
 	);
 }
 
@@ -168,7 +179,13 @@ export async function executeSpecs(
  */
 function concurrencyFor(context: IExecuteFunctions, spec: OperationSpec): number {
 	if (context.getInputData().length === 0) return 1;
-	const options = checkedRequestOptions(context, context.getNodeParameter(REQUEST_OPTIONS, 0, {}) as IDataObject, 0);
-	const chosen = options[MAX_CONCURRENT_OPTION] as number | undefined;
+	let chosen: number | undefined;
+	try {
+		const options = checkedRequestOptions(context, context.getNodeParameter(REQUEST_OPTIONS, 0, {}) as IDataObject, 0);
+		chosen = options[MAX_CONCURRENT_OPTION] as number | undefined;
+	} catch {
+		// The first item reports its own bad option when it runs (so Continue On Fail applies).
+		chosen = undefined;
+	}
 	return chosen && chosen > 0 ? chosen : defaultConcurrency(spec);
 }
