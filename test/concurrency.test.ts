@@ -11,6 +11,7 @@ import { sleep } from 'n8n-workflow';
 import { itemRanges, RequestSlots, runInOrder } from '../nodes/shared/concurrency';
 import { AdaptiveRateLimiter, vendorRateLimiter } from '../nodes/shared/rateLimiter';
 import { itemStanding } from '../nodes/shared/router';
+import { runDotdigital, useDotdigitalSandbox, account } from './harness/dotdigital';
 import { runHuawei, useHuaweiSandbox } from './harness/huawei';
 import { outputOf, setCredential, startWorkflow } from './harness/runWorkflow';
 import type { Sandbox } from './harness/sandbox';
@@ -40,6 +41,7 @@ beforeEach(() => {
 	vendorRateLimiter.reset();
 	useTencentSandbox(sandbox);
 	useHuaweiSandbox(sandbox);
+	useDotdigitalSandbox(sandbox);
 });
 afterAll(async () => await sandbox.close());
 
@@ -236,6 +238,26 @@ describe('the limiter counts per vendor key', () => {
 		const outcomes = requests('tencent', 'AllocateCustomerCredit').map((r) => r.outcome);
 		expect(outcomes.filter((outcome) => outcome === 'ok')).toHaveLength(16);
 		expect(outcomes.filter((outcome) => outcome !== 'ok')).toEqual(['RequestLimitExceeded', 'RequestLimitExceeded', 'RequestLimitExceeded']);
+	});
+});
+
+describe('dotdigital (no published limit)', () => {
+	it('keeps several calls open, and a 429 makes it slow down and retry: every credit added once, no error', async () => {
+		const dotdigital = (sandbox.control as unknown as { dotdigital: Record<string, (body?: unknown) => IDataObject> }).dotdigital;
+		const accounts = await runDotdigital({ resource: 'account', operation: 'getMany', returnAll: false, limit: 1, additionalFields: {} });
+		const id = Number(accounts.json[0].AccountId);
+		const before = Number(dotdigital.getAccount(id).CreditBalance);
+		setLatency('dotdigital', 100);
+		sandbox.control.addFault({ provider: 'dotdigital', action: 'AddCredit', kind: 'throttle', count: 2, skip: 3 });
+		const result = await runDotdigital(
+			{ resource: 'credit', operation: 'add', accountId: account(id), credits: 1, additionalFields: {} },
+			{ items: Array.from({ length: 10 }, (_, i) => ({ i })) },
+		);
+		expect(result.error).toBeUndefined();
+		expect(result.json.filter((json) => json.error)).toEqual([]);
+		expect(maxInFlight('dotdigital')).toBeGreaterThan(1);
+		expect(Number(dotdigital.getAccount(id).CreditBalance)).toBe(before + 10);
+		expect(requests('dotdigital', 'AddCredit').map((r) => r.outcome).filter((outcome) => outcome !== 'ok')).toEqual(['throttle', 'throttle']);
 	});
 });
 
