@@ -8,7 +8,9 @@
 import type { IDataObject } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
+import { sendInBatches } from '../nodes/shared/batch';
 import { itemRanges, RequestSlots, runInOrder } from '../nodes/shared/concurrency';
+import { StoppedBeforeSending, stopControl } from '../nodes/shared/stopping';
 import { AdaptiveRateLimiter, vendorRateLimiter } from '../nodes/shared/rateLimiter';
 import { itemStanding } from '../nodes/shared/router';
 import { runDotdigital, useDotdigitalSandbox, account } from './harness/dotdigital';
@@ -364,6 +366,33 @@ describe('scheduling (units)', () => {
 		expect(most).toBe(2);
 		controller.abort();
 		await expect(slots.run(work, controller.signal)).rejects.toThrow(/cancelled/);
+	});
+
+	it('a split list stopped by another item after some calls went out says where every id stands', async () => {
+		const run = stopControl();
+		const ids = Array.from({ length: 25 }, (_, i) => `id${i}`);
+		const sent: number[] = [];
+		const stopped = sendInBatches(
+			ids,
+			10,
+			true,
+			async (_part, index) => {
+				sent.push(index);
+				run.stop(); // another item failed while this call was on its way
+				return {};
+			},
+			undefined,
+			{ limit: 1, signal: run.signal },
+		);
+		await expect(stopped).rejects.toMatchObject({
+			message: expect.stringMatching(/part of the list was sent \[split call: 10 applied, 15 never sent\]/),
+			context: { outcome: 'partial' },
+		});
+		expect(sent).toEqual([0]);
+		const held = new StoppedBeforeSending();
+		expect(itemStanding([{ state: 'failed', error: await stopped.catch((e: unknown) => e) }, { state: 'failed', error: held }])).toEqual(
+			expect.objectContaining({ partlyApplied: [0], notSent: [1] }),
+		);
 	});
 
 	it('names items by ranges and groups them by outcome', () => {
