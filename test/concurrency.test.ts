@@ -296,6 +296,22 @@ describe('adaptive pacing (units)', () => {
 		expect(at).toBe(now);
 	});
 
+	it('lets callers start in the order they asked; one that is stopped leaves the line without letting others overtake', async () => {
+		const limiter = new AdaptiveRateLimiter({ windowMs: 100, marginMs: 0 });
+		const order: number[] = [];
+		const second = stopControl();
+		const callers = [0, 1, 2, 3].map(async (index) => {
+			const signal = index === 1 ? second.signal : undefined;
+			await limiter.acquire('k', 10, signal).then(
+				() => order.push(index),
+				() => order.push(-index),
+			);
+		});
+		second.stop();
+		await Promise.all(callers);
+		expect(order).toEqual([0, -1, 2, 3]);
+	});
+
 	it('learns a ceiling for an action with no published limit after a throttle, then forgets it', () => {
 		let now = 0;
 		const limiter = new AdaptiveRateLimiter({}, () => now);

@@ -34,6 +34,8 @@ export const DEFAULT_LIMITER_SETTINGS: AdaptiveLimiterSettings = {
 interface PaceState {
 	/** Earliest time the next call may start. */
 	nextAt: number;
+	/** Settles when the last caller in line has started (or left): callers start in arrival order. */
+	line: Promise<void>;
 	/** Starts in the last window, for learning what an action with no published limit accepts. */
 	recentStarts: number[];
 	/** Rate right after the last decrease, and when it happened; it climbs back from there. */
@@ -57,6 +59,22 @@ export async function cancellableSleep(ms: number, signal?: AbortSignal): Promis
 	});
 	try {
 		await Promise.race([sleep(ms), aborted]);
+	} finally {
+		signal.removeEventListener('abort', onAbort);
+	}
+}
+
+/** Waits for `promise`, or rejects as soon as `signal` aborts. */
+async function untilSettledOrStopped(promise: Promise<void>, signal?: AbortSignal): Promise<void> {
+	if (!signal) return await promise;
+	if (signal.aborted) throw stopReasonOf(signal);
+	let onAbort: () => void = () => {};
+	const aborted = new Promise<never>((_, reject) => {
+		onAbort = () => reject(stopReasonOf(signal));
+		signal.addEventListener('abort', onAbort, { once: true });
+	});
+	try {
+		await Promise.race([promise, aborted]);
 	} finally {
 		signal.removeEventListener('abort', onAbort);
 	}
@@ -87,7 +105,7 @@ export class AdaptiveRateLimiter {
 
 	private stateOf(key: string): PaceState {
 		let state = this.states.get(key);
-		if (!state) this.states.set(key, (state = { nextAt: 0, recentStarts: [] }));
+		if (!state) this.states.set(key, (state = { nextAt: 0, line: Promise.resolve(), recentStarts: [] }));
 		return state;
 	}
 
@@ -146,15 +164,32 @@ export class AdaptiveRateLimiter {
 		return at;
 	}
 
-	/** Waits until a call may start, records it and returns when it started. */
+	/**
+	 * Waits until a call may start, records it and returns when it started. Callers start in the
+	 * order they asked, so items and pages reach the vendor in input order when nothing else delays
+	 * them; a caller whose run is stopped leaves the line without holding up the ones behind it.
+	 */
 	async acquire(key: string, documented: number, signal?: AbortSignal): Promise<number> {
-		for (;;) {
-			if (signal?.aborted) throw stopReasonOf(signal);
-			const wait = this.delayFor(key, documented);
-			if (wait <= 0) break;
-			await cancellableSleep(wait, signal);
+		const state = this.stateOf(key);
+		const ahead = state.line;
+		let leave: () => void = () => {};
+		state.line = new Promise<void>((resolve) => (leave = resolve));
+		let myTurn = false;
+		try {
+			await untilSettledOrStopped(ahead, signal);
+			myTurn = true;
+			for (;;) {
+				if (signal?.aborted) throw stopReasonOf(signal);
+				const wait = this.delayFor(key, documented);
+				if (wait <= 0) break;
+				await cancellableSleep(wait, signal);
+			}
+			return this.record(key, documented);
+		} finally {
+			// Leaving early must not let the next caller overtake the ones still ahead.
+			if (myTurn) leave();
+			else void ahead.then(leave);
 		}
-		return this.record(key, documented);
 	}
 
 	/**
