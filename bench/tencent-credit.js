@@ -40,7 +40,8 @@ const median = (values) => {
 };
 const gaps = (times) => times.slice(1).map((t, i) => t - times[i]);
 
-function allocationWorkflow(count) {
+/** `options` of the node, e.g. one request at a time for measuring the cost of each. */
+function allocationWorkflow(count, options = {}) {
 	return singleNodeWorkflow(
 		'tencentCloudPartner',
 		{
@@ -49,6 +50,7 @@ function allocationWorkflow(count) {
 			customerUin: { __rl: true, mode: 'id', value: String(FIRST_CUSTOMER_UIN) },
 			addedCredit: 1,
 			additionalFields: {},
+			options,
 		},
 		{ items: Array.from({ length: count }, (_, i) => ({ i })), credentials: { tencentCloudPartnerApi: { id: 'bench', name: 'bench' } } },
 	);
@@ -130,13 +132,14 @@ async function main() {
 		sandbox.control.reset();
 		sandbox.control.setRateLimit({ enabled: false });
 		const acquire = vendorRateLimiter.acquire;
-		vendorRateLimiter.acquire = async () => {};
+		vendorRateLimiter.acquire = async () => Date.now();
 		const body = JSON.stringify({ ClientUin: FIRST_CUSTOMER_UIN, AddedCredit: 1 });
 		const arrivalGaps = () => gaps(sandbox.control.getRequests({ provider: 'tencent' }).map((r) => r.arrivedMs));
 		const perRound = Math.max(20, Math.round(OVERHEAD_REQUESTS / ROUNDS));
 		const samples = { node: [], bare: [], raw: [] };
 		const ways = {
-			node: async () => void (await runWorkflow(allocationWorkflow(perRound))),
+			// One request at a time, like the bare calls, so the gaps measure the cost of each request.
+			node: async () => void (await runWorkflow(allocationWorkflow(perRound, { maxConcurrentRequests: 1 }))),
 			bare: async () => {
 				for (let i = 0; i < perRound; i++) await axiosSignedCall(sandbox.url, body);
 			},

@@ -12,14 +12,14 @@ const badRequest = (message) => Object.assign(new Error(message), { status: 400 
 
 /**
  * @param {{ providers: object[], faults: object, requestLog: object, clock: object,
- *   rateLimit: {enabled: boolean}, files: object }} deps
+ *   rateLimit: {enabled: boolean}, files: object, latency: object }} deps
  */
-function createControl({ providers, faults, requestLog, clock, rateLimit, files }) {
+function createControl({ providers, faults, requestLog, clock, rateLimit, files, latency }) {
 	const functions = {
 		/**
 		 * Everything back to the start configuration: each provider's data (options per provider,
 		 * e.g. `{ tencent: { customers: 50, seed: 7 } }`), faults, request log, rate limits on,
-		 * clock offset 0, generated files.
+		 * clock offset 0, generated files, the latency the sandbox was started with, in-flight counts.
 		 */
 		reset(body = {}) {
 			if (!body || typeof body !== 'object' || Array.isArray(body)) throw badRequest('body must be a JSON object');
@@ -30,6 +30,8 @@ function createControl({ providers, faults, requestLog, clock, rateLimit, files 
 			files.clear();
 			rateLimit.enabled = true;
 			clock.setOffset(0);
+			latency.reset();
+			latency.resetInFlight();
 			return { reset: true };
 		},
 		setRateLimit(body = {}) {
@@ -59,6 +61,12 @@ function createControl({ providers, faults, requestLog, clock, rateLimit, files 
 			return functions.getClock();
 		},
 		getClock: () => ({ offsetMs: clock.offsetMs, now: clock.now() }),
+		/** Per-request latency `{ provider?, latencyMs, jitterMs }`; without provider, for all. */
+		setLatency: (body) => latency.set(body),
+		getLatency: () => latency.get(),
+		/** Requests in flight per provider: `{ current, max, total }` since the last reset. */
+		getInFlight: () => latency.getInFlight(),
+		resetInFlight: () => latency.resetInFlight(),
 	};
 
 	const routes = [
@@ -72,6 +80,10 @@ function createControl({ providers, faults, requestLog, clock, rateLimit, files 
 		{ method: 'POST', path: '/_control/requests/clear', run: () => functions.clearRequests() },
 		{ method: 'GET', path: '/_control/clock', run: () => functions.getClock() },
 		{ method: 'POST', path: '/_control/clock', run: (q, body) => functions.setClockOffset(body) },
+		{ method: 'GET', path: '/_control/latency', run: () => functions.getLatency() },
+		{ method: 'POST', path: '/_control/latency', run: (q, body) => functions.setLatency(body) },
+		{ method: 'GET', path: '/_control/inflight', run: () => functions.getInFlight() },
+		{ method: 'POST', path: '/_control/inflight/reset', run: () => functions.resetInFlight() },
 		...providers.flatMap((p) => p.control.routes),
 	];
 

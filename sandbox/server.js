@@ -13,16 +13,18 @@ const { createFaults } = require('./faults');
 const { createRequestLog } = require('./requestLog');
 const { createFileStore } = require('./files');
 const { createControl } = require('./control');
+const { createLatency } = require('./latency');
 const { PROVIDER_FACTORIES } = require('./providers');
 const { readBody, sendJson } = require('./http');
 
 /**
  * Starts a sandbox.
- * @param {{ port?: number, host?: string, tencent?: { customers?: number, seed?: number|string, anchor?: string|number } }} [options]
- *   port 0 picks a free port; provider keys carry that provider's initial seed options.
+ * @param {{ port?: number, host?: string, latency?: object, tencent?: { customers?: number, seed?: number|string, anchor?: string|number } }} [options]
+ *   port 0 picks a free port; provider keys carry that provider's initial seed options; `latency`
+ *   is `{ latencyMs, jitterMs }` for every provider or `{ tencent: { latencyMs }, ... }` (latency.js).
  * @returns {Promise<{ url: string, port: number, close(): Promise<void>, state: object, control: object }>}
  */
-async function startSandbox({ port = 0, host = '127.0.0.1', ...providerOptions } = {}) {
+async function startSandbox({ port = 0, host = '127.0.0.1', latency: latencyOptions = {}, ...providerOptions } = {}) {
 	const clock = createClock();
 	const faults = createFaults({ providers: Object.keys(PROVIDER_FACTORIES) });
 	const requestLog = createRequestLog();
@@ -43,7 +45,11 @@ async function startSandbox({ port = 0, host = '127.0.0.1', ...providerOptions }
 
 	const shared = { clock, faults, requestLog, files, rateLimit, sleep, baseUrl: () => baseUrl };
 	const providers = Object.entries(PROVIDER_FACTORIES).map(([name, factory]) => factory(shared, providerOptions[name] || {}));
-	const control = createControl({ providers, faults, requestLog, clock, rateLimit, files });
+	const latency = createLatency(
+		providers.map((p) => p.name),
+		latencyOptions,
+	);
+	const control = createControl({ providers, faults, requestLog, clock, rateLimit, files, latency });
 
 	async function route(req, res) {
 		const url = new URL(req.url || '/', 'http://sandbox.local');
@@ -52,7 +58,12 @@ async function startSandbox({ port = 0, host = '127.0.0.1', ...providerOptions }
 		if (path.startsWith('/_control/')) return control.handle(req, res, path, url.searchParams, body);
 		if (files.matches(req, path)) return files.serve(req, res, path);
 		const provider = providers.find((p) => p.matches(req, path));
-		if (provider) return provider.handle(req, res, body, { tooLarge });
+		if (provider) {
+			latency.track(provider.name, res);
+			const delay = latency.delayFor(provider.name);
+			if (delay > 0) await sleep(delay);
+			return provider.handle(req, res, body, { tooLarge });
+		}
 		return sendJson(res, 404, { error: 'NotFound', message: `${req.method} ${path} is not served by the sandbox` });
 	}
 
@@ -114,6 +125,7 @@ async function startSandbox({ port = 0, host = '127.0.0.1', ...providerOptions }
 			faults,
 			requestLog,
 			rateLimit,
+			latency,
 			...Object.fromEntries(providers.map((p) => [p.name, p.state])),
 		},
 	};

@@ -3,7 +3,7 @@
  * Simplify and redaction.
  */
 import { chunk, choosePageSize, collectPages } from '../nodes/shared/paging';
-import { SlidingWindowLimiter } from '../nodes/shared/rateLimiter';
+import { AdaptiveRateLimiter } from '../nodes/shared/rateLimiter';
 import { redact } from '../nodes/shared/redact';
 import { backoffDelay, DEFAULT_RETRY_POLICY, shouldRetry } from '../nodes/shared/retry';
 import { ApiCallError } from '../nodes/shared/failure';
@@ -101,16 +101,16 @@ describe('paging', () => {
 });
 
 describe('pacing and retries', () => {
-	it('never lets more than N calls start within a second', () => {
+	it('spaces calls so that no N consecutive starts fall within one second', () => {
 		let now = 0;
-		const limiter = new SlidingWindowLimiter(1000, 25, () => now);
-		for (let i = 0; i < 5; i++) {
-			expect(limiter.delayFor('k', 5)).toBe(0);
-			limiter.record('k');
+		const limiter = new AdaptiveRateLimiter({}, () => now);
+		const starts: number[] = [];
+		for (let i = 0; i < 11; i++) {
+			now += limiter.delayFor('k', 5);
+			starts.push(limiter.record('k', 5));
 		}
-		expect(limiter.delayFor('k', 5)).toBe(1025);
-		now = 1025;
-		expect(limiter.delayFor('k', 5)).toBe(0);
+		expect(starts.slice(0, 3)).toEqual([0, 210, 420]);
+		for (let i = 5; i < starts.length; i++) expect(starts[i] - starts[i - 5]).toBeGreaterThanOrEqual(1000);
 		expect(limiter.delayFor('other', 5)).toBe(0);
 	});
 

@@ -55,7 +55,8 @@ export class DotdigitalReseller implements INodeType {
 				(options.timeout as number | undefined) ?? DOTDIGITAL_TIMEOUT_SECONDS,
 				(s, request) => String(request?.path.method ?? overrides.methodName ?? s.vendorAction),
 			);
-			const send: SendCall = async (context, s, request, index) => await base(context, s, applyOverrides(request, overrides), index);
+			const send: SendCall = async (context, s, request, index, signal) =>
+				await base(context, s, applyOverrides(request, overrides), index, signal);
 			return send;
 		});
 	}

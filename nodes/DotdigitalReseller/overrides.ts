@@ -1,5 +1,6 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
+import { maxConcurrentRequestsOption } from '../shared/properties';
 import type { BuiltRequest, OperationSpec } from '../shared/types';
 
 export interface MethodOverrides {
@@ -53,6 +54,7 @@ export function optionsFor(spec: OperationSpec, timeoutSeconds: number): INodePr
 				default: timeoutSeconds,
 				description: 'How long to wait for an answer; the service itself gives up after 125 seconds',
 			},
+			maxConcurrentRequestsOption,
 		],
 	};
 }

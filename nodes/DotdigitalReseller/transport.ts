@@ -9,13 +9,15 @@ import { cancelSignalOf } from '../shared/context';
 import type { SendCall } from '../shared/executor';
 import { ApiCallError, type ApiFailure, type FailureKind } from '../shared/failure';
 import { bodyExcerpt, networkFailure } from '../shared/httpFailure';
-import { withRetries } from '../shared/retry';
+import { accountKeyOf, sendPaced } from '../shared/pacing';
 import type { BuiltRequest, OperationSpec } from '../shared/types';
 import { normaliseDates } from './dates';
 
 export const DOTDIGITAL_CREDENTIAL = 'dotdigitalResellerApi';
 /** The service's own limit is 125 s; 5 s more covers the network (reference 1.6). */
 export const DOTDIGITAL_TIMEOUT_SECONDS = 130;
+/** The reseller API user is the account dotdigital would throttle. */
+const DOTDIGITAL_ACCOUNT_FIELDS = ['baseUrl', 'username'];
 
 function classify(failure: ApiFailure): FailureKind {
 	if (failure.notSent) return 'notProcessed';
@@ -139,14 +141,16 @@ function toNodeError(node: INode, spec: OperationSpec, method: string, error: Ap
  */
 export function dotdigitalSender(timeoutSeconds: number, methodOf: (spec: OperationSpec, request?: BuiltRequest) => string): SendCall {
 	const timeoutMs = Math.round(timeoutSeconds * 1000);
-	return async (context, spec, request, itemIndex) => {
+	return async (context, spec, request, itemIndex, runSignal) => {
 		const method = methodOf(spec, request);
 		const baseUrl = await baseUrlOf(context);
 		try {
-			const outcome = await withRetries(async () => await callOnce(context, method, request.body, baseUrl, timeoutMs), {
-				write: spec.write,
-				signal: cancelSignalOf(context),
-			});
+			const account = await accountKeyOf(context, DOTDIGITAL_CREDENTIAL, DOTDIGITAL_ACCOUNT_FIELDS);
+			// No rate is published: the limiter paces only after dotdigital has answered 429.
+			const outcome = await sendPaced(
+				{ key: `${account}:${method}`, documentedRate: spec.rateLimitPerSecond, write: spec.write, signal: runSignal ?? cancelSignalOf(context) },
+				async () => await callOnce(context, method, request.body, baseUrl, timeoutMs),
+			);
 			return outcome.value;
 		} catch (error) {
 			if (error instanceof ApiCallError) {

@@ -13,7 +13,7 @@ function refusedIn(answer: IDataObject): Map<string, IDataObject> {
  * customer on its own item. When a later call fails, the error lists the customers already
  * changed, those whose outcome is unknown and those never sent.
  */
-export const freezeExecute: OperationExecute = async (_context, spec, send, request) => {
+export const freezeExecute: OperationExecute = async (_context, spec, send, request, _itemIndex, scheduling) => {
 	const ids = (request.body.customer_ids as string[]) ?? [];
 	const action = spec.operation;
 	const parts: string[][] = [];
@@ -21,11 +21,12 @@ export const freezeExecute: OperationExecute = async (_context, spec, send, requ
 		ids,
 		spec.batch?.maxPerCall ?? 10,
 		true,
-		async (part) => {
-			parts.push(part as string[]);
+		async (part, index) => {
+			parts[index] = part as string[];
 			return await send({ ...request, body: { ...request.body, customer_ids: part as string[] } });
 		},
 		(part, answer) => part.filter((id) => !refusedIn(answer).has(String(id))),
+		scheduling,
 	);
 	return answers.flatMap((answer, index) => {
 		const refused = refusedIn(answer);

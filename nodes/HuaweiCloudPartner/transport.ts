@@ -2,18 +2,22 @@ import type { IDataObject, IHttpRequestOptions, IN8nHttpFullResponse, JsonObject
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { CallContext } from '../shared/context';
-import { accountKeyOf, cancelSignalOf } from '../shared/context';
+import { cancelSignalOf } from '../shared/context';
 import type { SendCall } from '../shared/executor';
 import { ApiCallError, type ApiFailure } from '../shared/failure';
 import { bodyExcerpt, networkFailure, retryAfterMs } from '../shared/httpFailure';
-import { vendorRateLimiter } from '../shared/rateLimiter';
-import { withRetries } from '../shared/retry';
+import { accountKeyOf, sendPaced } from '../shared/pacing';
 import type { BuiltRequest, OperationSpec } from '../shared/types';
 import { classifyHuaweiFailure, huaweiNodeApiError } from './errors';
 
 export const HUAWEI_AKSK_CREDENTIAL = 'huaweiCloudPartnerApi';
 export const HUAWEI_IAM_CREDENTIAL = 'huaweiCloudPartnerIamApi';
 export const HUAWEI_DEFAULT_TIMEOUT_SECONDS = 60;
+/** Huawei counts calls per caller: the access key, or the IAM user of an account. */
+const HUAWEI_ACCOUNT_FIELDS: Record<string, string[]> = {
+	[HUAWEI_AKSK_CREDENTIAL]: ['site', 'endpoint', 'accessKeyId'],
+	[HUAWEI_IAM_CREDENTIAL]: ['site', 'endpoint', 'domainName', 'userName'],
+};
 
 /** The credential the node's Authentication parameter picks. */
 export function huaweiCredentialType(context: CallContext): string {
@@ -139,19 +143,16 @@ async function callOnce(
  */
 export function huaweiSender(timeoutSeconds = HUAWEI_DEFAULT_TIMEOUT_SECONDS): SendCall {
 	const timeoutMs = Math.round(timeoutSeconds * 1000);
-	return async (context, spec, request, itemIndex) => {
+	return async (context, spec, request, itemIndex, runSignal) => {
 		const credentialType = huaweiCredentialType(context);
 		// Huawei counts calls per API, i.e. per method and path: a custom call to a listed API shares its budget.
 		const api = spec.http ? `${spec.http.method} ${spec.http.path}` : spec.vendorAction;
-		const limiterKey = `huawei:${accountKeyOf(context, credentialType)}:${api}`;
-		const signal = cancelSignalOf(context);
+		const signal = runSignal ?? cancelSignalOf(context);
 		try {
-			const outcome = await withRetries(
-				async () => {
-					await vendorRateLimiter.acquire(limiterKey, spec.rateLimitPerSecond, signal);
-					return await callOnce(context, credentialType, spec, request, timeoutMs);
-				},
-				{ write: spec.write, signal },
+			const account = await accountKeyOf(context, credentialType, HUAWEI_ACCOUNT_FIELDS[credentialType]);
+			const outcome = await sendPaced(
+				{ key: `${account}:${api}`, documentedRate: spec.rateLimitPerSecond, write: spec.write, signal },
+				async () => await callOnce(context, credentialType, spec, request, timeoutMs),
 			);
 			return outcome.value;
 		} catch (error) {

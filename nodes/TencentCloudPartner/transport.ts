@@ -3,18 +3,19 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { TENCENT_PARTNER_VERSION } from '../../credentials/TencentCloudPartnerApi.credentials';
 import type { CallContext } from '../shared/context';
-import { accountKeyOf, cancelSignalOf } from '../shared/context';
+import { cancelSignalOf } from '../shared/context';
 import type { SendCall } from '../shared/executor';
 import { ApiCallError, type ApiFailure } from '../shared/failure';
 import { bodyExcerpt, networkFailure } from '../shared/httpFailure';
-import { vendorRateLimiter } from '../shared/rateLimiter';
-import { withRetries } from '../shared/retry';
+import { accountKeyOf, sendPaced } from '../shared/pacing';
 import type { OperationSpec } from '../shared/types';
 import { chinaTimesToUtc } from './chinaTime';
 import { classifyTencentFailure, tencentNodeApiError } from './errors';
 
 export const TENCENT_CREDENTIAL = 'tencentCloudPartnerApi';
 export const TENCENT_DEFAULT_TIMEOUT_SECONDS = 30;
+/** Tencent counts calls per SecretId (and endpoint), whichever credential record holds it. */
+const TENCENT_ACCOUNT_FIELDS = ['endpoint', 'secretId'];
 
 function fail(failure: ApiFailure): never {
 	throw new ApiCallError(failure, classifyTencentFailure(failure));
@@ -80,16 +81,13 @@ async function callOnce(
  */
 export function tencentSender(timeoutSeconds = TENCENT_DEFAULT_TIMEOUT_SECONDS): SendCall {
 	const timeoutMs = Math.round(timeoutSeconds * 1000);
-	return async (context, spec, request, itemIndex) => {
-		const limiterKey = `tencent:${accountKeyOf(context, TENCENT_CREDENTIAL)}:${spec.vendorAction}`;
-		const signal = cancelSignalOf(context);
+	return async (context, spec, request, itemIndex, runSignal) => {
+		const signal = runSignal ?? cancelSignalOf(context);
 		try {
-			const outcome = await withRetries(
-				async () => {
-					await vendorRateLimiter.acquire(limiterKey, spec.rateLimitPerSecond, signal);
-					return await callOnce(context, spec, request.body, timeoutMs);
-				},
-				{ write: spec.write, signal },
+			const account = await accountKeyOf(context, TENCENT_CREDENTIAL, TENCENT_ACCOUNT_FIELDS);
+			const outcome = await sendPaced(
+				{ key: `${account}:${spec.vendorAction}`, documentedRate: spec.rateLimitPerSecond, write: spec.write, signal },
+				async () => await callOnce(context, spec, request.body, timeoutMs),
 			);
 			return outcome.value;
 		} catch (error) {

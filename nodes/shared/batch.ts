@@ -1,6 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { runInOrder, type OrderedRun } from './concurrency';
 import { chunk } from './paging';
+import { cancelledError, outcomeOf, StoppedBeforeSending, stopReasonOf } from './stopping';
+import type { CallScheduling } from './types';
 
 /** Where each id of a split call stands after one of the calls failed. */
 export interface BatchStanding {
@@ -51,46 +54,70 @@ function annotate(error: unknown, standing: BatchStanding, write: boolean) {
 }
 
 /**
- * Sends `ids` in calls of at most `maxPerCall`, one after the other, and returns each call's
- * answer. When a call fails after others, the error says where every id stands. `doneOf` picks,
- * from a successful call, the ids that really were applied (a vendor may refuse some of a call).
+ * A split call that another item's failure stopped after some of its calls went out: neither
+ * done nor never sent, so the error carries where each id stands.
+ */
+function partlySent(standing: BatchStanding, write: boolean): Error {
+	const { summary, detail } = describeStanding(standing, write);
+	const error = new Error(`Stopped at an earlier failure after part of the list was sent [split call: ${summary}]`) as Error & {
+		context: IDataObject;
+		description: string;
+	};
+	error.description = detail;
+	error.context = { outcome: 'partial', batch: { ...standing } as unknown as IDataObject };
+	return error;
+}
+
+/** Where every id stands after a run of split calls stopped at a failure. */
+function standingAfter<T>(
+	parts: unknown[][],
+	settled: OrderedRun<T>['settled'],
+	doneOf: (part: unknown[], answer: T) => unknown[],
+): BatchStanding {
+	const standing: BatchStanding = { done: [], unknown: [], failed: [], notSent: [] };
+	settled.forEach((entry, index) => {
+		const ids = parts[index].map(String);
+		if (entry.state === 'done') standing.done.push(...doneOf(parts[index], entry.value).map(String));
+		else if (entry.state === 'notStarted') standing.notSent.push(...ids);
+		else {
+			const outcome = outcomeOf(entry.error);
+			if (outcome === 'unknown') standing.unknown.push(...ids);
+			else if (outcome === 'notSent') standing.notSent.push(...ids);
+			else standing.failed.push(...ids);
+		}
+	});
+	return standing;
+}
+
+/**
+ * Sends `ids` in calls of at most `maxPerCall`, up to `scheduling.limit` calls at once (started
+ * in order), and returns each call's answer in order. After a failure no further call starts;
+ * the calls already in flight are waited for, and the error says where every id stands. `doneOf`
+ * picks, from a successful call, the ids that really were applied (a vendor may refuse some).
  */
 export async function sendInBatches<T>(
 	ids: unknown[],
 	maxPerCall: number,
 	write: boolean,
-	sendPart: (part: unknown[]) => Promise<T>,
+	sendPart: (part: unknown[], index: number) => Promise<T>,
 	doneOf: (part: unknown[], answer: T) => unknown[] = (part) => part,
+	scheduling: CallScheduling = { limit: 1 },
 ): Promise<T[]> {
 	const parts = chunk(ids, maxPerCall);
-	const answers: T[] = [];
-	const done: string[] = [];
-	for (let index = 0; index < parts.length; index++) {
-		const settled = await sendPart(parts[index]).then(
-			(answer) => ({ ok: true as const, answer }),
-			(error: unknown) => ({ ok: false as const, error }),
-		);
-		if (settled.ok) {
-			answers.push(settled.answer);
-			done.push(...doneOf(parts[index], settled.answer).map(String));
-		} else {
-			const error = settled.error;
-			if (parts.length > 1) {
-				const outcome = (error as { context?: IDataObject }).context?.outcome;
-				const failedIds = parts[index].map(String);
-				annotate(
-					error,
-					{
-						done,
-						unknown: outcome === 'unknown' ? failedIds : [],
-						failed: outcome === 'notSent' || outcome === 'unknown' ? [] : failedIds,
-						notSent: [...(outcome === 'notSent' ? failedIds : []), ...parts.slice(index + 1).flat().map(String)],
-					},
-					write,
-				);
-			}
-			throw error;
-		}
+	const run = await runInOrder(parts.length, scheduling.limit, async (index) => await sendPart(parts[index], index), {
+		stopOnError: true,
+		signal: scheduling.signal,
+	});
+	if (run.firstFailure !== undefined) {
+		const error = (run.settled[run.firstFailure] as { error: unknown }).error;
+		if (parts.length > 1) annotate(error, standingAfter(parts, run.settled, doneOf), write);
+		throw error;
 	}
-	return answers;
+	if (run.cancelled) {
+		const reason = scheduling.signal ? stopReasonOf(scheduling.signal) : cancelledError();
+		const someDone = run.settled.some((entry) => entry.state === 'done');
+		if (reason instanceof StoppedBeforeSending && someDone) throw partlySent(standingAfter(parts, run.settled, doneOf), write);
+		throw reason;
+	}
+	return run.settled.map((entry) => (entry as { value: T }).value);
 }

@@ -10,9 +10,3 @@ export function cancelSignalOf(context: CallContext): AbortSignal | undefined {
 		? withSignal.getExecutionCancelSignal()
 		: undefined;
 }
-
-/** Stable key for the account a node calls with, for rate limiting; never contains a secret. */
-export function accountKeyOf(context: CallContext, credentialType: string): string {
-	const node = context.getNode();
-	return node.credentials?.[credentialType]?.id ?? node.credentials?.[credentialType]?.name ?? 'default';
-}

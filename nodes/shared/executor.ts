@@ -8,16 +8,33 @@ import { choosePageSize, collectPages } from './paging';
 import { ADDITIONAL_FIELDS, isListOperation } from './properties';
 import { getPath, recordsAt } from './records';
 import { simplifyRecord } from './simplify';
-import type { BuiltRequest, FieldSpec, OperationResult, OperationSpec } from './types';
+import type { RequestSlots } from './concurrency';
+import { isStoppedBeforeSending, stopControl } from './stopping';
+import type { BuiltRequest, CallScheduling, FieldSpec, OperationResult, OperationSpec } from './types';
 import { coerceField, FieldValidationError, isBlank } from './validation';
 
-/** Sends one call for an operation and returns the vendor's answer, unwrapped from any envelope. */
+/**
+ * Sends one call for an operation and returns the vendor's answer, unwrapped from any envelope.
+ * `signal`, when given, ends waits (rate limiter, retries) early: the execution was cancelled or
+ * the run stopped at a failure. Without it, the sender uses the execution's cancel signal.
+ */
 export type SendCall = (
 	context: CallContext,
 	spec: OperationSpec,
 	request: BuiltRequest,
 	itemIndex: number,
+	signal?: AbortSignal,
 ) => Promise<IDataObject>;
+
+/** What the items of one node run share for their calls. */
+export interface RunScheduling {
+	/** Caps the calls open at once across items, pages and split calls. */
+	slots: RequestSlots;
+	/** Aborted when the execution is cancelled or, without Continue On Fail, the run stopped. */
+	signal?: AbortSignal;
+	/** Stops the whole run after a failed call (without Continue On Fail). */
+	stopRun?: () => void;
+}
 
 function readRaw(context: IExecuteFunctions, field: FieldSpec, itemIndex: number, extra: IDataObject): unknown {
 	const name = paramNameOf(field);
@@ -150,14 +167,19 @@ function listPlan(context: IExecuteFunctions, spec: OperationSpec, itemIndex: nu
 	};
 }
 
-/** Runs one operation for one item, applying Simplify where the operation offers it. */
+/**
+ * Runs one operation for one item, applying Simplify where the operation offers it. With `run`,
+ * every call of the item (pages and split calls too) takes a slot of the node run, and an item's
+ * own pages or split calls may run concurrently within them.
+ */
 export async function executeOperation(
 	context: IExecuteFunctions,
 	spec: OperationSpec,
 	send: SendCall,
 	itemIndex: number,
+	run?: RunScheduling,
 ): Promise<OperationResult> {
-	let result = await runOperation(context, spec, send, itemIndex);
+	let result = await runOperation(context, spec, send, itemIndex, run);
 	if (spec.enrich) result = (result as IDataObject[]).map((record) => ({ ...spec.enrich!(record), ...record }));
 	if (!spec.simplifiable || !(context.getNodeParameter('simplify', itemIndex, false) as boolean)) return result;
 	return (result as IDataObject[]).map((entry) =>
@@ -176,16 +198,37 @@ async function runOperation(
 	chosen: OperationSpec,
 	send: SendCall,
 	itemIndex: number,
+	run: RunScheduling | undefined,
 ): Promise<OperationResult> {
 	const { spec, request } = bindCustomCall(context, chosen, buildRequest(context, chosen, itemIndex), itemIndex);
-	const call = (next: BuiltRequest) => send(context, spec, next, itemIndex);
-	if (spec.execute) return await spec.execute(context, spec, call, request, itemIndex);
+	// The item's own stop: after one of its calls fails, its other pages or parts are not sent.
+	const item = stopControl(run?.signal);
+	const call = async (built: BuiltRequest) => {
+		const attempt = async () => await send(context, spec, built, itemIndex, run ? item.signal : undefined);
+		const settled = await (run ? run.slots.run(attempt, item.signal) : attempt()).then(
+			(value) => ({ ok: true as const, value }),
+			(error: unknown) => ({ ok: false as const, error }),
+		);
+		if (settled.ok) return settled.value;
+		if (!isStoppedBeforeSending(settled.error)) {
+			item.stop();
+			run?.stopRun?.();
+		}
+		throw settled.error;
+	};
+	const scheduling: CallScheduling = { limit: run?.slots.size ?? 1, signal: run ? item.signal : undefined };
+	if (spec.execute) return await spec.execute(context, spec, call, request, itemIndex, scheduling);
 
 	if (spec.batch) {
 		const { field, maxPerCall } = spec.batch;
 		const ids = (request.body[field] as unknown[]) ?? [];
-		const answers = await sendInBatches(ids, maxPerCall, spec.write, async (part) =>
-			await call({ ...request, body: { ...request.body, [field]: part as IDataObject[] } }),
+		const answers = await sendInBatches(
+			ids,
+			maxPerCall,
+			spec.write,
+			async (part) => await call({ ...request, body: { ...request.body, [field]: part as IDataObject[] } }),
+			undefined,
+			scheduling,
 		);
 		return answers.flatMap((response) => (spec.recordsPath ? recordsAt(response, spec.recordsPath) : [response]));
 	}
@@ -203,6 +246,7 @@ async function runOperation(
 				startAt: plan.startAt ?? startDefault,
 			},
 			call,
+			scheduling,
 		);
 	}
 

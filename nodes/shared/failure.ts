@@ -36,3 +36,13 @@ export class ApiCallError extends Error {
 		this.name = 'ApiCallError';
 	}
 }
+
+/**
+ * The vendor refused the call because of its rate limit (Tencent `RequestLimitExceeded*` in a
+ * 200 body, Huawei 429 `CBC.0250` / `APIG.0308`, dotdigital 429): it did nothing, and someone is
+ * using the account faster than it allows.
+ */
+export function isThrottling(failure: ApiFailure): boolean {
+	const code = failure.code ?? '';
+	return failure.httpStatus === 429 || code.startsWith('RequestLimitExceeded') || code === 'CBC.0250' || code === 'APIG.0308';
+}

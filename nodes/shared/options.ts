@@ -1,6 +1,10 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { MAX_CONCURRENCY } from './concurrency';
 import { checkedSetting } from './executor';
+
+/** Name of the option that caps requests in flight; 0 or unset means derived from the rate limit. */
+export const MAX_CONCURRENT_OPTION = 'maxConcurrentRequests';
 
 /** Longest wait for one answer a user may set; longer than any vendor's own limit (dotdigital 125 s). */
 export const MAX_TIMEOUT_SECONDS = 3600;
@@ -14,7 +18,23 @@ export function checkedRequestOptions(
 	options: IDataObject,
 	itemIndex: number,
 ): IDataObject {
-	if (options.timeout === undefined) return options;
+	const checked = { ...options };
+	if (options[MAX_CONCURRENT_OPTION] !== undefined) {
+		checked[MAX_CONCURRENT_OPTION] = checkedSetting(
+			context,
+			itemIndex,
+			{
+				name: MAX_CONCURRENT_OPTION,
+				displayName: 'Max Concurrent Requests',
+				kind: 'integer',
+				min: 0,
+				max: MAX_CONCURRENCY,
+				description: `Requests in flight at once, 1 to ${MAX_CONCURRENCY}, or 0 for one second's worth of the action's rate limit.`,
+			},
+			options[MAX_CONCURRENT_OPTION],
+		);
+	}
+	if (options.timeout === undefined) return checked;
 	const timeout = checkedSetting(
 		context,
 		itemIndex,
@@ -28,5 +48,5 @@ export function checkedRequestOptions(
 		},
 		options.timeout,
 	);
-	return { ...options, timeout };
+	return { ...checked, timeout };
 }

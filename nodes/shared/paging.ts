@@ -1,7 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { runInOrder } from './concurrency';
+import { cancelledError, stopReasonOf } from './stopping';
 import { recordsAt, totalAt } from './records';
-import type { BuiltRequest, PagingSpec } from './types';
+import type { BuiltRequest, CallScheduling, PagingSpec } from './types';
 
 export interface PagingPlan {
 	/** Stop after this many records (Infinity for Return All). */
@@ -30,8 +32,58 @@ function pageRequest(paging: PagingSpec, request: BuiltRequest, position: number
 const MAX_PAGES = 100000;
 
 /**
+ * The positions (page numbers or offsets) still to fetch after the page at `position` came back
+ * full, when the vendor said how many records there are: all of them can be asked for at once.
+ */
+export function remainingPositions(
+	paging: PagingSpec,
+	position: number,
+	pageSize: number,
+	total: number,
+	stillWanted: number,
+): number[] {
+	const positions: number[] = [];
+	let wanted = stillWanted;
+	if (paging.style === 'pageNumber') {
+		const lastPage = Math.ceil(total / pageSize);
+		for (let page = position + 1; page <= lastPage && wanted > 0 && positions.length < MAX_PAGES; page++) {
+			positions.push(page);
+			wanted -= pageSize;
+		}
+	} else {
+		for (let offset = position + pageSize; offset < total && wanted > 0 && positions.length < MAX_PAGES; offset += pageSize) {
+			positions.push(offset);
+			wanted -= pageSize;
+		}
+	}
+	return positions;
+}
+
+/** Fetches the pages at `positions`, up to `scheduling.limit` at once, and returns them in order. */
+async function fetchPagesAtOnce(
+	paging: PagingSpec,
+	request: BuiltRequest,
+	positions: number[],
+	pageSize: number,
+	fetchPage: (request: BuiltRequest) => Promise<IDataObject>,
+	scheduling: CallScheduling,
+): Promise<IDataObject[]> {
+	const run = await runInOrder(
+		positions.length,
+		scheduling.limit,
+		async (index) => await fetchPage(pageRequest(paging, request, positions[index], pageSize)),
+		{ stopOnError: true, signal: scheduling.signal },
+	);
+	if (run.firstFailure !== undefined) throw (run.settled[run.firstFailure] as { error: unknown }).error;
+	if (run.cancelled) throw scheduling.signal ? stopReasonOf(scheduling.signal) : cancelledError();
+	return run.settled.map((entry) => (entry as { value: IDataObject }).value);
+}
+
+/**
  * Fetches pages until the limit is reached, a page comes back short, or the total says there is
- * nothing more. Works for both page-number and offset paging.
+ * nothing more. Works for both page-number and offset paging. When the first page tells the
+ * total and calls may run at once, the remaining pages are fetched concurrently and joined in
+ * order, which gives the same records as fetching them one by one.
  */
 export async function collectPages(
 	paging: PagingSpec,
@@ -39,11 +91,13 @@ export async function collectPages(
 	request: BuiltRequest,
 	plan: PagingPlan,
 	fetchPage: (request: BuiltRequest) => Promise<IDataObject>,
+	scheduling: CallScheduling = { limit: 1 },
 ): Promise<IDataObject[]> {
 	const collected: IDataObject[] = [];
 	let position = plan.startAt;
+	let pending: IDataObject[] = [];
 	for (let pages = 0; pages < MAX_PAGES; pages++) {
-		const response = await fetchPage(pageRequest(paging, request, position, plan.pageSize));
+		const response = pending.shift() ?? (await fetchPage(pageRequest(paging, request, position, plan.pageSize)));
 		const records = recordsAt(response, recordsPath);
 		collected.push(...records);
 		if (collected.length >= plan.limit) return collected.slice(0, plan.limit);
@@ -55,6 +109,11 @@ export async function collectPages(
 		} else {
 			position += records.length;
 			if (total !== undefined && position >= total) break;
+		}
+		if (pending.length === 0 && total !== undefined && scheduling.limit > 1) {
+			const before = paging.style === 'pageNumber' ? position - 1 : position - plan.pageSize;
+			const positions = remainingPositions(paging, before, plan.pageSize, total, plan.limit - collected.length);
+			if (positions.length > 1) pending = await fetchPagesAtOnce(paging, request, positions, plan.pageSize, fetchPage, scheduling);
 		}
 	}
 	return collected;

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { MAX_CONCURRENCY, UNLIMITED_ACTION_CONCURRENCY } from './concurrency';
 import { CUSTOM_API_CALL_NAME, customCallOf } from './customCall';
 import { fieldProperty } from './fields';
 import type { OperationSpec, ResourceSpec } from './types';
@@ -154,6 +155,20 @@ export function buildNodeProperties(resources: ResourceSpec[], specs: OperationS
 	return properties;
 }
 
+/**
+ * How many requests a node run keeps in flight. n8n opens a new connection per request, so with a
+ * vendor far away one request at a time uses a fraction of its rate limit; the limit itself is
+ * always kept, whatever this says.
+ */
+export const maxConcurrentRequestsOption: INodeProperties = {
+	displayName: 'Max Concurrent Requests',
+	name: 'maxConcurrentRequests',
+	type: 'number',
+	typeOptions: { minValue: 0, maxValue: MAX_CONCURRENCY },
+	default: 0,
+	description: `Most requests this node keeps in flight at once, across items and pages, never above the action's rate limit. 0 picks one second's worth of the limit (e.g. 5 for a 5/s action; ${UNLIMITED_ACTION_CONCURRENCY} where none is published); 1 sends one at a time.`,
+};
+
 /** Request options shared by every operation of a node. */
 export function requestOptionsProperty(defaultTimeoutSeconds: number): INodeProperties {
 	return {
@@ -172,6 +187,7 @@ export function requestOptionsProperty(defaultTimeoutSeconds: number): INodeProp
 				description:
 					'How long to wait for each answer. Reads that time out are retried; writes are not, because they may already have been applied.',
 			},
+			maxConcurrentRequestsOption,
 		],
 	};
 }

@@ -1,48 +1,223 @@
 import { sleep } from 'n8n-workflow';
 
-/**
- * Keeps calls under a vendor's per-second limit: at most `perSecond` starts in any window of one
- * second (plus a small margin for network jitter), per key. Keys name the account and the action,
- * so items, nodes and executions in one process share the account's budget as the vendor does.
- */
-export class SlidingWindowLimiter {
-	private readonly starts = new Map<string, number[]>();
+import { stopReasonOf } from './stopping';
 
-	constructor(
-		private readonly windowMs = 1000,
-		private readonly marginMs = 25,
-		private readonly now: () => number = Date.now,
-	) {}
+export interface AdaptiveLimiterSettings {
+	/** The vendor's window: limits are "N per second". */
+	windowMs: number;
+	/**
+	 * Extra time per window that absorbs jitter between our starts and the vendor's arrivals
+	 * (network, TLS set-up, a busy machine signing several calls at once): 50 ms costs 5% of the
+	 * limit and avoids throttling answers, which would cost more.
+	 */
+	marginMs: number;
+	/** Share of the rate kept after a throttling answer (multiplicative decrease). */
+	decreaseFactor: number;
+	/** Share of the ceiling won back per second without throttling (additive increase). */
+	recoveryPerSecond: number;
+	/** Lowest rate, as a share of the ceiling, so a busy account still makes progress. */
+	floorShare: number;
+}
 
-	/** Milliseconds to wait before a call under `key` may start; 0 when it may start now. */
-	delayFor(key: string, perSecond: number): number {
-		const span = this.windowMs + this.marginMs;
-		const current = this.now();
-		const recent = (this.starts.get(key) ?? []).filter((at) => current - at < span);
-		this.starts.set(key, recent);
-		if (recent.length < perSecond) return 0;
-		return recent[recent.length - perSecond] + span - current;
-	}
+export const DEFAULT_LIMITER_SETTINGS: AdaptiveLimiterSettings = {
+	windowMs: 1000,
+	marginMs: 50,
+	// Gentle steps: one throttling answer may be network jitter rather than another client, and a
+	// rate that stays low wastes the limit; processes sharing an account still converge, with the
+	// calls turned away retried (the vendor did not run them).
+	decreaseFactor: 0.7,
+	recoveryPerSecond: 0.25,
+	floorShare: 1 / 16,
+};
 
-	/** Records a start now. */
-	record(key: string): void {
-		const list = this.starts.get(key) ?? [];
-		list.push(this.now());
-		this.starts.set(key, list);
-	}
+/** What the limiter knows about one account and action. */
+interface PaceState {
+	/** Earliest time the next call may start. */
+	nextAt: number;
+	/** Settles when the last caller in line has started (or left): callers start in arrival order. */
+	line: Promise<void>;
+	/** Starts in the last window, for learning what an action with no published limit accepts. */
+	recentStarts: number[];
+	/** Rate right after the last decrease, and when it happened; it climbs back from there. */
+	rateAfterDecrease?: number;
+	decreasedAt?: number;
+	/**
+	 * For an action with no published limit, the rate the vendor was seen to accept when it first
+	 * throttled; the learned ceiling is dropped once the rate has climbed back to it.
+	 */
+	learnedCeiling?: number;
+}
 
-	/** Waits until a call may start, then records it. */
-	async acquire(key: string, perSecond: number, signal?: AbortSignal): Promise<void> {
-		if (!(perSecond > 0)) return;
-		for (;;) {
-			const wait = this.delayFor(key, perSecond);
-			if (wait <= 0) break;
-			if (signal?.aborted) throw new Error('The execution was cancelled');
-			await sleep(wait);
-		}
-		this.record(key);
+/** Wait that ends early, by rejecting, when the execution is cancelled or the run stopped. */
+export async function cancellableSleep(ms: number, signal?: AbortSignal): Promise<void> {
+	if (!signal) return await sleep(ms);
+	if (signal.aborted) throw stopReasonOf(signal);
+	let onAbort: () => void = () => {};
+	const aborted = new Promise<never>((_, reject) => {
+		onAbort = () => reject(stopReasonOf(signal));
+		signal.addEventListener('abort', onAbort, { once: true });
+	});
+	try {
+		await Promise.race([sleep(ms), aborted]);
+	} finally {
+		signal.removeEventListener('abort', onAbort);
 	}
 }
 
-/** One limiter per process: the vendor counts calls per account, not per node. */
-export const vendorRateLimiter = new SlidingWindowLimiter();
+/** Waits for `promise`, or rejects as soon as `signal` aborts. */
+async function untilSettledOrStopped(promise: Promise<void>, signal?: AbortSignal): Promise<void> {
+	if (!signal) return await promise;
+	if (signal.aborted) throw stopReasonOf(signal);
+	let onAbort: () => void = () => {};
+	const aborted = new Promise<never>((_, reject) => {
+		onAbort = () => reject(stopReasonOf(signal));
+		signal.addEventListener('abort', onAbort, { once: true });
+	});
+	try {
+		await Promise.race([promise, aborted]);
+	} finally {
+		signal.removeEventListener('abort', onAbort);
+	}
+}
+
+/**
+ * Keeps calls under a vendor's per-second limit, per key (account and action), and learns: a
+ * throttling answer means someone else uses the same account (another n8n worker, another tool),
+ * so the rate drops by `decreaseFactor` and climbs back linearly while no more throttling comes.
+ * Processes that cannot talk to each other converge on a share of the limit this way, as TCP
+ * senders share a link.
+ *
+ * Calls start evenly spaced, (window + margin) / rate apart, rather than in bursts of N: with
+ * many calls in flight, a burst leaves the machine over tens of milliseconds (signing, n8n's
+ * request set-up), so it reaches the vendor spread out and the next burst collides with its tail
+ * in the vendor's sliding window. Spaced calls keep any N consecutive ones more than a window apart.
+ */
+export class AdaptiveRateLimiter {
+	private readonly states = new Map<string, PaceState>();
+	private readonly settings: AdaptiveLimiterSettings;
+
+	constructor(
+		settings: Partial<AdaptiveLimiterSettings> = {},
+		private readonly now: () => number = Date.now,
+	) {
+		this.settings = { ...DEFAULT_LIMITER_SETTINGS, ...settings };
+	}
+
+	private stateOf(key: string): PaceState {
+		let state = this.states.get(key);
+		if (!state) this.states.set(key, (state = { nextAt: 0, line: Promise.resolve(), recentStarts: [] }));
+		return state;
+	}
+
+	/** The ceiling in force: the documented limit, or what was learned for an unlimited action. */
+	private ceilingOf(state: PaceState, documented: number): number {
+		return documented > 0 ? documented : state.learnedCeiling ?? 0;
+	}
+
+	/** Calls per second allowed now under `key`; 0 means no limit. */
+	rateOf(key: string, documented: number): number {
+		const state = this.stateOf(key);
+		const ceiling = this.ceilingOf(state, documented);
+		if (!(ceiling > 0)) return 0;
+		if (state.rateAfterDecrease === undefined || state.decreasedAt === undefined) return ceiling;
+		const seconds = Math.max(0, this.now() - state.decreasedAt) / 1000;
+		const rate = state.rateAfterDecrease + seconds * this.settings.recoveryPerSecond * ceiling;
+		if (rate < ceiling) return rate;
+		// Fully recovered: forget the decrease, and for an unlimited action the learned ceiling too.
+		state.rateAfterDecrease = undefined;
+		state.decreasedAt = undefined;
+		if (!(documented > 0)) {
+			state.learnedCeiling = undefined;
+			return 0;
+		}
+		return ceiling;
+	}
+
+	/** Time between two starts at `rate`, so that any `rate` consecutive starts span more than a window. */
+	private intervalAt(rate: number): number {
+		return (this.settings.windowMs + this.settings.marginMs) / rate;
+	}
+
+	/** Milliseconds to wait before a call under `key` may start; 0 when it may start now. */
+	delayFor(key: string, documented: number): number {
+		const rate = this.rateOf(key, documented);
+		if (!(rate > 0)) return 0;
+		return Math.max(0, Math.ceil(this.stateOf(key).nextAt - this.now()));
+	}
+
+	/**
+	 * Records a start now and returns its time. The next slot follows the schedule rather than the
+	 * actual start, so timers firing a little late do not slow the pace; after a pause the schedule
+	 * starts again from now.
+	 */
+	record(key: string, documented: number): number {
+		const at = this.now();
+		const state = this.stateOf(key);
+		state.recentStarts = state.recentStarts.filter((time) => at - time < this.settings.windowMs && time <= at);
+		state.recentStarts.push(at);
+		const rate = this.rateOf(key, documented);
+		if (rate > 0) {
+			const interval = this.intervalAt(rate);
+			const onSchedule = at - state.nextAt < interval ? state.nextAt : at;
+			state.nextAt = onSchedule + interval;
+		}
+		return at;
+	}
+
+	/**
+	 * Waits until a call may start, records it and returns when it started. Callers start in the
+	 * order they asked, so items and pages reach the vendor in input order when nothing else delays
+	 * them; a caller whose run is stopped leaves the line without holding up the ones behind it.
+	 */
+	async acquire(key: string, documented: number, signal?: AbortSignal): Promise<number> {
+		const state = this.stateOf(key);
+		const ahead = state.line;
+		let leave: () => void = () => {};
+		state.line = new Promise<void>((resolve) => (leave = resolve));
+		let myTurn = false;
+		try {
+			await untilSettledOrStopped(ahead, signal);
+			myTurn = true;
+			for (;;) {
+				if (signal?.aborted) throw stopReasonOf(signal);
+				const wait = this.delayFor(key, documented);
+				if (wait <= 0) break;
+				await cancellableSleep(wait, signal);
+			}
+			return this.record(key, documented);
+		} finally {
+			// Leaving early must not let the next caller overtake the ones still ahead.
+			if (myTurn) leave();
+			else void ahead.then(leave);
+		}
+	}
+
+	/**
+	 * The vendor throttled a call that started at `startedAt`. Calls that started before the last
+	 * decrease were paced at the old rate; counting them again would cut the rate once per call in
+	 * flight instead of once per event.
+	 */
+	throttled(key: string, documented: number, startedAt: number): void {
+		const state = this.stateOf(key);
+		if (state.decreasedAt !== undefined && startedAt < state.decreasedAt) return;
+		const current = this.now();
+		if (!(documented > 0) && state.learnedCeiling === undefined) {
+			// No published limit: what got through in the last window is what the vendor accepts.
+			state.learnedCeiling = Math.max(1, state.recentStarts.filter((at) => current - at < this.settings.windowMs).length);
+		}
+		const ceiling = this.ceilingOf(state, documented);
+		const from = this.rateOf(key, documented) || ceiling;
+		state.rateAfterDecrease = Math.max(ceiling * this.settings.floorShare, from * this.settings.decreaseFactor);
+		state.decreasedAt = current;
+		// The slowdown applies from the next start, not only after slots already promised.
+		state.nextAt = Math.max(state.nextAt, current + this.intervalAt(state.rateAfterDecrease));
+	}
+
+	/** Forgets everything (tests and benchmarks start from a clean slate). */
+	reset(): void {
+		this.states.clear();
+	}
+}
+
+/** One limiter per process: the vendor counts calls per account, not per node or credential record. */
+export const vendorRateLimiter = new AdaptiveRateLimiter();

@@ -1,14 +1,27 @@
-import { sleep } from 'n8n-workflow';
-
-import { ApiCallError } from './failure';
+import { ApiCallError, isThrottling } from './failure';
+import { cancellableSleep } from './rateLimiter';
 
 export interface RetryPolicy {
 	maxRetries: number;
 	baseDelayMs: number;
 	maxDelayMs: number;
+	/**
+	 * Retries after throttling answers, counted apart: the vendor did nothing, and the adaptive
+	 * limiter slows the account down before the retry, so when several processes share an account
+	 * a call may be turned away a few times before its turn comes, and that is not an error.
+	 */
+	maxThrottledRetries: number;
+	/** Upper bound of the short random pause before a throttled call goes back to the limiter. */
+	throttledJitterMs: number;
 }
 
-export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxRetries: 3, baseDelayMs: 400, maxDelayMs: 8000 };
+export const DEFAULT_RETRY_POLICY: RetryPolicy = {
+	maxRetries: 3,
+	baseDelayMs: 400,
+	maxDelayMs: 8000,
+	maxThrottledRetries: 20,
+	throttledJitterMs: 250,
+};
 
 /** Reads repeat after throttling, 5xx and timeouts; writes only when the vendor did nothing. */
 export function shouldRetry(error: ApiCallError, write: boolean): boolean {
@@ -42,6 +55,8 @@ export async function withRetries<T>(
 	options: { write: boolean; policy?: RetryPolicy; signal?: AbortSignal },
 ): Promise<AttemptOutcome<T>> {
 	const policy = options.policy ?? DEFAULT_RETRY_POLICY;
+	let otherRetries = 0;
+	let throttledRetries = 0;
 	for (let attempt = 0; ; attempt++) {
 		const settled = await call(attempt).then(
 			(value) => ({ ok: true as const, value }),
@@ -49,12 +64,23 @@ export async function withRetries<T>(
 		);
 		if (settled.ok) return { value: settled.value, attempts: attempt + 1 };
 		const error = settled.error;
-		const again =
-			error instanceof ApiCallError && attempt < policy.maxRetries && shouldRetry(error, options.write);
+		const throttled = error instanceof ApiCallError && isThrottling(error.failure);
+		const withinBudget = throttled ? throttledRetries < policy.maxThrottledRetries : otherRetries < policy.maxRetries;
+		const again = error instanceof ApiCallError && withinBudget && shouldRetry(error, options.write);
 		if (!again || options.signal?.aborted) {
 			if (error instanceof ApiCallError) (error as ApiCallError & { attempts?: number }).attempts = attempt + 1;
 			throw error;
 		}
-		await sleep(backoffDelay(attempt, policy, error.failure.retryAfterMs));
+		const delay = throttled
+			? throttledDelay(policy, error.failure.retryAfterMs)
+			: backoffDelay(otherRetries, policy, error.failure.retryAfterMs);
+		if (throttled) throttledRetries++;
+		else otherRetries++;
+		await cancellableSleep(delay, options.signal);
 	}
+}
+
+/** A short random pause after throttling (the limiter does the real spacing), never below Retry-After. */
+export function throttledDelay(policy: RetryPolicy, retryAfterMs?: number, random: () => number = Math.random): number {
+	return Math.max(Math.round(random() * policy.throttledJitterMs), retryAfterMs ?? 0);
 }

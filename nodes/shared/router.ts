@@ -1,11 +1,15 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import type { Settled } from './concurrency';
+import { defaultConcurrency, itemRanges, RequestSlots, runInOrder } from './concurrency';
+import { cancelSignalOf } from './context';
 import type { SendCall } from './executor';
 import { N8N_CUSTOM_API_CALL_KEY } from './customCall';
 import { executeOperation } from './executor';
-import { checkedRequestOptions } from './options';
+import { checkedRequestOptions, MAX_CONCURRENT_OPTION } from './options';
 import { REQUEST_OPTIONS } from './properties';
+import { cancelledError, outcomeOf, stopControl } from './stopping';
 import type { OperationSpec } from './types';
 
 /** What one item produced: plain records, or ready items (e.g. with binary data). */
@@ -27,39 +31,113 @@ export function errorItemJson(error: Error): IDataObject {
 	return json;
 }
 
+/** How the items of one node run are scheduled. */
+export interface ItemScheduling {
+	/** Items in flight at once. */
+	limit: number;
+	/** The operation changes something: a stopped run then says which items were applied. */
+	write: boolean;
+	/** The execution's cancel signal. */
+	signal?: AbortSignal;
+	/** Holds back calls still waiting for their turn once an item failed (without Continue On Fail). */
+	stopRun?: () => void;
+}
+
+type StandingGroup = 'applied' | 'partlyApplied' | 'unknown' | 'notApplied' | 'notSent';
+
+/** Where every item stands after a run of writes stopped at a failure. */
+export function itemStanding(settled: Array<Settled<ItemResult>>): Record<StandingGroup, number[]> {
+	const standing: Record<StandingGroup, number[]> = { applied: [], partlyApplied: [], unknown: [], notApplied: [], notSent: [] };
+	const groupOf: Record<string, StandingGroup> = { unknown: 'unknown', notSent: 'notSent', partial: 'partlyApplied' };
+	settled.forEach((entry, index) => {
+		if (entry.state === 'done') standing.applied.push(index);
+		else if (entry.state === 'notStarted') standing.notSent.push(index);
+		else standing[groupOf[outcomeOf(entry.error) ?? ''] ?? 'notApplied'].push(index);
+	});
+	return standing;
+}
+
 /**
- * Runs `handle` for every input item, pairs each output with its input, and either stops on the
- * first error or, with Continue On Fail, emits an error item for that input and goes on.
+ * Adds to the error that stopped a run of writes where every item stands: with several writes in
+ * flight, others may have been applied after the failing one was sent, and whoever re-runs the
+ * workflow must re-run only the rest. Item numbers count from 1, as in the other messages.
+ */
+function annotateItems(error: unknown, settled: Array<Settled<ItemResult>>): void {
+	if (!(error instanceof Error)) return;
+	const standing = itemStanding(settled);
+	const groups: Array<[string, number[]]> = [
+		['applied', standing.applied],
+		['partly applied (split list stopped midway)', standing.partlyApplied],
+		['outcome unknown', standing.unknown],
+		['not applied', standing.notApplied],
+		['never sent', standing.notSent],
+	];
+	const present = groups.filter(([, indices]) => indices.length > 0);
+	const withContext = error as Error & { context?: IDataObject; description?: string | null };
+	error.message = `${error.message} [items: ${present.map(([label, indices]) => `${indices.length} ${label}`).join(', ')}]`;
+	const detail = present
+		.map(([label, indices]) => `${label.charAt(0).toUpperCase()}${label.slice(1)}: item${indices.length > 1 ? 's' : ''} ${itemRanges(indices)}.`)
+		.join(' ');
+	withContext.description = [`The run stopped at this failure and sent nothing more. ${detail}`, withContext.description].filter(Boolean).join(' ');
+	if (withContext.context) {
+		const numbers = (indices: number[]) => indices.map((index) => index + 1);
+		withContext.context.items = {
+			applied: numbers(standing.applied),
+			partlyApplied: numbers(standing.partlyApplied),
+			unknown: numbers(standing.unknown),
+			notApplied: numbers(standing.notApplied),
+			notSent: numbers(standing.notSent),
+		};
+	}
+}
+
+/**
+ * Runs `handle` for every input item, up to `scheduling.limit` at once, and pairs each output
+ * with its input in input order. With Continue On Fail every item runs and a failed one becomes an
+ * error item; otherwise no item starts after the first failure, the ones in flight finish, and the
+ * failure is thrown (for writes, with where every item stands). A cancelled execution starts
+ * nothing more.
  */
 export async function runPerItem(
 	this: IExecuteFunctions,
 	handle: (itemIndex: number) => Promise<ItemResult>,
+	scheduling: ItemScheduling = { limit: 1, write: false },
 ): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
-	const output: INodeExecutionData[] = [];
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		try {
-			const result = await handle(itemIndex);
-			if (isExecutionData(result)) {
-				output.push(...result.map((item) => ({ ...item, pairedItem: { item: itemIndex } })));
-			} else {
-				output.push(
-					...this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(result), {
-						itemData: { item: itemIndex },
-					}),
-				);
-			}
-		} catch (error) {
-			if (this.continueOnFail()) {
-				output.push({ json: errorItemJson(error as Error), pairedItem: { item: itemIndex } });
-				continue;
-			}
-			if (error instanceof NodeOperationError) {
-				throw new NodeOperationError(this.getNode(), error, { itemIndex });
-			}
-			throw new NodeApiError(this.getNode(), error as JsonObject, { itemIndex });
+	const continueOnFail = this.continueOnFail();
+	const run = await runInOrder(items.length, scheduling.limit, handle, {
+		stopOnError: !continueOnFail,
+		signal: scheduling.signal,
+		onFailure: scheduling.stopRun,
+	});
+	if (run.cancelled) throw new NodeOperationError(this.getNode(), cancelledError());
+	if (run.firstFailure !== undefined && !continueOnFail) {
+		const itemIndex = run.firstFailure;
+		const error = (run.settled[itemIndex] as { error: unknown }).error;
+		if (scheduling.write && items.length > 1) annotateItems(error, run.settled);
+		if (error instanceof NodeOperationError) {
+			throw new NodeOperationError(this.getNode(), error, { itemIndex });
 		}
+		throw new NodeApiError(this.getNode(), error as JsonObject, { itemIndex });
 	}
+	const output: INodeExecutionData[] = [];
+	run.settled.forEach((entry, itemIndex) => {
+		if (entry.state === 'failed') {
+			output.push({ json: errorItemJson(entry.error as Error), pairedItem: { item: itemIndex } });
+			return;
+		}
+		if (entry.state !== 'done') return;
+		const result = entry.value;
+		if (isExecutionData(result)) {
+			output.push(...result.map((item) => ({ ...item, pairedItem: { item: itemIndex } })));
+		} else {
+			output.push(
+				...this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(result), {
+					itemData: { item: itemIndex },
+				}),
+			);
+		}
+	});
 	return [output];
 }
 
@@ -83,8 +161,37 @@ export async function executeSpecs(
 	if (!spec) {
 		throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`);
 	}
-	return await runPerItem.call(this, async (itemIndex) => {
-		const options = checkedRequestOptions(this, this.getNodeParameter(REQUEST_OPTIONS, itemIndex, {}) as IDataObject, itemIndex);
-		return await executeOperation(this, spec, senderFor(spec, options, itemIndex), itemIndex);
-	});
+	const signal = cancelSignalOf(this);
+	const limit = concurrencyFor(this, spec);
+	// After a failure (without Continue On Fail) calls still waiting for a slot or the limiter are
+	// held back, so nothing goes out after it; with Continue On Fail every item runs.
+	const runStop = stopControl(signal);
+	const stopRun = this.continueOnFail() ? undefined : () => runStop.stop();
+	const run = { slots: new RequestSlots(limit), signal: runStop.signal, stopRun };
+	return await runPerItem.call(
+		this,
+		async (itemIndex) => {
+			const options = checkedRequestOptions(this, this.getNodeParameter(REQUEST_OPTIONS, itemIndex, {}) as IDataObject, itemIndex);
+			return await executeOperation(this, spec, senderFor(spec, options, itemIndex), itemIndex, run);
+		},
+		{ limit, write: spec.write, signal, stopRun },
+	);
+}
+
+/**
+ * Requests the node run keeps in flight at once: Options > Max Concurrent Requests of the first
+ * item (one pool serves the whole run), or, when unset or 0, one second's worth of the action's
+ * rate limit.
+ */
+function concurrencyFor(context: IExecuteFunctions, spec: OperationSpec): number {
+	if (context.getInputData().length === 0) return 1;
+	let chosen: number | undefined;
+	try {
+		const options = checkedRequestOptions(context, context.getNodeParameter(REQUEST_OPTIONS, 0, {}) as IDataObject, 0);
+		chosen = options[MAX_CONCURRENT_OPTION] as number | undefined;
+	} catch {
+		// The first item reports its own bad option when it runs (so Continue On Fail applies).
+		chosen = undefined;
+	}
+	return chosen && chosen > 0 ? chosen : defaultConcurrency(spec);
 }

@@ -193,12 +193,19 @@ export interface OperationSpec {
 /** What a custom operation returns for one item. */
 export type OperationResult = IDataObject[] | INodeExecutionData[];
 
+/** How many calls of one item may be in flight at once, and the execution's cancel signal. */
+export interface CallScheduling {
+	limit: number;
+	signal?: AbortSignal;
+}
+
 export type OperationExecute = (
 	context: IExecuteFunctions,
 	spec: OperationSpec,
 	send: (request: BuiltRequest) => Promise<IDataObject>,
 	request: BuiltRequest,
 	itemIndex: number,
+	scheduling?: CallScheduling,
 ) => Promise<OperationResult>;
 
 export interface ResourceSpec {

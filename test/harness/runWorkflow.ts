@@ -69,6 +69,14 @@ export function buildWorkflow(json: WorkflowJson, id = 'test-workflow'): Workflo
 
 /** Runs workflow JSON through n8n-core's WorkflowExecute, as n8n runs a manual execution. */
 export async function runWorkflow(json: WorkflowJson): Promise<IRun> {
+	return await startWorkflow(json).done;
+}
+
+/**
+ * Starts workflow JSON like runWorkflow and hands back the run and a way to cancel it, as the
+ * editor's Stop button does (n8n-core aborts the execution's cancel signal).
+ */
+export function startWorkflow(json: WorkflowJson): { done: Promise<IRun>; cancel: () => void } {
 	const workflow = buildWorkflow(json);
 	const additionalData = additionalDataFor(workflow.id);
 	const workflowData = {
@@ -87,7 +95,8 @@ export async function runWorkflow(json: WorkflowJson): Promise<IRun> {
 	(additionalData as unknown as { hooks: ExecutionLifecycleHooks }).hooks = hooks;
 	const startNode = json.nodes.find((n) => n.type === START_NODE_TYPE);
 	const execution = new WorkflowExecute(additionalData, 'manual');
-	return await execution.run({ workflow, startNode: startNode?.name ? workflow.getNode(startNode.name) ?? undefined : undefined });
+	const running = execution.run({ workflow, startNode: startNode?.name ? workflow.getNode(startNode.name) ?? undefined : undefined });
+	return { done: Promise.resolve(running), cancel: () => running.cancel() };
 }
 
 /** Output items of a node's first run, first output. */

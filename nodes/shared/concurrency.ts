@@ -1,0 +1,140 @@
+import { cancelledError, isStoppedBeforeSending, stopReasonOf } from './stopping';
+import type { OperationSpec } from './types';
+
+/** How one task of a run ended: done, failed, or never started (stopped or cancelled first). */
+export type Settled<T> =
+	| { state: 'done'; value: T }
+	| { state: 'failed'; error: unknown }
+	| { state: 'notStarted' };
+
+export interface OrderedRun<T> {
+	/** One entry per task, in task order, whatever order they finished in. */
+	settled: Array<Settled<T>>;
+	/** The task whose failure stopped the run (the first to fail in time), if one did. */
+	firstFailure?: number;
+	/** The execution was cancelled: tasks not started by then never will be. */
+	cancelled: boolean;
+}
+
+/**
+ * Runs `task(0)` to `task(count - 1)` with at most `limit` running at once, starting them in
+ * order. With `stopOnError`, no task starts after the first failure, and `onFailure` hears of it
+ * at once (to hold back calls still waiting for their turn); a cancellation stops new starts too.
+ * The running ones are always waited for, so the caller knows how each ended. Tasks that were
+ * held back by the stop fail too, but the failure that caused it is the one reported.
+ */
+export async function runInOrder<T>(
+	count: number,
+	limit: number,
+	task: (index: number) => Promise<T>,
+	options: { stopOnError: boolean; signal?: AbortSignal; onFailure?: (error: unknown) => void },
+): Promise<OrderedRun<T>> {
+	const settled: Array<Settled<T>> = Array.from({ length: count }, () => ({ state: 'notStarted' as const }));
+	const run: OrderedRun<T> = { settled, cancelled: false };
+	let next = 0;
+	let heldBack: number | undefined;
+	const mayStart = () => {
+		if (options.signal?.aborted) run.cancelled = true;
+		const stopped = options.stopOnError && (run.firstFailure !== undefined || heldBack !== undefined);
+		return !run.cancelled && !stopped && next < count;
+	};
+	const worker = async () => {
+		while (mayStart()) {
+			const index = next++;
+			try {
+				settled[index] = { state: 'done', value: await task(index) };
+			} catch (error) {
+				settled[index] = { state: 'failed', error };
+				if (isStoppedBeforeSending(error)) heldBack ??= index;
+				else if (run.firstFailure === undefined) {
+					run.firstFailure = index;
+					if (options.stopOnError) options.onFailure?.(error);
+				}
+			}
+		}
+	};
+	const workers = Math.max(1, Math.min(limit, count));
+	await Promise.all(Array.from({ length: workers }, worker));
+	if (options.signal?.aborted) run.cancelled = true;
+	// Only held-back tasks failed (the failure was elsewhere): the run stopped, nothing failed here.
+	if (run.firstFailure === undefined && heldBack !== undefined) run.cancelled = true;
+	return run;
+}
+
+/**
+ * The most calls one node run keeps open at once. n8n opens a new connection per request, so a
+ * call takes several round trips; with one second's worth of the action's rate in flight, answers
+ * taking up to a second still use the whole limit. Actions without a published limit get a
+ * modest number, to be a polite client.
+ */
+export function defaultConcurrency(spec: Pick<OperationSpec, 'rateLimitPerSecond'>): number {
+	const rate = spec.rateLimitPerSecond;
+	if (!(rate > 0)) return UNLIMITED_ACTION_CONCURRENCY;
+	return Math.min(MAX_CONCURRENCY, Math.max(1, Math.ceil(rate)));
+}
+
+export const UNLIMITED_ACTION_CONCURRENCY = 5;
+/** Upper bound of the Max Concurrent Requests option. */
+export const MAX_CONCURRENCY = 50;
+
+/**
+ * A counting semaphore for the calls of one node run: items, pages and split calls all take a
+ * slot for each call, so together they never keep more than `size` requests open.
+ */
+export class RequestSlots {
+	private active = 0;
+	private readonly waiting: Array<() => void> = [];
+
+	constructor(readonly size: number) {}
+
+	/** Runs `work` once a slot is free; if `signal` aborts while it waits, it never runs. */
+	async run<T>(work: () => Promise<T>, signal?: AbortSignal): Promise<T> {
+		await this.take(signal);
+		try {
+			return await work();
+		} finally {
+			this.give();
+		}
+	}
+
+	private async take(signal?: AbortSignal): Promise<void> {
+		if (signal?.aborted) throw stopReasonOf(signal);
+		if (this.active < this.size) {
+			this.active++;
+			return;
+		}
+		await new Promise<void>((resolve, reject) => {
+			const onAbort = () => {
+				const at = this.waiting.indexOf(grant);
+				if (at >= 0) this.waiting.splice(at, 1);
+				reject(signal ? stopReasonOf(signal) : cancelledError());
+			};
+			const grant = () => {
+				signal?.removeEventListener('abort', onAbort);
+				resolve();
+			};
+			signal?.addEventListener('abort', onAbort, { once: true });
+			this.waiting.push(grant);
+		});
+	}
+
+	private give(): void {
+		const grant = this.waiting.shift();
+		// The slot passes straight to the next waiter, so `active` stays the same.
+		if (grant) grant();
+		else this.active--;
+	}
+}
+
+/** "1, 2, 5-9": item numbers (counted from 1) as short ranges, for messages. */
+export function itemRanges(indices: number[]): string {
+	const numbers = [...indices].sort((a, b) => a - b).map((index) => index + 1);
+	const ranges: string[] = [];
+	for (let start = 0; start < numbers.length; ) {
+		let end = start;
+		while (end + 1 < numbers.length && numbers[end + 1] === numbers[end] + 1) end++;
+		ranges.push(end > start ? `${numbers[start]}-${numbers[end]}` : String(numbers[start]));
+		start = end + 1;
+	}
+	return ranges.join(', ');
+}

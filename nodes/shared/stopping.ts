@@ -1,0 +1,57 @@
+import type { IDataObject } from 'n8n-workflow';
+
+/** The error a wait or a scheduler ends with when the execution is cancelled. */
+export function cancelledError(): Error {
+	return new Error('The execution was cancelled');
+}
+
+/**
+ * Why a call that was still waiting for its turn (a free slot, the rate limiter, a retry) was not
+ * sent: an earlier call of the run failed, and after a failure nothing more goes out, so that a
+ * re-run only has to cover what was never sent.
+ */
+export class StoppedBeforeSending extends Error {
+	readonly context: IDataObject = { outcome: 'notSent' };
+
+	constructor() {
+		super('Not sent: the run stopped at an earlier failure');
+		this.name = 'StoppedBeforeSending';
+	}
+}
+
+/** Whether `error`, or an error it wraps, is a call that was held back after a failure. */
+export function isStoppedBeforeSending(error: unknown): boolean {
+	let current = error as { cause?: unknown } | undefined;
+	for (let depth = 0; current && depth < 5; depth++) {
+		if (current instanceof StoppedBeforeSending) return true;
+		current = current.cause as typeof current;
+	}
+	return false;
+}
+
+/** The error to end a wait with when `signal` is aborted: the stop itself, or a cancellation. */
+export function stopReasonOf(signal: AbortSignal): Error {
+	return signal.reason instanceof StoppedBeforeSending ? signal.reason : cancelledError();
+}
+
+/**
+ * What became of a failed write, as far as re-running goes: `unknown` when it may have been
+ * applied, `notSent` when it never left, undefined when the vendor refused it.
+ */
+export function outcomeOf(error: unknown): string | undefined {
+	if (isStoppedBeforeSending(error)) return 'notSent';
+	return (error as { context?: IDataObject } | undefined)?.context?.outcome as string | undefined;
+}
+
+/**
+ * A signal aborted by `stop()` or by any of `parents`, with the first reason given. Built with
+ * AbortSignal.any, so a run of thousands of items adds no listener per item to its parent.
+ */
+export function stopControl(...parents: Array<AbortSignal | undefined>): { signal: AbortSignal; stop: (reason?: Error) => void } {
+	const controller = new AbortController();
+	const stop = (reason: Error = new StoppedBeforeSending()) => {
+		if (!controller.signal.aborted) controller.abort(reason);
+	};
+	const sources = [controller.signal, ...parents.filter((parent): parent is AbortSignal => parent !== undefined)];
+	return { signal: sources.length === 1 ? controller.signal : AbortSignal.any(sources), stop };
+}

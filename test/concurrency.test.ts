@@ -1,0 +1,427 @@
+/**
+ * Requests in flight at once, through n8n-core against the sandbox with its latency setting: items
+ * keep their order and pairing, Continue On Fail is unchanged, a stopped run of writes says which
+ * items were applied, unknown or never sent, pages and split calls run concurrently with the same
+ * result, cancelling stops new requests, and the limiter counts per vendor key, not per credential
+ * record. Concurrency is observed as requests in flight at the sandbox, never by timing.
+ */
+import type { IDataObject } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
+
+import { sendInBatches } from '../nodes/shared/batch';
+import { itemRanges, RequestSlots, runInOrder } from '../nodes/shared/concurrency';
+import { StoppedBeforeSending, stopControl } from '../nodes/shared/stopping';
+import { AdaptiveRateLimiter, vendorRateLimiter } from '../nodes/shared/rateLimiter';
+import { itemStanding } from '../nodes/shared/router';
+import { runDotdigital, useDotdigitalSandbox, account } from './harness/dotdigital';
+import { runHuawei, useHuaweiSandbox } from './harness/huawei';
+import { outputOf, setCredential, startWorkflow } from './harness/runWorkflow';
+import type { Sandbox } from './harness/sandbox';
+import { startSandbox, TENCENT_KEYS } from './harness/sandbox';
+import { byId, PARTNER_CREDENTIAL, runTencent, useTencentSandbox } from './harness/tencent';
+import { NODE_NAME, singleNodeWorkflow } from './harness/workflows';
+
+let sandbox: Sandbox;
+const control = () => sandbox.control as unknown as Record<string, (body?: unknown) => IDataObject>;
+const requests = (provider: string, action?: string) => sandbox.control.getRequests({ provider, action });
+const maxInFlight = (provider: string) => (control().getInFlight()[provider] as IDataObject).max as number;
+const setLatency = (provider: string, latencyMs: number, jitterMs = 0) => control().setLatency({ provider, latencyMs, jitterMs });
+const credit = (uin: number) => Number((sandbox.control.tencent.getCustomer(uin) as IDataObject).Credit);
+
+/** New customers with no credit, so each item's write shows in the sandbox's state on its own. */
+function newCustomers(count: number): number[] {
+	return Array.from({ length: count }, (_, i) => Number((sandbox.control.tencent.addCustomer({ Name: `Concurrency ${i}`, Credit: 0 }) as IDataObject).ClientUin));
+}
+
+const allocateEach = { resource: 'credit', operation: 'allocateToCustomer', customerUin: byId('={{ $json.uin }}'), addedCredit: 1, additionalFields: {} };
+
+beforeAll(async () => {
+	sandbox = await startSandbox();
+});
+beforeEach(() => {
+	sandbox.control.reset();
+	vendorRateLimiter.reset();
+	useTencentSandbox(sandbox);
+	useHuaweiSandbox(sandbox);
+	useDotdigitalSandbox(sandbox);
+});
+afterAll(async () => await sandbox.close());
+
+describe('items in flight at once', () => {
+	it('keep their order and pairedItem, with several requests open at the sandbox', async () => {
+		const uins = newCustomers(24);
+		setLatency('tencent', 40, 60); // jitter: answers come back out of order
+		const result = await runTencent(
+			{ resource: 'customer', operation: 'getVerificationStatus', customerUin: byId('={{ $json.uin }}') },
+			{ items: uins.map((uin) => ({ uin })) },
+		);
+		expect(result.error).toBeUndefined();
+		expect(maxInFlight('tencent')).toBeGreaterThan(1);
+		expect(result.items.map((item) => item.pairedItem)).toEqual(uins.map((_, index) => ({ item: index })));
+		// Jitter may reorder calls enough for the sandbox to throttle one; it is retried, so count answers.
+		const asked = requests('tencent', 'QueryAccountVerificationStatus')
+			.filter((r) => r.outcome === 'ok')
+			.map((r) => Number(r.body.ClientUin));
+		expect([...asked].sort()).toEqual([...uins].sort());
+	});
+
+	it('Max Concurrent Requests 1 sends one at a time', async () => {
+		const uins = newCustomers(6);
+		setLatency('tencent', 30);
+		const result = await runTencent(
+			{ resource: 'customer', operation: 'getVerificationStatus', customerUin: byId('={{ $json.uin }}'), options: { maxConcurrentRequests: 1 } },
+			{ items: uins.map((uin) => ({ uin })) },
+		);
+		expect(result.error).toBeUndefined();
+		expect(maxInFlight('tencent')).toBe(1);
+	});
+
+	it('rejects a Max Concurrent Requests that is not a whole number in range, before sending', async () => {
+		const result = await runTencent({ ...allocateEach, customerUin: byId(TENCENT_KEYS.FIRST_CUSTOMER_UIN), options: { maxConcurrentRequests: 2.5 } });
+		expect(result.error?.message).toMatch(/Max Concurrent Requests/);
+		expect(requests('tencent')).toHaveLength(0);
+	});
+
+	it('Continue On Fail: every item runs, failures become error items in place, the rest succeed', async () => {
+		const uins = newCustomers(10);
+		setLatency('tencent', 30, 40);
+		const items = uins.map((uin, index) => ({ uin: index === 3 ? 'not-a-uin' : index === 6 ? 999999999999 : uin }));
+		const result = await runTencent(allocateEach, { items, continueOnFail: true });
+		expect(result.error).toBeUndefined();
+		expect(result.items.map((item) => item.pairedItem)).toEqual(uins.map((_, index) => ({ item: index })));
+		expect(result.json[3].error).toMatch(/Item 4/);
+		expect(result.json[6].error).toBeDefined();
+		const succeeded = uins.filter((_, index) => index !== 3 && index !== 6);
+		expect(succeeded.map(credit)).toEqual(succeeded.map(() => 1));
+		expect(result.json.filter((json) => json.error)).toHaveLength(2);
+	});
+});
+
+describe('stop on error with writes in flight', () => {
+	it('sends nothing after the failure and says which items were applied, unknown and never sent', async () => {
+		const uins = newCustomers(12);
+		// AllocateCustomerCredit is paced 205 ms apart; with 500 ms per request and 3 in flight, item 2
+		// fails while items 1, 3 and 4 are answered or on their way, and items 5 to 12 are not sent.
+		setLatency('tencent', 500);
+		sandbox.control.addFault({ provider: 'tencent', action: 'AllocateCustomerCredit', kind: 'internalError', skip: 1 });
+		const result = await runTencent({ ...allocateEach, options: { maxConcurrentRequests: 3 } }, { items: uins.map((uin) => ({ uin })) });
+		const error = result.error as Error & { context?: IDataObject; description?: string };
+		expect(error.message).toMatch(/outcome unknown.*\[items: 3 applied, 1 outcome unknown, 8 never sent\]/);
+		expect(error.context?.items).toEqual({ applied: [1, 3, 4], partlyApplied: [], unknown: [2], notApplied: [], notSent: [5, 6, 7, 8, 9, 10, 11, 12] });
+		expect(error.description).toContain('Applied: items 1, 3-4. Outcome unknown: item 2. Never sent: items 5-12.');
+		// The sandbox agrees: applied items were applied once, never-sent ones never arrived.
+		expect([0, 2, 3].map((index) => credit(uins[index]))).toEqual([1, 1, 1]);
+		const arrived = new Set(requests('tencent', 'AllocateCustomerCredit').map((r) => Number(r.body.ClientUin)));
+		expect(uins.slice(4).filter((uin) => arrived.has(uin))).toEqual([]);
+		expect(uins.slice(4).map(credit)).toEqual(uins.slice(4).map(() => 0));
+	});
+
+	it('holds back calls still waiting for the rate limiter when a write fails: nothing goes out after it', async () => {
+		const uins = newCustomers(12);
+		// Default concurrency (5 for a 5/s action): items 3 to 5 hold a slot but wait for the limiter
+		// (205 ms apart) when item 2 fails, 150 ms after it was sent.
+		setLatency('tencent', 150);
+		sandbox.control.addFault({ provider: 'tencent', action: 'AllocateCustomerCredit', kind: 'internalError', skip: 1 });
+		const result = await runTencent(allocateEach, { items: uins.map((uin) => ({ uin })) });
+		expect(result.error?.message).toMatch(/\[items: 1 applied, 1 outcome unknown, 10 never sent\]/);
+		expect((result.error?.context as IDataObject).items).toEqual(
+			expect.objectContaining({ applied: [1], unknown: [2], notSent: [3, 4, 5, 6, 7, 8, 9, 10, 11, 12] }),
+		);
+		expect(requests('tencent', 'AllocateCustomerCredit')).toHaveLength(2);
+		expect(uins.map(credit)).toEqual([1, 0, ...uins.slice(2).map(() => 0)]);
+	});
+
+	it('a split call with parts in flight names the ids applied after the failure and those never sent', async () => {
+		const listed = await runHuawei({ resource: 'customer', operation: 'getMany', returnAll: false, limit: 60, additionalFields: { associationType: '3' } });
+		const ids = listed.json.map((c) => String(c.customer_id));
+		expect(ids.length).toBeGreaterThanOrEqual(41);
+		const parts = [ids.slice(0, 10), ids.slice(10, 20), ids.slice(20, 30), ids.slice(30, 40)];
+		setLatency('huawei', 300);
+		sandbox.control.addFault({ provider: 'huawei', action: 'FreezeSubCustomers', kind: 'http500', skip: 1, afterApply: true });
+		const result = await runHuawei({
+			resource: 'customer',
+			operation: 'freeze',
+			customerIds: ids.slice(0, 41),
+			reason: 'overdue',
+			additionalFields: {},
+			options: { maxConcurrentRequests: 2 },
+		});
+		// Parts 1 and 2 start together; part 1's answer frees a slot for part 3 before part 2 fails.
+		expect(result.error?.message).toMatch(/\[split call: 20 applied, 10 outcome unknown, 11 never sent\]/);
+		const batch = (result.error?.context as IDataObject).batch as IDataObject;
+		expect(batch).toEqual({ done: [...parts[0], ...parts[2]], unknown: parts[1], failed: [], notSent: [...parts[3], ids[40]] });
+		const sent = requests('huawei', 'FreezeSubCustomers').flatMap((r) => r.body.customer_ids as string[]);
+		expect(sent).not.toEqual(expect.arrayContaining([ids[30]]));
+	});
+});
+
+describe('Return All with concurrent pages', () => {
+	it('returns the same records in the same order as one page at a time (Tencent pages)', async () => {
+		setLatency('tencent', 400, 60); // calls are paced 205 ms apart: two or more are open at once
+		const parameters = { resource: 'credit', operation: 'getManyCustomers', returnAll: true, additionalFields: { pageSize: 23 } };
+		const sequential = await runTencent({ ...parameters, options: { maxConcurrentRequests: 1 } });
+		control().resetInFlight();
+		const concurrent = await runTencent(parameters);
+		expect(concurrent.error).toBeUndefined();
+		expect(maxInFlight('tencent')).toBeGreaterThan(1);
+		expect(concurrent.json.length).toBeGreaterThan(100);
+		expect(concurrent.json).toEqual(sequential.json);
+	});
+
+	it('returns the same records in the same order as one page at a time (Huawei offsets), and stops at the limit', async () => {
+		setLatency('huawei', 250, 60); // calls are paced 102.5 ms apart: two or more are open at once
+		const parameters = { resource: 'customer', operation: 'getMany', returnAll: true, additionalFields: { pageSize: 25 } };
+		const sequential = await runHuawei({ ...parameters, options: { maxConcurrentRequests: 1 } });
+		control().resetInFlight();
+		const concurrent = await runHuawei(parameters);
+		expect(concurrent.error).toBeUndefined();
+		expect(maxInFlight('huawei')).toBeGreaterThan(1);
+		expect(concurrent.json).toEqual(sequential.json);
+		sandbox.control.clearRequests();
+		const limited = await runHuawei({ resource: 'customer', operation: 'getMany', returnAll: false, limit: 60, additionalFields: { pageSize: 25 } });
+		expect(limited.json).toEqual(sequential.json.slice(0, 60));
+		expect(requests('huawei', 'ListSubCustomers')).toHaveLength(3);
+	});
+});
+
+describe('cancelling an execution', () => {
+	it('stops new requests at once', async () => {
+		const uins = newCustomers(40);
+		setLatency('tencent', 100);
+		const running = startWorkflow(
+			singleNodeWorkflow(
+				'tencentCloudPartner',
+				{ resource: 'customer', operation: 'getVerificationStatus', customerUin: byId('={{ $json.uin }}'), options: { maxConcurrentRequests: 2 } },
+				{ items: uins.map((uin) => ({ uin })), credentials: { tencentCloudPartnerApi: { id: PARTNER_CREDENTIAL, name: PARTNER_CREDENTIAL } } },
+			),
+		);
+		while (requests('tencent').length < 4) await sleep(5);
+		running.cancel();
+		const run = await running.done;
+		const atCancel = (control().getInFlight().tencent as IDataObject).total as number;
+		await sleep(600);
+		const later = (control().getInFlight().tencent as IDataObject).total as number;
+		expect(later).toBe(atCancel);
+		expect(later).toBeLessThanOrEqual(6);
+		expect(outputOf(run, NODE_NAME).length).toBeLessThan(uins.length);
+	});
+});
+
+describe('the limiter counts per vendor key', () => {
+	it('two credential records holding one SecretId share one budget: no throttling when run together', async () => {
+		setCredential('tencent-partner-copy', {
+			...TENCENT_KEYS.partnerKey,
+			sessionToken: '',
+			endpoint: sandbox.url,
+			language: 'en-US',
+		});
+		const [first, second] = [newCustomers(8), newCustomers(8)];
+		setLatency('tencent', 20);
+		const [a, b] = await Promise.all([
+			runTencent(allocateEach, { items: first.map((uin) => ({ uin })) }),
+			runTencent(allocateEach, { items: second.map((uin) => ({ uin })), credential: 'tencent-partner-copy' }),
+		]);
+		expect(a.error).toBeUndefined();
+		expect(b.error).toBeUndefined();
+		const outcomes = requests('tencent', 'AllocateCustomerCredit').map((r) => r.outcome);
+		expect(outcomes.filter((outcome) => outcome !== 'ok')).toEqual([]);
+		expect([...first, ...second].map(credit)).toEqual([...first, ...second].map(() => 1));
+	});
+
+	it('throttling answers slow the account down; the throttled writes are retried and applied once, none fails', async () => {
+		const uins = newCustomers(16);
+		setLatency('tencent', 20);
+		// Another client on the same key, as the vendor would report it: three calls turned away.
+		sandbox.control.addFault({ provider: 'tencent', action: 'AllocateCustomerCredit', kind: 'throttle', count: 3, skip: 2 });
+		const result = await runTencent(allocateEach, { items: uins.map((uin) => ({ uin })) });
+		expect(result.error).toBeUndefined();
+		expect(result.json.filter((json) => json.error)).toEqual([]);
+		expect(uins.map(credit)).toEqual(uins.map(() => 1));
+		const outcomes = requests('tencent', 'AllocateCustomerCredit').map((r) => r.outcome);
+		expect(outcomes.filter((outcome) => outcome === 'ok')).toHaveLength(16);
+		expect(outcomes.filter((outcome) => outcome !== 'ok')).toEqual(['RequestLimitExceeded', 'RequestLimitExceeded', 'RequestLimitExceeded']);
+	});
+});
+
+describe('dotdigital (no published limit)', () => {
+	it('keeps several calls open, and a 429 makes it slow down and retry: every credit added once, no error', async () => {
+		const dotdigital = (sandbox.control as unknown as { dotdigital: Record<string, (body?: unknown) => IDataObject> }).dotdigital;
+		const accounts = await runDotdigital({ resource: 'account', operation: 'getMany', returnAll: false, limit: 1, additionalFields: {} });
+		const id = Number(accounts.json[0].AccountId);
+		const before = Number(dotdigital.getAccount(id).CreditBalance);
+		setLatency('dotdigital', 100);
+		sandbox.control.addFault({ provider: 'dotdigital', action: 'AddCredit', kind: 'throttle', count: 2, skip: 3 });
+		const result = await runDotdigital(
+			{ resource: 'credit', operation: 'add', accountId: account(id), credits: 1, additionalFields: {} },
+			{ items: Array.from({ length: 10 }, (_, i) => ({ i })) },
+		);
+		expect(result.error).toBeUndefined();
+		expect(result.json.filter((json) => json.error)).toEqual([]);
+		expect(maxInFlight('dotdigital')).toBeGreaterThan(1);
+		expect(Number(dotdigital.getAccount(id).CreditBalance)).toBe(before + 10);
+		expect(requests('dotdigital', 'AddCredit').map((r) => r.outcome).filter((outcome) => outcome !== 'ok')).toEqual(['throttle', 'throttle']);
+	});
+});
+
+describe('adaptive pacing (units)', () => {
+	it('drops the rate on throttling once per event, then recovers linearly to the limit', () => {
+		let now = 100;
+		const limiter = new AdaptiveRateLimiter({}, () => now);
+		expect(limiter.rateOf('k', 10)).toBe(10);
+		limiter.throttled('k', 10, 100);
+		expect(limiter.rateOf('k', 10)).toBeCloseTo(7);
+		// Calls that started before the decrease were paced at the old rate: no second cut for them.
+		limiter.throttled('k', 10, 50);
+		expect(limiter.rateOf('k', 10)).toBeCloseTo(7);
+		now = 1100;
+		expect(limiter.rateOf('k', 10)).toBeCloseTo(9.5);
+		// A throttle of a call started after the decrease cuts again, from where the rate stands.
+		limiter.throttled('k', 10, 1000);
+		expect(limiter.rateOf('k', 10)).toBeCloseTo(6.65);
+		now = 1100 + 1400;
+		expect(limiter.rateOf('k', 10)).toBe(10);
+		expect(limiter.rateOf('other', 10)).toBe(10);
+	});
+
+	it('never goes below a floor, and spaces calls at the lowered rate', () => {
+		let now = 0;
+		const limiter = new AdaptiveRateLimiter({}, () => now);
+		for (let i = 0; i < 30; i++) {
+			now += 1;
+			limiter.throttled('k', 16, now);
+		}
+		expect(limiter.rateOf('k', 16)).toBeGreaterThanOrEqual(1);
+		const at = limiter.record('k', 16);
+		expect(limiter.delayFor('k', 16)).toBeGreaterThan(500);
+		expect(at).toBe(now);
+	});
+
+	it('lets callers start in the order they asked; one that is stopped leaves the line without letting others overtake', async () => {
+		const limiter = new AdaptiveRateLimiter({ windowMs: 100, marginMs: 0 });
+		const order: number[] = [];
+		const second = stopControl();
+		const callers = [0, 1, 2, 3].map(async (index) => {
+			const signal = index === 1 ? second.signal : undefined;
+			await limiter.acquire('k', 10, signal).then(
+				() => order.push(index),
+				() => order.push(-index),
+			);
+		});
+		second.stop();
+		await Promise.all(callers);
+		expect(order).toEqual([0, -1, 2, 3]);
+	});
+
+	it('learns a ceiling for an action with no published limit after a throttle, then forgets it', () => {
+		let now = 0;
+		const limiter = new AdaptiveRateLimiter({}, () => now);
+		expect(limiter.delayFor('k', 0)).toBe(0);
+		for (let i = 0; i < 8; i++) {
+			now += 50;
+			limiter.record('k', 0);
+		}
+		limiter.throttled('k', 0, now);
+		expect(limiter.rateOf('k', 0)).toBeCloseTo(5.6);
+		now += 60000;
+		expect(limiter.rateOf('k', 0)).toBe(0);
+		expect(limiter.delayFor('k', 0)).toBe(0);
+	});
+});
+
+describe('scheduling (units)', () => {
+	it('runs tasks in order with a cap, stops starting after the first failure, and reports each', async () => {
+		let running = 0;
+		let most = 0;
+		const run = await runInOrder(
+			8,
+			3,
+			async (index) => {
+				running++;
+				most = Math.max(most, running);
+				await sleep(5);
+				running--;
+				if (index === 1) throw new Error('no');
+				return index;
+			},
+			{ stopOnError: true },
+		);
+		expect(most).toBe(3);
+		expect(run.firstFailure).toBe(1);
+		expect(run.settled.map((s) => s.state)).toEqual(['done', 'failed', 'done', 'done', 'notStarted', 'notStarted', 'notStarted', 'notStarted']);
+	});
+
+	it('starts nothing once the signal is aborted', async () => {
+		const controller = new AbortController();
+		const started: number[] = [];
+		const run = await runInOrder(
+			5,
+			1,
+			async (index) => {
+				started.push(index);
+				if (index === 1) controller.abort();
+				return index;
+			},
+			{ stopOnError: false, signal: controller.signal },
+		);
+		expect(started).toEqual([0, 1]);
+		expect(run.cancelled).toBe(true);
+	});
+
+	it('request slots cap the calls open at once and refuse new ones after cancelling', async () => {
+		const controller = new AbortController();
+		const slots = new RequestSlots(2);
+		let open = 0;
+		let most = 0;
+		const work = async () => {
+			open++;
+			most = Math.max(most, open);
+			await sleep(5);
+			open--;
+		};
+		await Promise.all(Array.from({ length: 6 }, async () => await slots.run(work, controller.signal)));
+		expect(most).toBe(2);
+		controller.abort();
+		await expect(slots.run(work, controller.signal)).rejects.toThrow(/cancelled/);
+	});
+
+	it('a split list stopped by another item after some calls went out says where every id stands', async () => {
+		const run = stopControl();
+		const ids = Array.from({ length: 25 }, (_, i) => `id${i}`);
+		const sent: number[] = [];
+		const stopped = sendInBatches(
+			ids,
+			10,
+			true,
+			async (_part, index) => {
+				sent.push(index);
+				run.stop(); // another item failed while this call was on its way
+				return {};
+			},
+			undefined,
+			{ limit: 1, signal: run.signal },
+		);
+		await expect(stopped).rejects.toMatchObject({
+			message: expect.stringMatching(/part of the list was sent \[split call: 10 applied, 15 never sent\]/),
+			context: { outcome: 'partial' },
+		});
+		expect(sent).toEqual([0]);
+		const held = new StoppedBeforeSending();
+		expect(itemStanding([{ state: 'failed', error: await stopped.catch((e: unknown) => e) }, { state: 'failed', error: held }])).toEqual(
+			expect.objectContaining({ partlyApplied: [0], notSent: [1] }),
+		);
+	});
+
+	it('names items by ranges and groups them by outcome', () => {
+		expect(itemRanges([0, 1, 2, 5, 7, 8])).toBe('1-3, 6, 8-9');
+		const unknown = Object.assign(new Error('x'), { context: { outcome: 'unknown' } });
+		const refused = Object.assign(new Error('y'), { context: {} });
+		expect(
+			itemStanding([
+				{ state: 'done', value: [] },
+				{ state: 'failed', error: unknown },
+				{ state: 'failed', error: refused },
+				{ state: 'notStarted' },
+			]),
+		).toEqual({ applied: [0], partlyApplied: [], unknown: [1], notApplied: [2], notSent: [3] });
+	});
+});
