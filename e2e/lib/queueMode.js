@@ -4,6 +4,7 @@
  * triggers' polls, two workers that execute, Redis between them and PostgreSQL for all three.
  *   1. Bulk: BULK_REQUESTS webhook calls of a top-up workflow; every one must be applied exactly
  *      once, and both workers must have executed some of them.
+ * The sandbox answers each request VENDOR_LATENCY_MS late, like a vendor 150 ms away.
  *   2. The polling-trigger examples: each event must start exactly one execution.
  */
 const fs = require('fs');
@@ -26,6 +27,8 @@ const WORKERS = ['worker-1', 'worker-2'];
 const BULK_REQUESTS = 24;
 const BULK_TIMEOUT_MS = 180e3;
 const BULK_WORKFLOW = 'queue-bulk-credit.json';
+/** Partners run n8n far from the vendors: every sandbox answer takes this long. */
+const VENDOR_LATENCY_MS = 150;
 
 function queueEnv(pg, redis) {
 	return {
@@ -186,7 +189,7 @@ async function runQueueModeSuite(host, { examples, expectations, tally }) {
 				else tally.fail(ex.file, res.reason, res.details);
 			});
 			log(`queue mode times: ${timings.join(', ')}`);
-		});
+		}, { latencyMs: VENDOR_LATENCY_MS });
 	} finally {
 		await Promise.all([redis && redis.stop(), pg && pg.stop()].filter(Boolean));
 		if (process.env.E2E_KEEP_TMP === '1') log(`kept ${tmpDir}`);

@@ -10,10 +10,10 @@ const { ROOT, E2EError, log, rel, seconds, sleep, tail } = require('./util');
 const START_TIMEOUT_MS = 30e3;
 
 /** Starts `sandbox/cli.js`; resolves { url, child, output(), stop() } once it listens. */
-async function startSandbox(port, logFile) {
+async function startSandbox(port, logFile, { latencyMs = 0 } = {}) {
 	const cli = path.join(ROOT, 'sandbox', 'cli.js');
 	if (!fs.existsSync(cli)) throw new E2EError(`${rel(cli)} not found: the sandbox is needed for the e2e run.`);
-	const proc = startLogged(process.execPath, [cli, '--port', String(port)], {
+	const proc = startLogged(process.execPath, [cli, '--port', String(port), ...(latencyMs ? ['--latency-ms', String(latencyMs)] : [])], {
 		cwd: ROOT,
 		env: { ...process.env, NODE_ENV: process.env.NODE_ENV || 'development' },
 		logFile,
@@ -30,11 +30,14 @@ async function startSandbox(port, logFile) {
 	throw new E2EError(`sandbox did not print "Sandbox listening on ..." within ${seconds(START_TIMEOUT_MS)}:\n${tail(proc.output())}`);
 }
 
-/** Runs `fn(sandbox)` with a fresh sandbox, stopped afterwards whatever happens. */
-async function withSandbox(fn) {
+/**
+ * Runs `fn(sandbox)` with a fresh sandbox, stopped afterwards whatever happens. `latencyMs` delays
+ * every answer, as a vendor that far away would.
+ */
+async function withSandbox(fn, { latencyMs = 0 } = {}) {
 	const port = process.env.E2E_SANDBOX_PORT ? Number(process.env.E2E_SANDBOX_PORT) : await freePort();
-	const sandbox = await startSandbox(port);
-	log(`sandbox listening on ${sandbox.url} (pid ${sandbox.child.pid})`);
+	const sandbox = await startSandbox(port, undefined, { latencyMs });
+	log(`sandbox listening on ${sandbox.url} (pid ${sandbox.child.pid}${latencyMs ? `, ${latencyMs} ms per answer` : ''})`);
 	try {
 		return await fn(sandbox);
 	} finally {
