@@ -34,7 +34,7 @@ function installerOf(packages) {
 	return async (userFolder) => {
 		for (const pkg of packages) {
 			const { files } = await installTarball(userFolder, pkg.tarballPath, pkg.name);
-			log(`installed ${pkg.name}@${pkg.version} alone from its tarball (${files} files)`);
+			log(`installed ${pkg.name}@${pkg.version} from its tarball (${files} files)${packages.length > 1 ? `, beside ${packages.filter((p) => p !== pkg).map((p) => p.name).join(', ')}` : ', alone'}`);
 		}
 	};
 }
