@@ -51,6 +51,7 @@ async function child() {
 	const error = errorOf(run);
 	const surfaced = (error ? 1 : 0) + out.filter((item) => item.json.error).length;
 	process.stdout.write(`${JSON.stringify({ worker, startedAt, finishedAt, items: out.length, surfaced, error: error ? error.message : null })}\n`);
+	fs.rmSync(process.env.N8N_USER_FOLDER, { recursive: true, force: true });
 	process.exit(0);
 }
 
@@ -73,19 +74,31 @@ function startChild(url, worker, uins) {
 			while (waiters.length && lines.length) waiters.shift()(lines.shift());
 		}
 	});
-	const nextLine = () => new Promise((resolve) => (lines.length ? resolve(lines.shift()) : waiters.push(resolve)));
+	// A child that dies before answering ends the wait with an error instead of hanging the bench.
+	let exited;
+	proc.on('exit', (code, signal) => {
+		exited = new Error(`bench worker ${worker} exited (${code ?? signal}) before answering`);
+		for (const waiter of waiters.splice(0)) waiter(exited);
+	});
+	const nextLine = () =>
+		new Promise((resolve, reject) => {
+			if (lines.length) return resolve(lines.shift());
+			if (exited) return reject(exited);
+			waiters.push((line) => (line instanceof Error ? reject(line) : resolve(line)));
+		});
 	return { proc, nextLine };
 }
 
 async function parent() {
 	const { startSandbox } = require('../sandbox/server');
 	const sandbox = await startSandbox({ port: 0, latency: { tencent: { latencyMs: LATENCY_MS } } });
+	let children = [];
 	try {
 		sandbox.control.setPartnerRemainingCredit({ RemainingCredit: 1000000 });
 		const customers = Array.from({ length: PROCESSES * ITEMS_PER_PROCESS }, (_, i) =>
 			Number(sandbox.control.addCustomer({ Name: `Shared account bench ${i + 1}`, Credit: 0, RemainingCredit: 0 }).ClientUin),
 		);
-		const children = Array.from({ length: PROCESSES }, (_, worker) =>
+		children = Array.from({ length: PROCESSES }, (_, worker) =>
 			startChild(sandbox.url, worker + 1, customers.slice(worker * ITEMS_PER_PROCESS, (worker + 1) * ITEMS_PER_PROCESS)),
 		);
 		for (const c of children) await c.nextLine(); // every worker loaded n8n-core
@@ -113,6 +126,7 @@ async function parent() {
 		];
 		process.stdout.write(`${lines.join('\n')}\n`);
 	} finally {
+		for (const c of children) if (c.proc.exitCode === null) c.proc.kill('SIGKILL');
 		await sandbox.close();
 	}
 }

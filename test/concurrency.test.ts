@@ -96,6 +96,21 @@ describe('items in flight at once', () => {
 		expect(result.json.filter((json) => json.error)).toHaveLength(2);
 	});
 });
+describe('custom calls in flight at once', () => {
+	it("a custom action's own rate sets how many calls a run keeps in flight", async () => {
+		setLatency('tencent', 500);
+		const items = Array.from({ length: 10 }, () => ({}));
+		const run = await runTencent(
+			{ resource: 'custom', operation: 'customAction', actionName: 'QueryPartnerCredit', apiVersion: '2022-09-28', jsonBody: '{}', additionalFields: { rateLimitPerSecond: 5, retryAsRead: true } },
+			{ items },
+		);
+		expect(run.error).toBeUndefined();
+		expect(requests('tencent', 'QueryPartnerCredit')).toHaveLength(10);
+		// At the default 1/s of an unknown action only one call would be open at a time.
+		expect(maxInFlight('tencent')).toBeGreaterThan(1);
+	});
+});
+
 
 describe('stop on error with writes in flight', () => {
 	it('sends nothing after the failure and says which items were applied, unknown and never sent', async () => {

@@ -161,7 +161,14 @@ async function startN8nServer(host, { userFolder, port, logFile, command = 'star
 		throw new E2EError(`n8n ${command} did not become healthy (${why}). Log: ${logFile}\n${tail(server.output(), 20)}`);
 	}
 	let runner = null;
-	if (!host.legacy && taskRunner) runner = await startTaskRunner(host, { brokerPort, runnerToken, env, logFile: logFile.replace(/\.log$/, '') + '-runner.log' });
+	if (!host.legacy && taskRunner) {
+		try {
+			runner = await startTaskRunner(host, { brokerPort, runnerToken, env, logFile: logFile.replace(/\.log$/, '') + '-runner.log' });
+		} catch (e) {
+			await server.stop();
+			throw e;
+		}
+	}
 	return {
 		port,
 		readyAfterMs: Date.now() - t0,

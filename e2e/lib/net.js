@@ -15,9 +15,19 @@ function freePort() {
 	});
 }
 
-/** One HTTP request; resolves { status, body, headers } (status 0 when nothing answered). */
+/**
+ * One HTTP request; resolves { status, body, headers } once, whatever happens: status 0 when
+ * nothing answered, or when the answer broke off or stalled past `timeoutMs`.
+ */
 function httpRequest(url, { method = 'GET', body, headers = {}, timeoutMs = 5000 } = {}) {
-	return new Promise((resolve) => {
+	return new Promise((settle) => {
+		let settled = false;
+		const resolve = (value) => {
+			if (!settled) {
+				settled = true;
+				settle(value);
+			}
+		};
 		const payload = body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body);
 		const req = http.request(
 			url,
@@ -31,6 +41,8 @@ function httpRequest(url, { method = 'GET', body, headers = {}, timeoutMs = 5000
 				res.setEncoding('utf8');
 				res.on('data', (d) => (text += d));
 				res.on('end', () => resolve({ status: res.statusCode, body: text, headers: res.headers }));
+				res.on('error', () => resolve({ status: 0, body: text, headers: res.headers }));
+				res.on('close', () => resolve(res.complete ? { status: res.statusCode, body: text, headers: res.headers } : { status: 0, body: text, headers: res.headers }));
 			},
 		);
 		req.on('timeout', () => req.destroy());

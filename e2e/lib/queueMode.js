@@ -45,7 +45,7 @@ function queueEnv(pg, redis) {
 	};
 }
 
-/** The main process and the workers, each with its own task runner; stopped together. */
+/** The main process (which executes nothing) and the workers, each worker with its own task runner; stopped together. */
 async function startCluster(instance, tmpDir) {
 	const port = await freePort();
 	const started = [];

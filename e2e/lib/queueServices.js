@@ -60,7 +60,12 @@ async function startRedis(logDir) {
 		env: process.env,
 		logFile: path.join(logDir, 'redis.log'),
 	});
-	await waitFor(async () => (await run(cli, ['-p', String(port), 'ping'], { timeoutMs: 5e3 })).stdout.trim() === 'PONG', 'redis-server', proc);
+	try {
+		await waitFor(async () => (await run(cli, ['-p', String(port), 'ping'], { timeoutMs: 5e3 })).stdout.trim() === 'PONG', 'redis-server', proc);
+	} catch (e) {
+		await proc.stop();
+		throw e;
+	}
 	return { port, stop: proc.stop };
 }
 
@@ -84,25 +89,29 @@ async function startPostgres() {
 	const asPostgres = (command, args, timeoutMs = TIMEOUTS.command) => run('runuser', ['-u', 'postgres', '--', path.join(bin, command), ...args], { timeoutMs });
 	await run('chown', ['-R', 'postgres:postgres', dataDir]);
 	const init = await asPostgres('initdb', ['-D', dataDir, '--auth=trust', '--username=postgres', '--encoding=UTF8', '--no-instructions']);
-	if (init.code !== 0) throw new E2EError(`initdb failed (exit ${init.code}):\n${tail(init.stderr || init.stdout)}`);
+	if (init.code !== 0) {
+		fs.rmSync(dataDir, { recursive: true, force: true });
+		throw new E2EError(`initdb failed (exit ${init.code}):\n${tail(init.stderr || init.stdout)}`);
+	}
 	const port = await freePort();
 	const proc = startLogged('runuser', ['-u', 'postgres', '--', path.join(bin, 'postgres'), '-D', dataDir, '-p', String(port), '-k', dataDir, '-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off'], {
 		cwd: dataDir,
 		env: process.env,
 	});
-	const ready = async () => (await run(path.join(bin, 'pg_isready'), ['-h', '127.0.0.1', '-p', String(port)], { timeoutMs: 5e3 })).code === 0;
-	await waitFor(ready, 'postgres', proc);
-	const created = await asPostgres('createdb', ['-h', '127.0.0.1', '-p', String(port), 'n8n']);
-	if (created.code !== 0) throw new E2EError(`createdb failed:\n${tail(created.stderr)}`);
-	return {
-		port,
-		database: 'n8n',
-		user: 'postgres',
-		stop: async () => {
-			await proc.stop();
-			fs.rmSync(dataDir, { recursive: true, force: true });
-		},
+	const stop = async () => {
+		await proc.stop();
+		fs.rmSync(dataDir, { recursive: true, force: true });
 	};
+	try {
+		const ready = async () => (await run(path.join(bin, 'pg_isready'), ['-h', '127.0.0.1', '-p', String(port)], { timeoutMs: 5e3 })).code === 0;
+		await waitFor(ready, 'postgres', proc);
+		const created = await asPostgres('createdb', ['-h', '127.0.0.1', '-p', String(port), 'n8n']);
+		if (created.code !== 0) throw new E2EError(`createdb failed:\n${tail(created.stderr)}`);
+	} catch (e) {
+		await stop();
+		throw e;
+	}
+	return { port, database: 'n8n', user: 'postgres', stop };
 }
 
 module.exports = { startRedis, startPostgres };

@@ -103,6 +103,8 @@ export class RequestSlots {
 			this.active++;
 			return;
 		}
+		// A signal of its own per waiter (see untilSettledOrStopped): many calls can wait on one signal.
+		const own = signal ? AbortSignal.any([signal]) : undefined;
 		await new Promise<void>((resolve, reject) => {
 			const onAbort = () => {
 				const at = this.waiting.indexOf(grant);
@@ -110,10 +112,10 @@ export class RequestSlots {
 				reject(signal ? stopReasonOf(signal) : cancelledError());
 			};
 			const grant = () => {
-				signal?.removeEventListener('abort', onAbort);
+				own?.removeEventListener('abort', onAbort);
 				resolve();
 			};
-			signal?.addEventListener('abort', onAbort, { once: true });
+			own?.addEventListener('abort', onAbort, { once: true });
 			this.waiting.push(grant);
 		});
 	}

@@ -48,36 +48,30 @@ interface PaceState {
 	learnedCeiling?: number;
 }
 
-/** Wait that ends early, by rejecting, when the execution is cancelled or the run stopped. */
-export async function cancellableSleep(ms: number, signal?: AbortSignal): Promise<void> {
-	if (!signal) return await sleep(ms);
-	if (signal.aborted) throw stopReasonOf(signal);
-	let onAbort: () => void = () => {};
-	const aborted = new Promise<never>((_, reject) => {
-		onAbort = () => reject(stopReasonOf(signal));
-		signal.addEventListener('abort', onAbort, { once: true });
-	});
-	try {
-		await Promise.race([sleep(ms), aborted]);
-	} finally {
-		signal.removeEventListener('abort', onAbort);
-	}
-}
-
-/** Waits for `promise`, or rejects as soon as `signal` aborts. */
+/**
+ * Waits for `promise`, or rejects as soon as `signal` aborts (the execution was cancelled or the
+ * run stopped). Each waiter listens on a signal of its own that follows `signal`: many calls of one
+ * run can wait at once, and Node warns when one signal has more than ten listeners.
+ */
 async function untilSettledOrStopped(promise: Promise<void>, signal?: AbortSignal): Promise<void> {
 	if (!signal) return await promise;
 	if (signal.aborted) throw stopReasonOf(signal);
+	const own = AbortSignal.any([signal]);
 	let onAbort: () => void = () => {};
 	const aborted = new Promise<never>((_, reject) => {
 		onAbort = () => reject(stopReasonOf(signal));
-		signal.addEventListener('abort', onAbort, { once: true });
+		own.addEventListener('abort', onAbort, { once: true });
 	});
 	try {
 		await Promise.race([promise, aborted]);
 	} finally {
-		signal.removeEventListener('abort', onAbort);
+		own.removeEventListener('abort', onAbort);
 	}
+}
+
+/** A wait that ends early, by rejecting, when the execution is cancelled or the run stopped. */
+export async function cancellableSleep(ms: number, signal?: AbortSignal): Promise<void> {
+	await untilSettledOrStopped(sleep(ms), signal);
 }
 
 /**

@@ -6,7 +6,7 @@ import { defaultConcurrency, itemRanges, RequestSlots, runInOrder } from './conc
 import { cancelSignalOf } from './context';
 import type { SendCall } from './executor';
 import { N8N_CUSTOM_API_CALL_KEY } from './customCall';
-import { executeOperation } from './executor';
+import { buildRequest, executeOperation } from './executor';
 import { checkedRequestOptions, MAX_CONCURRENT_OPTION } from './options';
 import { REQUEST_OPTIONS } from './properties';
 import { cancelledError, outcomeOf, stopControl } from './stopping';
@@ -193,5 +193,19 @@ function concurrencyFor(context: IExecuteFunctions, spec: OperationSpec): number
 		// The first item reports its own bad option when it runs (so Continue On Fail applies).
 		chosen = undefined;
 	}
-	return chosen && chosen > 0 ? chosen : defaultConcurrency(spec);
+	return chosen && chosen > 0 ? chosen : defaultConcurrency(boundForFirstItem(context, spec));
+}
+
+/**
+ * A custom call's rate comes from the item (Requests per Second), not from its generic spec: the
+ * first item's bound spec decides the default pool, as its options do.
+ */
+function boundForFirstItem(context: IExecuteFunctions, spec: OperationSpec): OperationSpec {
+	if (!spec.concrete) return spec;
+	try {
+		return spec.concrete(buildRequest(context, spec, 0)).spec;
+	} catch {
+		// The item reports its own bad input when it runs.
+		return spec;
+	}
 }
