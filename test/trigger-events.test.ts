@@ -185,3 +185,134 @@ it('a long pause is read in ranges of at most a year, as ListCustomerOrders requ
 	expect(ranges.at(-1)![1]).toBe('2026-03-01T00:00:00Z');
 	expect(yearRanges('', '2026-03-01T00:00:00Z')).toEqual([['2025-03-01T00:00:00Z', '2026-03-01T00:00:00Z']]);
 });
+
+/** Each event as the checks below drive it: how to add a record and how its items name it. */
+interface EventCase {
+	label: string;
+	provider: 'tencent' | 'huawei';
+	event: string;
+	credentials: IDataObject;
+	/** Adds a record `offsetSeconds` from now and returns its id as the items name it. */
+	add(offsetSeconds: number): string;
+	idOf(item: IDataObject): string;
+	/** Whether the vendor lists a record dated in the future now (Huawei's order list ends at the poll's time). */
+	listsFuture: boolean;
+	typos: Array<[string, string]>;
+}
+
+const TENCENT_TYPOS: Array<[string, string]> = [
+	['200000000001, 20000000000l', '20000000000l'],
+	['200000000001;-5', '-5'],
+];
+
+const EVENTS: EventCase[] = [
+	{
+		label: 'New Customer Application',
+		provider: 'tencent',
+		event: 'newCustomerApplication',
+		credentials: tencentCredentials,
+		add: (s) => String((control('tencent').addPendingApplications({ kind: 'client', ApplyTime: chinaTime(s) }).added as number[])[0]),
+		idOf: (i) => String(i.customerId),
+		listsFuture: true,
+		typos: TENCENT_TYPOS,
+	},
+	{
+		label: 'New Reseller Application',
+		provider: 'tencent',
+		event: 'newResellerApplication',
+		credentials: tencentCredentials,
+		add: (s) => String((control('tencent').addPendingApplications({ kind: 'subAgent', ApplyTime: chinaTime(s) }).added as number[])[0]),
+		idOf: (i) => String(i.resellerId),
+		listsFuture: true,
+		typos: TENCENT_TYPOS,
+	},
+	{
+		label: 'New Customer Order',
+		provider: 'huawei',
+		event: 'newCustomerOrder',
+		credentials: { huaweiCloudPartnerApi: { id: AKSK, name: 'aksk' } },
+		add: (s) => (control('huawei').addOrders({ create_time: utc(s) }).added as string[])[0],
+		idOf: (i) => String(i.orderId),
+		listsFuture: false,
+		typos: [
+			['06ffbcd46880d3f30f62c001a49be460, 06ffbcd46880d3f30f62c001a49be46', '06ffbcd46880d3f30f62c001a49be46'],
+			['customer-one', 'customer-one'],
+		],
+	},
+];
+
+describe.each(EVENTS.map((e) => [e.label, e] as const))('%s: the same checks as New Customer', (label, e) => {
+	const trigger = (options: IDataObject = {}, persisted: IDataObject = {}) =>
+		sequence({ provider: e.provider, event: e.event, options }, e.credentials, persisted);
+	const idsOf = (items: IDataObject[]) => items.map(e.idOf);
+	const watermark = (state: IDataObject) => ((state['node:Trigger'] as IDataObject)[e.event] as IDataObject).at as string;
+
+	it.each([
+		['a number', 1767225600],
+		['"garbage"', 'garbage'],
+		['an empty object', {}],
+		['a watermark a day in the future', 'future'],
+	])('stored state that is %s: logged once, a fresh baseline without a flood, then each new record once', async (_what, damaged) => {
+		const state = damaged === 'future' ? { at: utc(86400), recent: [] } : damaged;
+		const polls = trigger({}, { 'node:Trigger': { [e.event]: state } });
+		const first = await polls.poll();
+		expect(first.error).toBeUndefined();
+		expect(first.items).toEqual([]);
+		expect(first.warnings).toEqual([expect.stringContaining(`stored ${label} state cannot be read`)]);
+		expect(watermark(first.staticData) <= utc(15 * 60)).toBe(true);
+
+		const fresh = e.add(-1);
+		const second = await polls.poll();
+		expect(second.error).toBeUndefined();
+		expect(idsOf(second.items)).toEqual([fresh]);
+		expect(second.warnings).toEqual([]);
+		expect((await polls.poll()).items).toEqual([]);
+	});
+
+	it('a record dated a day in the future does not carry the watermark past shortly after now, nor silence the event', async () => {
+		const polls = trigger();
+		await polls.poll();
+		const ahead = e.add(86400);
+		const first = await polls.poll();
+		expect(idsOf(first.items)).toEqual(e.listsFuture ? [ahead] : []);
+		expect(watermark(first.staticData) <= utc(15 * 60)).toBe(true);
+
+		const next = e.add(-1);
+		const second = await polls.poll();
+		expect(idsOf(second.items)).toEqual([next]);
+		expect(second.warnings).toEqual([]);
+		expect((await polls.poll()).items).toEqual([]);
+	});
+
+	it.each(e.typos)('Only These Customers "%s" fails naming the option and the entry, before any request', async (list, bad) => {
+		for (const mode of ['trigger', 'manual'] as const) {
+			sandbox.control.clearRequests();
+			const result = await pollTrigger({ provider: e.provider, event: e.event, options: { customerIds: list } } as never, e.credentials as never, {}, mode);
+			expect(result.error?.message).toContain('"Only These Customers"');
+			expect(result.error?.message).toContain(`"${bad}"`);
+			expect(sandbox.control.getRequests({ provider: e.provider })).toEqual([]);
+			expect(result.staticData).toEqual({});
+		}
+	});
+});
+
+it('Only These Customers in the vendor\'s form still filters the events: a Tencent UIN, a Huawei id in any case', async () => {
+	const applications = sequence({ provider: 'tencent', event: 'newCustomerApplication', options: { customerIds: ' 1; ' } }, tencentCredentials);
+	const [uin, other] = control('tencent').addPendingApplications({ kind: 'client', count: 2, ApplyTime: chinaTime(-600) }).added as number[];
+	const watched = sequence({ provider: 'tencent', event: 'newCustomerApplication', options: { customerIds: `${uin} ,` } }, tencentCredentials);
+	await applications.poll();
+	await watched.poll();
+	control('tencent').addPendingApplications({ kind: 'client', uin, ApplyTime: chinaTime(-1) });
+	control('tencent').addPendingApplications({ kind: 'client', uin: other, ApplyTime: chinaTime(-1) });
+	expect((await watched.poll()).items.map((i) => Number(i.customerId))).toEqual([uin]);
+	expect((await applications.poll()).items).toEqual([]);
+
+	const id = String(control('huawei').addCustomer({ associated_on: utc(-3600) }).customer_id);
+	const orders = sequence({ provider: 'huawei', event: 'newCustomerOrder', options: { customerIds: id.toUpperCase() } }, { huaweiCloudPartnerApi: { id: AKSK, name: 'aksk' } });
+	await orders.poll();
+	const [mine] = control('huawei').addOrders({ customer_id: id, create_time: utc(-2) }).added as string[];
+	control('huawei').addOrders({ create_time: utc(-1) });
+	const result = await orders.poll();
+	expect(result.error).toBeUndefined();
+	expect(result.items.map((i) => [i.orderId, i.customerId])).toEqual([[mine, id]]);
+});

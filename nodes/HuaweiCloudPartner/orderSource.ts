@@ -1,10 +1,10 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
 import type { EventRecord, EventSource } from '../shared/trigger/events';
-import { windowStart } from '../shared/trigger/watermark';
+import { sortableUtc, windowStart } from '../shared/trigger/watermark';
 import { ORDER_STATUS, ORDER_TYPE, orderOperations } from './resources/others';
 import { huaweiSender } from './transport';
-import { HUAWEI_OVERLAP_SECONDS } from './triggerSource';
+import { HUAWEI_CUSTOMER_ID_FORM, HUAWEI_OVERLAP_SECONDS } from './triggerSource';
 
 const PAGE_SIZE = 100;
 const CONSISTENT_READ_ATTEMPTS = 3;
@@ -49,7 +49,8 @@ function wanted({ statuses, types }: OrderFilter, order: IDataObject): boolean {
 }
 
 function orderRecord(o: IDataObject): EventRecord {
-	const at = typeof o.create_time === 'string' ? o.create_time : '';
+	// Documented as yyyy-MM-ddTHH:mm:ssZ; anything else is read as the same second, or as no time.
+	const at = sortableUtc(o.create_time);
 	return {
 		id: String(o.order_id),
 		at,
@@ -105,6 +106,8 @@ export const customerOrderSource: EventSource = {
 	},
 	// Orders, like associations, may become visible a little after their creation time.
 	overlapSeconds: HUAWEI_OVERLAP_SECONDS,
+	// "Only These Customers" lists the customers whose orders are watched.
+	customerIdForm: HUAWEI_CUSTOMER_ID_FORM,
 	since: async (context, since, until) => await ordersCreated(context, since, until, filterOf(context)),
 	baseline: async (context, now) => ({
 		records: await ordersCreated(context, windowStart(now, HUAWEI_OVERLAP_SECONDS), now, filterOf(context)),

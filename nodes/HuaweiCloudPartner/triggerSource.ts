@@ -2,6 +2,7 @@ import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
 import { chunk } from '../shared/paging';
 import type { CustomerRecord } from '../shared/trigger/customer';
+import type { CustomerIdForm } from '../shared/trigger/customerIds';
 import type { CustomerSource } from '../shared/trigger/source';
 import { sortableUtc, windowStart } from '../shared/trigger/watermark';
 import type { OperationSpec } from '../shared/types';
@@ -53,15 +54,18 @@ async function listAll(context: IPollFunctions, filter: IDataObject): Promise<Cu
 	return records;
 }
 
+/** A Huawei customer id, in "Only These Customers" of every event. */
+export const HUAWEI_CUSTOMER_ID_FORM: CustomerIdForm = {
+	// A customer id is the account's domain id: 32 hexadecimal characters, written in lower case.
+	check: (text) => (/^[0-9a-f]{32}$/i.test(text) ? text.toLowerCase() : undefined),
+	hint: 'a list of customer account IDs of 32 hexadecimal characters, e.g. 06ffbcd46880d3f30f62c001a49be460',
+};
+
 export const huaweiSource: CustomerSource = {
 	provider: 'huawei',
 	overlapSeconds: HUAWEI_OVERLAP_SECONDS,
 	watermarkOn: 'time',
-	customerIdForm: {
-		// A customer id is the account's domain id: 32 hexadecimal characters, written in lower case.
-		check: (text) => (/^[0-9a-f]{32}$/i.test(text) ? text.toLowerCase() : undefined),
-		hint: 'a list of customer account IDs of 32 hexadecimal characters, e.g. 06ffbcd46880d3f30f62c001a49be460',
-	},
+	customerIdForm: HUAWEI_CUSTOMER_ID_FORM,
 	async customersSince(context, since, until) {
 		// The API filters on association time (both ends inclusive); its order is not documented.
 		const filter: IDataObject = {};

@@ -6,6 +6,7 @@ import { utcFromChinaTime } from './chinaTime';
 import { customerOperations } from './resources/customer';
 import { subAgentOperations } from './resources/subAgent';
 import { tencentSender } from './transport';
+import { TENCENT_UIN_FORM } from './triggerSource';
 
 const PAGE_SIZE = 100;
 const CONSISTENT_READ_ATTEMPTS = 3;
@@ -103,6 +104,8 @@ function pendingApplicationSource(
 		event,
 		option,
 		overlapSeconds: APPLICATION_OVERLAP_SECONDS,
+		// Applicants are accounts, named by UIN like customers.
+		customerIdForm: TENCENT_UIN_FORM,
 		since: async (context, since) => (await read(context)).filter((r) => r.at >= since),
 		// Everything pending now is known; the newest application sets the watermark.
 		baseline: async (context) => ({ records: await read(context), at: '' }),

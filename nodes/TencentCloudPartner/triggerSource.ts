@@ -72,11 +72,14 @@ async function newestFirstSince(context: IPollFunctions, since: string): Promise
 	return records;
 }
 
+/** A Tencent customer is named by its UIN, in "Only These Customers" of every event. */
+export const TENCENT_UIN_FORM = numericIdForm(Number.MAX_SAFE_INTEGER, 'a list of UINs made of digits, e.g. 200000000001, 200000000002');
+
 export const tencentSource: CustomerSource = {
 	provider: 'tencent',
 	overlapSeconds: TENCENT_OVERLAP_SECONDS,
 	watermarkOn: 'time',
-	customerIdForm: numericIdForm(Number.MAX_SAFE_INTEGER, 'a list of UINs made of digits, e.g. 200000000001, 200000000002'),
+	customerIdForm: TENCENT_UIN_FORM,
 	async customersSince(context, since) {
 		return await newestFirstSince(context, since);
 	},

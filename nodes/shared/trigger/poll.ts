@@ -3,22 +3,24 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { CustomerRecord, TriggerEvent } from './customer';
 import { triggerItem } from './customer';
+import type { CustomerIdForm } from './customerIds';
 import { watchedIds } from './customerIds';
 import type { LowCreditRule } from './lowCredit';
 import { evaluateLowCredit, levelOf } from './lowCredit';
-import type { EventSource } from './events';
-import { pollWatermarkEvent } from './events';
+import type { EventRecord, EventSource } from './events';
 import type { CustomerSource } from './source';
 import { latestAcceptable, readLowCreditState, readWatermarkState, usable } from './storedState';
 import { advance, takeNew, windowStart } from './watermark';
 
+/** How many records a manual test run returns. */
 const SAMPLE_SIZE = 3;
 
-export const utcNow = () => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+/** Now as a sortable UTC second, the form of a time watermark. */
+const utcNow = () => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 /** "Only These Customers", checked against the vendor's id form before any request. */
-function onlyIds(context: IPollFunctions, source: CustomerSource, options: IDataObject): string[] {
-	const watched = watchedIds(options, source.customerIdForm);
+function onlyIds(context: IPollFunctions, form: CustomerIdForm, options: IDataObject): string[] {
+	const watched = watchedIds(options, form);
 	if ('message' in watched) throw new NodeOperationError(context.getNode(), watched.message);
 	return watched.ids;
 }
@@ -30,7 +32,7 @@ function onlyIds(context: IPollFunctions, source: CustomerSource, options: IData
  */
 async function pollNewCustomers(context: IPollFunctions, source: CustomerSource, options: IDataObject): Promise<IDataObject[] | null> {
 	const includeRaw = options.includeRaw !== false;
-	const watch = new Set(onlyIds(context, source, options));
+	const watch = new Set(onlyIds(context, source.customerIdForm, options));
 	const keep = (c: CustomerRecord) => watch.size === 0 || watch.has(c.id);
 	const toItems = (customers: CustomerRecord[], extra: IDataObject = {}) =>
 		customers.filter(keep).map((c) => triggerItem(source.provider, 'newCustomer', c, extra, includeRaw));
@@ -61,6 +63,51 @@ async function pollNewCustomers(context: IPollFunctions, source: CustomerSource,
 	return toItems(fresh);
 }
 
+const oldestFirst = (a: EventRecord, b: EventRecord) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.id < b.id ? -1 : 1);
+
+/**
+ * One poll of a watermark event (New Customer Application, New Customer Order, ...): the same
+ * bookkeeping and checks as New Customer on a time watermark. The first activation (or a stored
+ * state it cannot read, logged) records where things stand, or emits everything when asked; later
+ * polls emit what is newer than the watermark and not seen in its window. The watermark never
+ * passes shortly after now, and static data is written only once the whole poll has succeeded.
+ */
+async function pollWatermarkEvent(
+	context: IPollFunctions,
+	provider: string,
+	source: EventSource,
+	options: IDataObject,
+): Promise<IDataObject[] | null> {
+	const includeRaw = options.includeRaw !== false;
+	const watch = new Set(onlyIds(context, source.customerIdForm, options));
+	const toItems = (records: EventRecord[], extra: IDataObject = {}) =>
+		records
+			.filter((r) => watch.size === 0 || (r.customerId !== undefined && watch.has(r.customerId)))
+			.map((r) => ({ provider, event: source.event, ...r.fields, ...extra, ...(includeRaw ? { raw: r.raw } : {}) }));
+
+	if (context.getMode() === 'manual') return toItems(await source.newest(context, SAMPLE_SIZE), { sample: true });
+
+	const staticData = context.getWorkflowStaticData('node');
+	const now = utcNow();
+	const ceiling = latestAcceptable(now);
+	const stored = usable(context, source.option.name, readWatermarkState(staticData[source.event], 'time', now));
+	if (!stored) {
+		if (options.emitExisting === true) {
+			const everything = await source.since(context, '', now);
+			staticData[source.event] = advance({ at: '', recent: [] }, everything, source.overlapSeconds, ceiling) as unknown as IDataObject;
+			return toItems([...everything].sort(oldestFirst));
+		}
+		const start = await source.baseline(context, now);
+		staticData[source.event] = advance({ at: start.at, recent: [] }, start.records, source.overlapSeconds, ceiling) as unknown as IDataObject;
+		return null;
+	}
+
+	const records = await source.since(context, windowStart(stored.at, source.overlapSeconds), now);
+	const { fresh, next } = takeNew(records, stored, source.overlapSeconds, ceiling);
+	staticData[source.event] = next as unknown as IDataObject;
+	return toItems(fresh);
+}
+
 function ruleOf(context: IPollFunctions, source: CustomerSource, options: IDataObject): LowCreditRule {
 	const mode = context.getNodeParameter('thresholdType', 'amount') as 'amount' | 'percentage';
 	const threshold = Number(context.getNodeParameter('threshold', 0));
@@ -69,7 +116,7 @@ function ruleOf(context: IPollFunctions, source: CustomerSource, options: IDataO
 		throw new NodeOperationError(context.getNode(), 'Threshold and Re-Arm Margin must be numbers of at least 0');
 	}
 	const rule: LowCreditRule = { mode, threshold, margin, includeWithoutLimit: options.includeWithoutCredit === true };
-	const refusal = source.checkRule?.(rule, onlyIds(context, source, options));
+	const refusal = source.checkRule?.(rule, onlyIds(context, source.customerIdForm, options));
 	if (refusal) throw new NodeOperationError(context.getNode(), refusal.message, { description: refusal.description });
 	return rule;
 }
@@ -93,7 +140,7 @@ async function pollLowCredit(context: IPollFunctions, source: CustomerSource, op
 			return customers;
 		}
 	};
-	const { customers, complete } = await source.creditReadings(context, onlyIds(context, source, options));
+	const { customers, complete } = await source.creditReadings(context, onlyIds(context, source.customerIdForm, options));
 
 	if (context.getMode() === 'manual') {
 		const withLevel = customers
