@@ -316,3 +316,14 @@ it('Only These Customers in the vendor\'s form still filters the events: a Tence
 	expect(result.error).toBeUndefined();
 	expect(result.items.map((i) => [i.orderId, i.customerId])).toEqual([[mine, id]]);
 });
+
+it('Only These Customers watches the applicant for reseller applications too', async () => {
+	const [uin, other] = control('tencent').addPendingApplications({ kind: 'subAgent', count: 2, ApplyTime: chinaTime(-600) }).added as number[];
+	const watched = sequence({ provider: 'tencent', event: 'newResellerApplication', options: { customerIds: String(uin) } }, tencentCredentials);
+	await watched.poll();
+	control('tencent').addPendingApplications({ kind: 'subAgent', uin, ApplyTime: chinaTime(-1) });
+	control('tencent').addPendingApplications({ kind: 'subAgent', uin: other, ApplyTime: chinaTime(-1) });
+	const result = await watched.poll();
+	expect(result.error).toBeUndefined();
+	expect(result.items.map((i) => Number(i.resellerId))).toEqual([uin]);
+});

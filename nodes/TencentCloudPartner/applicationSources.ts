@@ -78,6 +78,8 @@ function resellerApplication(a: IDataObject): EventRecord {
 	return {
 		id,
 		at,
+		// "Only These Customers" watches the applicant's UIN, as it does for customer applications.
+		customerId: String(a.SubAgentUin),
 		fields: {
 			resellerId: String(a.SubAgentUin),
 			name: (a.Name as string) || null,
