@@ -2,6 +2,7 @@
  * The small pure pieces of the shared machinery: field checks, paging, pacing, backoff,
  * Simplify and redaction.
  */
+import { huaweiApiOf } from '../nodes/HuaweiCloudPartner/apiKey';
 import { chunk, choosePageSize, collectPages } from '../nodes/shared/paging';
 import { AdaptiveRateLimiter } from '../nodes/shared/rateLimiter';
 import { redact } from '../nodes/shared/redact';
@@ -148,5 +149,25 @@ describe('Simplify and redaction', () => {
 			'Authorization: TC3-HMAC-SHA256 Credential=AKIDabc/2025-01-01/x/tc3_request, Signature=0123456789abcdef0123 and AKIDz8krbsJ5yKBZQpn74WFk Basic dXNlcjpwYXNzd29yZA== "password":"hunter22" X-Auth-Token: MIIabc',
 		);
 		expect(text).not.toMatch(/Credential=AKIDabc|z8krbsJ5|dXNlcjpw|hunter22|MIIabc/);
+	});
+});
+
+describe('Huawei API a call counts against', () => {
+	const listed = [
+		{ http: { method: 'GET' as const, path: '/v2/orders/customer-orders/details/{order_id}' } },
+		{ http: { method: 'GET' as const, path: '/v2/orders/customer-orders' } },
+	];
+	it('a custom call to a listed API shares its template, whatever the id', () => {
+		expect(huaweiApiOf({ vendorAction: 'x', http: { method: 'GET', path: '/v2/orders/customer-orders/details/CS2612011807PKTUL' } }, listed)).toBe(
+			'GET /v2/orders/customer-orders/details/{order_id}',
+		);
+		expect(huaweiApiOf({ vendorAction: 'x', http: { method: 'GET', path: '/v2/orders/customer-orders' } }, listed)).toBe('GET /v2/orders/customer-orders');
+	});
+	it('an unlisted API with ids in its path keeps one budget for every id', () => {
+		const a = huaweiApiOf({ vendorAction: 'x', http: { method: 'GET', path: '/v2/things/0a1b2c3d4e5f/parts' } }, listed);
+		const b = huaweiApiOf({ vendorAction: 'x', http: { method: 'GET', path: '/v2/things/9f8e7d6c5b4a/parts' } }, listed);
+		expect(a).toBe('GET /v2/things/{id}/parts');
+		expect(b).toBe(a);
+		expect(huaweiApiOf({ vendorAction: 'y', http: { method: 'POST', path: '/v2/orders/customer-orders' } }, listed)).toBe('POST /v2/orders/customer-orders');
 	});
 });

@@ -8,7 +8,9 @@ import { ApiCallError, type ApiFailure } from '../shared/failure';
 import { bodyExcerpt, networkFailure, retryAfterMs } from '../shared/httpFailure';
 import { accountKeyOf, sendPaced } from '../shared/pacing';
 import type { BuiltRequest, OperationSpec } from '../shared/types';
+import { huaweiApiOf } from './apiKey';
 import { classifyHuaweiFailure, huaweiNodeApiError } from './errors';
+import { huaweiOperations } from './resources';
 
 export const HUAWEI_AKSK_CREDENTIAL = 'huaweiCloudPartnerApi';
 export const HUAWEI_IAM_CREDENTIAL = 'huaweiCloudPartnerIamApi';
@@ -145,8 +147,7 @@ export function huaweiSender(timeoutSeconds = HUAWEI_DEFAULT_TIMEOUT_SECONDS): S
 	const timeoutMs = Math.round(timeoutSeconds * 1000);
 	return async (context, spec, request, itemIndex, runSignal) => {
 		const credentialType = huaweiCredentialType(context);
-		// Huawei counts calls per API, i.e. per method and path: a custom call to a listed API shares its budget.
-		const api = spec.http ? `${spec.http.method} ${spec.http.path}` : spec.vendorAction;
+		const api = huaweiApiOf(spec, huaweiOperations);
 		const signal = runSignal ?? cancelSignalOf(context);
 		try {
 			const account = await accountKeyOf(context, credentialType, HUAWEI_ACCOUNT_FIELDS[credentialType]);
