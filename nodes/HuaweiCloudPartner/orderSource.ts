@@ -5,9 +5,9 @@ import { sortableUtc, windowStart } from '../shared/trigger/watermark';
 import { ORDER_STATUS, ORDER_TYPE, orderOperations } from './resources/others';
 import { huaweiSender } from './transport';
 import { HUAWEI_CUSTOMER_ID_FORM, HUAWEI_OVERLAP_SECONDS } from './triggerSource';
+import { readConsistently } from '../shared/trigger/consistentRead';
 
 const PAGE_SIZE = 100;
-const CONSISTENT_READ_ATTEMPTS = 3;
 /** ListCustomerOrders refuses a creation-time range longer than a year; longer spans are split. */
 const MAX_RANGE_SECONDS = 365 * 86400;
 const LIST = orderOperations.find((s) => s.operation === 'getMany')!;
@@ -74,21 +74,11 @@ async function ordersCreated(context: IPollFunctions, begin: string, end: string
 	const send = huaweiSender();
 	const out: EventRecord[] = [];
 	for (const [from, to] of yearRanges(begin, end)) {
-		let orders: IDataObject[] = [];
-		for (let attempt = 0; attempt < CONSISTENT_READ_ATTEMPTS; attempt++) {
-			orders = [];
-			const counts = new Set<number>();
-			for (let offset = 0; ; ) {
-				const qs = { create_time_begin: from, create_time_end: to, order_by: 'createTime', ...serverFilter(filter), offset, limit: PAGE_SIZE };
-				const answer = await send(context, LIST, { body: {}, qs, path: {} }, 0);
-				const data = (answer.order_infos as IDataObject[]) ?? [];
-				counts.add(Number(answer.total_count));
-				orders.push(...data);
-				offset += data.length;
-				if (data.length < PAGE_SIZE || offset >= Number(answer.total_count)) break;
-			}
-			if (counts.size <= 1) break;
-		}
+		const orders = await readConsistently(async (_index, offset) => {
+			const qs = { create_time_begin: from, create_time_end: to, order_by: 'createTime', ...serverFilter(filter), offset, limit: PAGE_SIZE };
+			const answer = await send(context, LIST, { body: {}, qs, path: {} }, 0);
+			return { records: (answer.order_infos as IDataObject[]) ?? [], total: Number(answer.total_count) };
+		}, PAGE_SIZE);
 		out.push(...orders.filter((o) => wanted(filter, o)).map(orderRecord));
 	}
 	return out;

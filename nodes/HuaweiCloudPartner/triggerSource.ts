@@ -9,9 +9,9 @@ import type { OperationSpec } from '../shared/types';
 import { customerOperations } from './resources/customer';
 import { budgetOperations } from './resources/others';
 import { huaweiSender } from './transport';
+import { readConsistently } from '../shared/trigger/consistentRead';
 
 const PAGE_SIZE = 100;
-const CONSISTENT_READ_ATTEMPTS = 3;
 /** Association happens asynchronously after creation, so a window this long is read again. */
 export const HUAWEI_OVERLAP_SECONDS = 15 * 60;
 
@@ -37,21 +37,10 @@ async function call(context: IPollFunctions, spec: OperationSpec, body: IDataObj
 
 /** Every customer matching the filter, page by page; read again if the count moved meanwhile. */
 async function listAll(context: IPollFunctions, filter: IDataObject): Promise<CustomerRecord[]> {
-	let records: CustomerRecord[] = [];
-	for (let attempt = 0; attempt < CONSISTENT_READ_ATTEMPTS; attempt++) {
-		records = [];
-		const counts = new Set<number>();
-		for (let offset = 0; ; ) {
-			const answer = await call(context, LIST, { ...filter, offset, limit: PAGE_SIZE });
-			const data = ((answer.customer_infos as IDataObject[]) ?? []).map(fromListed);
-			counts.add(Number(answer.count));
-			records.push(...data);
-			offset += data.length;
-			if (data.length < PAGE_SIZE || offset >= Number(answer.count)) break;
-		}
-		if (counts.size <= 1) break;
-	}
-	return records;
+	return await readConsistently(async (_index, offset) => {
+		const answer = await call(context, LIST, { ...filter, offset, limit: PAGE_SIZE });
+		return { records: ((answer.customer_infos as IDataObject[]) ?? []).map(fromListed), total: Number(answer.count) };
+	}, PAGE_SIZE);
 }
 
 /** A Huawei customer id, in "Only These Customers" of every event. */

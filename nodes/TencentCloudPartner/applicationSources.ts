@@ -7,9 +7,9 @@ import { customerOperations } from './resources/customer';
 import { subAgentOperations } from './resources/subAgent';
 import { tencentSender } from './transport';
 import { TENCENT_UIN_FORM } from './triggerSource';
+import { readConsistently } from '../shared/trigger/consistentRead';
 
 const PAGE_SIZE = 100;
-const CONSISTENT_READ_ATTEMPTS = 3;
 /**
  * Applications are stamped when made and should be listed at once, but nothing promises it: one
  * that shows up with an older ApplyTime within this window is still emitted, once.
@@ -25,21 +25,11 @@ const PENDING_SUB_AGENTS = subAgentOperations.find((s) => s.operation === 'getPe
  * applications awaiting review, which leave the list once answered.
  */
 async function allPending(context: IPollFunctions, spec: OperationSpec): Promise<IDataObject[]> {
-	let records: IDataObject[] = [];
 	const send = tencentSender();
-	for (let attempt = 0; attempt < CONSISTENT_READ_ATTEMPTS; attempt++) {
-		records = [];
-		const totals = new Set<number>();
-		for (let page = 1; ; page++) {
-			const answer = await send(context, spec, { body: { Page: page, PageSize: PAGE_SIZE }, qs: {}, path: {} }, 0);
-			const data = (answer.Data as IDataObject[] | null) ?? [];
-			totals.add(Number(answer.Total));
-			records.push(...data);
-			if (data.length < PAGE_SIZE || page * PAGE_SIZE >= Number(answer.Total)) break;
-		}
-		if (totals.size <= 1) break;
-	}
-	return records;
+	return await readConsistently(async (index) => {
+		const answer = await send(context, spec, { body: { Page: index + 1, PageSize: PAGE_SIZE }, qs: {}, path: {} }, 0);
+		return { records: (answer.Data as IDataObject[] | null) ?? [], total: Number(answer.Total) };
+	}, PAGE_SIZE);
 }
 
 /**

@@ -9,9 +9,9 @@ import { utcFromChinaTime } from './chinaTime';
 import { creditOperations } from './resources/credit';
 import { customerOperations } from './resources/customer';
 import { tencentSender } from './transport';
+import { readConsistently } from '../shared/trigger/consistentRead';
 
 const PAGE_SIZE = 100;
-const CONSISTENT_READ_ATTEMPTS = 3;
 /**
  * A customer that shows up in the list after a poll already passed its association time is still
  * caught if it is at most this much older than the newest one seen. The list is newest first, so
@@ -49,27 +49,16 @@ async function call(context: IPollFunctions, spec: OperationSpec, body: IDataObj
 	return await tencentSender()(context, spec, { body, qs: {}, path: {} }, 0);
 }
 
-/**
- * QueryCustomersCredit sorts by association time, newest first: read pages until one reaches
- * past `since`. If the total changed while paging (a customer came or went), pages may have
- * shifted, so the read is done again.
- */
+/** QueryCustomersCredit sorts by association time, newest first: read pages until one reaches past `since`. */
 async function newestFirstSince(context: IPollFunctions, since: string): Promise<CustomerRecord[]> {
-	let records: CustomerRecord[] = [];
-	for (let attempt = 0; attempt < CONSISTENT_READ_ATTEMPTS; attempt++) {
-		records = [];
-		const totals = new Set<number>();
-		for (let page = 1; ; page++) {
-			const answer = await call(context, LIST, { Page: page, PageSize: PAGE_SIZE, Order: 'desc' });
-			const data = ((answer.Data as IDataObject[] | null) ?? []).map(fromListed);
-			totals.add(Number(answer.Total));
-			records.push(...data);
-			const reachedOlder = since !== '' && data.some((r) => r.at < since);
-			if (reachedOlder || data.length < PAGE_SIZE || page * PAGE_SIZE >= Number(answer.Total)) break;
-		}
-		if (totals.size <= 1) break;
-	}
-	return records;
+	return await readConsistently(
+		async (index) => {
+			const answer = await call(context, LIST, { Page: index + 1, PageSize: PAGE_SIZE, Order: 'desc' });
+			return { records: ((answer.Data as IDataObject[] | null) ?? []).map(fromListed), total: Number(answer.Total) };
+		},
+		PAGE_SIZE,
+		(page) => since !== '' && page.some((r) => r.at < since),
+	);
 }
 
 /** A Tencent customer is named by its UIN, in "Only These Customers" of every event. */
