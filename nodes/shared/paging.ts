@@ -35,7 +35,7 @@ const MAX_PAGES = 100000;
  * The positions (page numbers or offsets) still to fetch after the page at `position` came back
  * full, when the vendor said how many records there are: all of them can be asked for at once.
  */
-export function remainingPositions(
+function remainingPositions(
 	paging: PagingSpec,
 	position: number,
 	pageSize: number,

@@ -19,7 +19,7 @@ export interface AdaptiveLimiterSettings {
 	floorShare: number;
 }
 
-export const DEFAULT_LIMITER_SETTINGS: AdaptiveLimiterSettings = {
+const DEFAULT_LIMITER_SETTINGS: AdaptiveLimiterSettings = {
 	windowMs: 1000,
 	marginMs: 50,
 	// Gentle steps: one throttling answer may be network jitter rather than another client, and a

@@ -81,6 +81,6 @@ export async function withRetries<T>(
 }
 
 /** A short random pause after throttling (the limiter does the real spacing), never below Retry-After. */
-export function throttledDelay(policy: RetryPolicy, retryAfterMs?: number, random: () => number = Math.random): number {
+function throttledDelay(policy: RetryPolicy, retryAfterMs?: number, random: () => number = Math.random): number {
 	return Math.max(Math.round(random() * policy.throttledJitterMs), retryAfterMs ?? 0);
 }
