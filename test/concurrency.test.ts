@@ -9,6 +9,8 @@ import type { IDataObject } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
 import { sendInBatches } from '../nodes/shared/batch';
+import { ApiCallError } from '../nodes/shared/failure';
+import { DEFAULT_RETRY_POLICY, withRetries } from '../nodes/shared/retry';
 import { itemRanges, RequestSlots, runInOrder } from '../nodes/shared/concurrency';
 import { StoppedBeforeSending, stopControl } from '../nodes/shared/stopping';
 import { AdaptiveRateLimiter, vendorRateLimiter } from '../nodes/shared/rateLimiter';
@@ -167,6 +169,67 @@ describe('stop on error with writes in flight', () => {
 		expect(batch).toEqual({ done: [...parts[0], ...parts[2]], unknown: parts[1], failed: [], notSent: [...parts[3], ids[40]] });
 		const sent = requests('huawei', 'FreezeSubCustomers').flatMap((r) => r.body.customer_ids as string[]);
 		expect(sent).not.toEqual(expect.arrayContaining([ids[30]]));
+	});
+});
+
+describe('stop on error: the failure reported is the one that stopped the run', () => {
+	/** Customer ids the sandbox knows, listed once (freeze accepts them). */
+	async function customerIds(count: number): Promise<string[]> {
+		const listed = await runHuawei({ resource: 'customer', operation: 'getMany', returnAll: false, limit: 60, additionalFields: { associationType: '3' } });
+		const ids = listed.json.map((c) => String(c.customer_id));
+		expect(ids.length).toBeGreaterThanOrEqual(count);
+		sandbox.control.clearRequests();
+		return ids.slice(0, count);
+	}
+	const freezeEach = { resource: 'customer', operation: 'freeze', customerIds: '={{ $json.ids }}', reason: 'overdue', additionalFields: {} };
+
+	it('a split list whose calls were all applied while another item failed is reported as applied, not partly applied', async () => {
+		const ids = await customerIds(21);
+		// Calls are paced 102.5 ms apart and take 300 ms: item 1 fails while both calls of item 2 are on their way.
+		setLatency('huawei', 300);
+		sandbox.control.addFault({ provider: 'huawei', action: 'FreezeSubCustomers', kind: 'internalError' });
+		const result = await runHuawei({ ...freezeEach, options: { maxConcurrentRequests: 4 } }, { items: [{ ids: [ids[20]] }, { ids: ids.slice(0, 20) }] });
+		const error = result.error as Error & { context?: IDataObject };
+		expect(error.message).not.toMatch(/part of the list was sent/);
+		expect(error.message).toMatch(/\[items: 1 applied, 1 outcome unknown\]$/);
+		expect(error.context?.items).toEqual(expect.objectContaining({ applied: [2], partlyApplied: [], unknown: [1], notSent: [] }));
+		const sent = requests('huawei', 'FreezeSubCustomers').filter((r) => r.outcome === 'ok');
+		expect(sent.flatMap((r) => r.body.customer_ids as string[]).sort()).toEqual(ids.slice(0, 20).sort());
+	});
+
+	it('an item stopped midway by the failure does not take its place, though it settles first', async () => {
+		const ids = await customerIds(40);
+		// Item 1's first call fails at 256 ms while its second is slow; item 2's first call went out
+		// at 205 ms and is applied, its second (due at 307.5 ms) is held back: item 2 settles first.
+		setLatency('huawei', 256);
+		sandbox.control.addFault({ provider: 'huawei', action: 'FreezeSubCustomers', kind: 'internalError' });
+		sandbox.control.addFault({ provider: 'huawei', action: 'FreezeSubCustomers', kind: 'slow', delayMs: 1200 });
+		const result = await runHuawei({ ...freezeEach, options: { maxConcurrentRequests: 3 } }, { items: [{ ids: ids.slice(0, 20) }, { ids: ids.slice(20, 40) }] });
+		const error = result.error as Error & { context?: IDataObject; description?: string };
+		expect(error.message).not.toMatch(/Stopped at an earlier failure/);
+		expect(error.message).toMatch(/\[split call: 10 applied, 10 outcome unknown\] \[items: 1 partly applied \(split list stopped midway\), 1 outcome unknown\]$/);
+		expect(error.context?.batch).toEqual({ done: ids.slice(10, 20), unknown: ids.slice(0, 10), failed: [], notSent: [] });
+		expect(error.context?.items).toEqual(expect.objectContaining({ partlyApplied: [2], unknown: [1] }));
+		// Item 2's own standing is kept in the description: which of its ids were applied.
+		expect(error.description).toContain('Partly applied (split list stopped midway): item 2.');
+		const sent = requests('huawei', 'FreezeSubCustomers').flatMap((r) => r.body.customer_ids as string[]);
+		expect(sent).not.toEqual(expect.arrayContaining([ids[30]]));
+	});
+
+	it('a call turned away after the stop, whose retry is held back, does not take the place of the failure', async () => {
+		const ids = await customerIds(21);
+		// Item 1's first call fails at 300 ms, its second is slow; item 2's call is throttled at 505 ms,
+		// after the stop, so its retry is never sent: it was never applied, and settles first.
+		setLatency('huawei', 300);
+		sandbox.control.addFault({ provider: 'huawei', action: 'FreezeSubCustomers', kind: 'internalError' });
+		sandbox.control.addFault({ provider: 'huawei', action: 'FreezeSubCustomers', kind: 'slow', delayMs: 1200 });
+		sandbox.control.addFault({ provider: 'huawei', action: 'FreezeSubCustomers', kind: 'throttle' });
+		const result = await runHuawei({ ...freezeEach, options: { maxConcurrentRequests: 4 } }, { items: [{ ids: ids.slice(0, 20) }, { ids: [ids[20]] }] });
+		const error = result.error as Error & { context?: IDataObject };
+		expect(error.message).toMatch(/\[split call: 10 applied, 10 outcome unknown\] \[items: 1 outcome unknown, 1 never sent\]$/);
+		expect(error.context?.items).toEqual(expect.objectContaining({ applied: [], unknown: [1], notSent: [2] }));
+		const item2 = requests('huawei', 'FreezeSubCustomers').filter((r) => (r.body.customer_ids as string[]).includes(ids[20]));
+		expect(item2.map((r) => r.outcome)).toHaveLength(1);
 	});
 });
 
@@ -424,6 +487,47 @@ describe('scheduling (units)', () => {
 		expect(itemStanding([{ state: 'failed', error: await stopped.catch((e: unknown) => e) }, { state: 'failed', error: held }])).toEqual(
 			expect.objectContaining({ partlyApplied: [0], notSent: [1] }),
 		);
+	});
+
+	it('a split list whose calls were all on their way when the run stopped returns every answer', async () => {
+		const run = stopControl();
+		const ids = Array.from({ length: 25 }, (_, i) => `id${i}`);
+		const answers = await sendInBatches(
+			ids,
+			10,
+			true,
+			async (_part, index) => {
+				if (index === 2) run.stop(); // another item failed once the last call was on its way
+				await sleep(5);
+				return { index };
+			},
+			undefined,
+			{ limit: 3, signal: run.signal },
+		);
+		expect(answers).toEqual([{ index: 0 }, { index: 1 }, { index: 2 }]);
+		// The same holds for the scheduler: every task started and ended, so nothing was cut short.
+		const controller = new AbortController();
+		const ordered = await runInOrder(2, 2, async (index) => (index === 1 ? controller.abort() : index), { stopOnError: true, signal: controller.signal });
+		expect(ordered.cancelled).toBe(false);
+	});
+
+	it('a retry that is due after the run stopped ends with the stop, not with the answer that asked for it', async () => {
+		const run = stopControl();
+		let attempts = 0;
+		const busy = new ApiCallError({ message: 'busy', httpStatus: 503 }, 'notProcessed');
+		const retried = withRetries(
+			async () => {
+				attempts++;
+				run.stop(); // another call failed while this one was on its way
+				throw busy;
+			},
+			{ write: true, signal: run.signal, policy: { ...DEFAULT_RETRY_POLICY, baseDelayMs: 1 } },
+		);
+		await expect(retried).rejects.toBeInstanceOf(StoppedBeforeSending);
+		expect(attempts).toBe(1);
+		// An answer that is not retried is the item's own failure, stop or not.
+		const refused = new ApiCallError({ message: 'refused', httpStatus: 400 }, 'permanent');
+		await expect(withRetries(async () => await Promise.reject(refused), { write: true, signal: run.signal })).rejects.toBe(refused);
 	});
 
 	it('names items by ranges and groups them by outcome', () => {

@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { runInOrder, type OrderedRun } from './concurrency';
 import { chunk } from './paging';
-import { cancelledError, outcomeOf, StoppedBeforeSending, stopReasonOf } from './stopping';
+import { cancelledError, markStopConsequence, outcomeOf, StoppedBeforeSending, stopReasonOf } from './stopping';
 import type { CallScheduling } from './types';
 
 /** Where each id of a split call stands after one of the calls failed. */
@@ -55,7 +55,9 @@ function annotate(error: unknown, standing: BatchStanding, write: boolean) {
 
 /**
  * A split call that another item's failure stopped after some of its calls went out: neither
- * done nor never sent, so the error carries where each id stands.
+ * done nor never sent, so the error carries where each id stands. It is marked as a consequence
+ * of the stop, so the failure that caused the stop is the one the run reports; this item keeps
+ * its standing (partly applied) in that report.
  */
 function partlySent(standing: BatchStanding, write: boolean): Error {
 	const { summary, detail } = describeStanding(standing, write);
@@ -65,7 +67,7 @@ function partlySent(standing: BatchStanding, write: boolean): Error {
 	};
 	error.description = detail;
 	error.context = { outcome: 'partial', batch: { ...standing } as unknown as IDataObject };
-	return error;
+	return markStopConsequence(error);
 }
 
 /** Where every id stands after a run of split calls stopped at a failure. */
@@ -113,6 +115,8 @@ export async function sendInBatches<T>(
 		if (parts.length > 1) annotate(error, standingAfter(parts, run.settled, doneOf), write);
 		throw error;
 	}
+	// Every call was answered (a stop that came meanwhile held nothing back): the list was applied.
+	if (run.settled.every((entry) => entry.state === 'done')) return run.settled.map((entry) => (entry as { value: T }).value);
 	if (run.cancelled) {
 		const reason = scheduling.signal ? stopReasonOf(scheduling.signal) : cancelledError();
 		const someDone = run.settled.some((entry) => entry.state === 'done');

@@ -1,4 +1,4 @@
-import { cancelledError, isStoppedBeforeSending, stopReasonOf } from './stopping';
+import { cancelledError, isStopConsequence, stopReasonOf } from './stopping';
 import type { OperationSpec } from './types';
 
 /** How one task of a run ended: done, failed, or never started (stopped or cancelled first). */
@@ -10,9 +10,16 @@ export type Settled<T> =
 export interface OrderedRun<T> {
 	/** One entry per task, in task order, whatever order they finished in. */
 	settled: Array<Settled<T>>;
-	/** The task whose failure stopped the run (the first to fail in time), if one did. */
+	/**
+	 * The first task to fail in time with a failure of its own, if one did. Failures that only
+	 * followed from a stop (held back, or stopped midway) never count here.
+	 */
 	firstFailure?: number;
-	/** The execution was cancelled: tasks not started by then never will be. */
+	/**
+	 * The run was cut short: tasks were left unstarted because the signal was aborted, or the only
+	 * failures were consequences of a stop. A run in which every task started and ended on its own
+	 * is not cancelled, even if the signal was aborted meanwhile.
+	 */
 	cancelled: boolean;
 }
 
@@ -27,16 +34,15 @@ export async function runInOrder<T>(
 	count: number,
 	limit: number,
 	task: (index: number) => Promise<T>,
-	options: { stopOnError: boolean; signal?: AbortSignal; onFailure?: (error: unknown) => void },
+	options: { stopOnError: boolean; signal?: AbortSignal; onFailure?: (error: unknown, index: number) => void },
 ): Promise<OrderedRun<T>> {
 	const settled: Array<Settled<T>> = Array.from({ length: count }, () => ({ state: 'notStarted' as const }));
 	const run: OrderedRun<T> = { settled, cancelled: false };
 	let next = 0;
 	let heldBack: number | undefined;
 	const mayStart = () => {
-		if (options.signal?.aborted) run.cancelled = true;
 		const stopped = options.stopOnError && (run.firstFailure !== undefined || heldBack !== undefined);
-		return !run.cancelled && !stopped && next < count;
+		return !options.signal?.aborted && !stopped && next < count;
 	};
 	const worker = async () => {
 		while (mayStart()) {
@@ -45,18 +51,19 @@ export async function runInOrder<T>(
 				settled[index] = { state: 'done', value: await task(index) };
 			} catch (error) {
 				settled[index] = { state: 'failed', error };
-				if (isStoppedBeforeSending(error)) heldBack ??= index;
+				if (isStopConsequence(error)) heldBack ??= index;
 				else if (run.firstFailure === undefined) {
 					run.firstFailure = index;
-					if (options.stopOnError) options.onFailure?.(error);
+					if (options.stopOnError) options.onFailure?.(error, index);
 				}
 			}
 		}
 	};
 	const workers = Math.max(1, Math.min(limit, count));
 	await Promise.all(Array.from({ length: workers }, worker));
-	if (options.signal?.aborted) run.cancelled = true;
-	// Only held-back tasks failed (the failure was elsewhere): the run stopped, nothing failed here.
+	// Aborted with every task started: each ended on its own, so the run is complete, not cut short.
+	if (options.signal?.aborted && settled.some((entry) => entry.state === 'notStarted')) run.cancelled = true;
+	// Only consequences of a stop failed (the failure was elsewhere): the run stopped, nothing failed here.
 	if (run.firstFailure === undefined && heldBack !== undefined) run.cancelled = true;
 	return run;
 }

@@ -32,8 +32,11 @@ export interface RunScheduling {
 	slots: RequestSlots;
 	/** Aborted when the execution is cancelled or, without Continue On Fail, the run stopped. */
 	signal?: AbortSignal;
-	/** Stops the whole run after a failed call (without Continue On Fail). */
-	stopRun?: () => void;
+	/**
+	 * Stops the whole run after a failed call (without Continue On Fail), naming the error and the
+	 * item that caused the stop: the first such call is the failure the run reports.
+	 */
+	stopRun?: (error: unknown, itemIndex: number) => void;
 }
 
 function readRaw(context: IExecuteFunctions, field: FieldSpec, itemIndex: number, extra: IDataObject): unknown {
@@ -212,7 +215,7 @@ async function runOperation(
 		if (settled.ok) return settled.value;
 		if (!isStoppedBeforeSending(settled.error)) {
 			item.stop();
-			run?.stopRun?.();
+			run?.stopRun?.(settled.error, itemIndex);
 		}
 		throw settled.error;
 	};

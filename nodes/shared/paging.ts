@@ -75,6 +75,8 @@ async function fetchPagesAtOnce(
 		{ stopOnError: true, signal: scheduling.signal },
 	);
 	if (run.firstFailure !== undefined) throw (run.settled[run.firstFailure] as { error: unknown }).error;
+	// Every page came back (a stop that came meanwhile held nothing back): the pages are complete.
+	if (run.settled.every((entry) => entry.state === 'done')) return run.settled.map((entry) => (entry as { value: IDataObject }).value);
 	if (run.cancelled) throw scheduling.signal ? stopReasonOf(scheduling.signal) : cancelledError();
 	return run.settled.map((entry) => (entry as { value: IDataObject }).value);
 }

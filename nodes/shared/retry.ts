@@ -1,5 +1,6 @@
 import { ApiCallError, isThrottling } from './failure';
 import { cancellableSleep } from './rateLimiter';
+import { stopReasonOf } from './stopping';
 
 export interface RetryPolicy {
 	maxRetries: number;
@@ -48,7 +49,10 @@ export interface AttemptOutcome<T> {
 
 /**
  * Runs `call` until it succeeds, fails for good, or the retries run out. The error thrown is the
- * last ApiCallError, with the number of attempts recorded so the message can say so.
+ * last ApiCallError, with the number of attempts recorded so the message can say so. When a retry
+ * is due but `signal` was aborted meanwhile, the retry is never sent and the stop (or the
+ * cancellation) is thrown instead: the answer asked for a retry, so the vendor did nothing, and
+ * the call must not pass for a failure of its own.
  */
 export async function withRetries<T>(
 	call: (attempt: number) => Promise<T>,
@@ -67,10 +71,11 @@ export async function withRetries<T>(
 		const throttled = error instanceof ApiCallError && isThrottling(error.failure);
 		const withinBudget = throttled ? throttledRetries < policy.maxThrottledRetries : otherRetries < policy.maxRetries;
 		const again = error instanceof ApiCallError && withinBudget && shouldRetry(error, options.write);
-		if (!again || options.signal?.aborted) {
+		if (!again) {
 			if (error instanceof ApiCallError) (error as ApiCallError & { attempts?: number }).attempts = attempt + 1;
 			throw error;
 		}
+		if (options.signal?.aborted) throw stopReasonOf(options.signal);
 		const delay = throttled
 			? throttledDelay(policy, error.failure.retryAfterMs)
 			: backoffDelay(otherRetries, policy, error.failure.retryAfterMs);

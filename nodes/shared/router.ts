@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import type { Settled } from './concurrency';
+import type { OrderedRun, Settled } from './concurrency';
 import { defaultConcurrency, itemRanges, RequestSlots, runInOrder } from './concurrency';
 import { cancelSignalOf } from './context';
 import type { SendCall } from './executor';
@@ -9,7 +9,7 @@ import { N8N_CUSTOM_API_CALL_KEY } from './customCall';
 import { buildRequest, executeOperation } from './executor';
 import { checkedRequestOptions, MAX_CONCURRENT_OPTION } from './options';
 import { REQUEST_OPTIONS } from './properties';
-import { cancelledError, outcomeOf, stopControl } from './stopping';
+import { cancelledError, isStopConsequence, outcomeOf, stopControl } from './stopping';
 import type { OperationSpec } from './types';
 
 /** What one item produced: plain records, or ready items (e.g. with binary data). */
@@ -40,7 +40,43 @@ export interface ItemScheduling {
 	/** The execution's cancel signal. */
 	signal?: AbortSignal;
 	/** Holds back calls still waiting for their turn once an item failed (without Continue On Fail). */
-	stopRun?: () => void;
+	stopRun?: (error: unknown, itemIndex: number) => void;
+	/** The item whose failure stopped the run, as `stopRun` first heard of it. */
+	stopCause?: () => number | undefined;
+}
+
+/**
+ * Stops a node run at its first failure and remembers which item caused it. With several calls in
+ * flight, the item that failed first may settle last (it waits for its other calls), while the
+ * stop makes other items end early; the run must still report the failure that stopped it.
+ */
+export function runStopper(parent?: AbortSignal): {
+	signal: AbortSignal;
+	stopRun: (error: unknown, itemIndex: number) => void;
+	stopCause: () => number | undefined;
+} {
+	const control = stopControl(parent);
+	let cause: number | undefined;
+	return {
+		signal: control.signal,
+		stopRun: (_error, itemIndex) => {
+			if (cause === undefined && !control.signal.aborted) cause = itemIndex;
+			control.stop();
+		},
+		stopCause: () => cause,
+	};
+}
+
+/**
+ * The item whose failure the run reports: the one whose call stopped the run, when it ended with a
+ * failure of its own, otherwise the first to fail in time.
+ */
+function reportedFailure(run: OrderedRun<ItemResult>, cause: number | undefined): number | undefined {
+	if (cause !== undefined) {
+		const entry = run.settled[cause];
+		if (entry?.state === 'failed' && !isStopConsequence(entry.error)) return cause;
+	}
+	return run.firstFailure;
 }
 
 type StandingGroup = 'applied' | 'partlyApplied' | 'unknown' | 'notApplied' | 'notSent';
@@ -110,9 +146,11 @@ export async function runPerItem(
 		signal: scheduling.signal,
 		onFailure: scheduling.stopRun,
 	});
-	if (run.cancelled) throw new NodeOperationError(this.getNode(), cancelledError());
-	if (run.firstFailure !== undefined && !continueOnFail) {
-		const itemIndex = run.firstFailure;
+	const failed = continueOnFail ? undefined : reportedFailure(run, scheduling.stopCause?.());
+	// A cancelled execution is reported as such, even when its calls were all answered.
+	if (scheduling.signal?.aborted || (run.cancelled && failed === undefined)) throw new NodeOperationError(this.getNode(), cancelledError());
+	if (failed !== undefined) {
+		const itemIndex = failed;
 		const error = (run.settled[itemIndex] as { error: unknown }).error;
 		if (scheduling.write && items.length > 1) annotateItems(error, run.settled);
 		if (error instanceof NodeOperationError) {
@@ -165,8 +203,8 @@ export async function executeSpecs(
 	const limit = concurrencyFor(this, spec);
 	// After a failure (without Continue On Fail) calls still waiting for a slot or the limiter are
 	// held back, so nothing goes out after it; with Continue On Fail every item runs.
-	const runStop = stopControl(signal);
-	const stopRun = this.continueOnFail() ? undefined : () => runStop.stop();
+	const runStop = runStopper(signal);
+	const stopRun = this.continueOnFail() ? undefined : runStop.stopRun;
 	const run = { slots: new RequestSlots(limit), signal: runStop.signal, stopRun };
 	return await runPerItem.call(
 		this,
@@ -174,7 +212,7 @@ export async function executeSpecs(
 			const options = checkedRequestOptions(this, this.getNodeParameter(REQUEST_OPTIONS, itemIndex, {}) as IDataObject, itemIndex);
 			return await executeOperation(this, spec, senderFor(spec, options, itemIndex), itemIndex, run);
 		},
-		{ limit, write: spec.write, signal, stopRun },
+		{ limit, write: spec.write, signal, stopRun, stopCause: runStop.stopCause },
 	);
 }
 

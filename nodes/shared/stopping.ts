@@ -29,6 +29,28 @@ export function isStoppedBeforeSending(error: unknown): boolean {
 	return false;
 }
 
+const STOP_CONSEQUENCE = Symbol('stopConsequence');
+
+/**
+ * Marks `error` as a consequence of the run's stop (a split list stopped midway by another item's
+ * failure): it keeps its own outcome for the item's standing, but is never the run's failure.
+ */
+export function markStopConsequence<E extends Error>(error: E): E {
+	Object.defineProperty(error, STOP_CONSEQUENCE, { value: true });
+	return error;
+}
+
+/** Whether `error` only followed from the run's stop: held back before sending, or stopped midway. */
+export function isStopConsequence(error: unknown): boolean {
+	if (isStoppedBeforeSending(error)) return true;
+	let current = error as { cause?: unknown } | undefined;
+	for (let depth = 0; current && depth < 5; depth++) {
+		if ((current as Record<symbol, unknown>)[STOP_CONSEQUENCE] === true) return true;
+		current = current.cause as typeof current;
+	}
+	return false;
+}
+
 /** The error to end a wait with when `signal` is aborted: the stop itself, or a cancellation. */
 export function stopReasonOf(signal: AbortSignal): Error {
 	return signal.reason instanceof StoppedBeforeSending ? signal.reason : cancelledError();
