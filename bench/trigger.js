@@ -1,9 +1,14 @@
 #!/usr/bin/env node
-// Benchmark: what a New Customer poll of each vendor trigger costs as the customer base
-// grows. For N = 1,000, 10,000 and 100,000 seeded customers with 10 new ones, prints the requests
-// one poll makes and the size of the state it keeps in static data (targets: at most 2 requests on
-// Tencent and Huawei, state under 4 KB at every N). dotdigital is printed too: its account list is
-// not filtered by time (no creation time is published), so a poll reads every account.
+// Benchmark: what one poll of each trigger event costs as the watched list grows. For N = 1,000,
+// 10,000 and 100,000 existing records with 10 new ones, prints the requests one poll makes and the
+// size of the state it keeps in static data (target: state under 4 KB at every N).
+//  - New Customer on Tencent and Huawei, and Huawei New Customer Order, read by time: at most 2
+//    requests at any N.
+//  - dotdigital publishes no creation time and Tencent's pending-application lists have no time
+//    filter and no documented order, so those polls read the whole list (printed, not a target for
+//    dotdigital; ceil(N / 100) for the applications).
+// Requests are counted with the node's client-side pacing switched off, so the run is quick;
+// pacing changes how long a poll takes (at 5/s, 1,000 requests take 200 s), not how many it makes.
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
@@ -13,44 +18,87 @@ require('tsx/cjs');
 
 const { setCredential } = require('../test/harness/runWorkflow.ts');
 const { pollTrigger } = require('../test/harness/trigger.ts');
+const { chinaTimeAt: chinaTime, utcAt: utc } = require('../test/harness/clock.ts');
+const { vendorRateLimiter } = require('../nodes/shared/rateLimiter.ts');
 const { startSandbox } = require('../sandbox/server');
 const tencentKeys = require('../sandbox/tencent/keys');
 const huaweiKeys = require('../sandbox/huawei/keys');
 const dotdigitalKeys = require('../sandbox/dotdigital/keys');
 
 const SIZES = (process.env.BENCH_SIZES || '1000,10000,100000').split(',').map(Number);
-const NEW_CUSTOMERS = 10;
+const NEW_RECORDS = 10;
+const times = (count, add) => Array.from({ length: count }, (_, i) => add(i));
 
-const { chinaTimeAt: chinaTime, utcAt: utc } = require('../test/harness/clock.ts');
+const tencent = { tencentCloudPartnerApi: { id: 'bench-tencent', name: 'tencent' } };
+const huawei = { huaweiCloudPartnerApi: { id: 'bench-huawei', name: 'huawei' } };
+const dotdigital = { dotdigitalResellerApi: { id: 'bench-dotdigital', name: 'dotdigital' } };
+const readsByTime = { target: () => 2, targetWords: 'target <= 2' };
 
-const PROVIDERS = {
-	tencent: {
+/** Each event: how to seed N records, how to add the new ones, and how many requests it may make. */
+const CASES = [
+	{
+		label: 'tencent New Customer',
+		provider: 'tencent',
 		parameters: { provider: 'tencent', event: 'newCustomer' },
-		credentials: { tencentCloudPartnerApi: { id: 'bench-tencent', name: 'tencent' } },
+		credentials: tencent,
 		seed: (control, n) => control.tencent.seed({ customers: n }),
-		addNew: (control, i) => control.tencent.addCustomer({ AssociationTime: chinaTime(1 + i) }),
-		target: 2,
+		addNew: (control) => times(NEW_RECORDS, (i) => control.tencent.addCustomer({ AssociationTime: chinaTime(1 + i) })),
+		...readsByTime,
 	},
-	huawei: {
+	{
+		label: 'huawei New Customer',
+		provider: 'huawei',
 		parameters: { provider: 'huawei', authentication: 'accessKey', event: 'newCustomer' },
-		credentials: { huaweiCloudPartnerApi: { id: 'bench-huawei', name: 'huawei' } },
+		credentials: huawei,
 		seed: (control, n) => control.huawei.seed({ customers: n }),
-		addNew: (control) => control.huawei.addCustomer({ associated_on: utc(-1) }),
-		target: 2,
+		addNew: (control) => times(NEW_RECORDS, () => control.huawei.addCustomer({ associated_on: utc(-1) })),
+		...readsByTime,
 	},
-	dotdigital: {
+	{
+		label: 'dotdigital New Customer',
+		provider: 'dotdigital',
 		parameters: { provider: 'dotdigital', event: 'newCustomer' },
-		credentials: { dotdigitalResellerApi: { id: 'bench-dotdigital', name: 'dotdigital' } },
+		credentials: dotdigital,
 		seed: (control, n) => control.dotdigital.seed({ accounts: n }),
-		addNew: (control, i) => control.dotdigital.addAccount({ AccountName: `New ${i}` }),
+		addNew: (control) => times(NEW_RECORDS, (i) => control.dotdigital.addAccount({ AccountName: `New ${i}` })),
 		target: undefined,
+		targetWords: 'no time filter',
 	},
-};
+	{
+		label: 'tencent New Customer Application',
+		provider: 'tencent',
+		parameters: { provider: 'tencent', event: 'newCustomerApplication' },
+		credentials: tencent,
+		seed: (control, n) => control.tencent.addPendingApplications({ kind: 'client', count: n, spreadDays: 365, ApplyTime: chinaTime(-3600) }),
+		addNew: (control) => control.tencent.addPendingApplications({ kind: 'client', count: NEW_RECORDS, ApplyTime: chinaTime(-1) }),
+		target: (n) => Math.ceil((n + 12 + NEW_RECORDS) / 100),
+		targetWords: 'whole list, ceil(N/100)',
+	},
+	{
+		label: 'tencent New Reseller Application',
+		provider: 'tencent',
+		parameters: { provider: 'tencent', event: 'newResellerApplication' },
+		credentials: tencent,
+		seed: (control, n) => control.tencent.addPendingApplications({ kind: 'subAgent', count: n, spreadDays: 365, ApplyTime: chinaTime(-3600) }),
+		addNew: (control) => control.tencent.addPendingApplications({ kind: 'subAgent', count: NEW_RECORDS, ApplyTime: chinaTime(-1) }),
+		target: (n) => Math.ceil((n + 6 + NEW_RECORDS) / 100),
+		targetWords: 'whole list, ceil(N/100)',
+	},
+	{
+		label: 'huawei New Customer Order',
+		provider: 'huawei',
+		parameters: { provider: 'huawei', authentication: 'accessKey', event: 'newCustomerOrder' },
+		credentials: huawei,
+		seed: (control, n) => control.huawei.addOrders({ count: n, spreadDays: 300, create_time: utc(-86400) }),
+		addNew: (control) => control.huawei.addOrders({ count: NEW_RECORDS, create_time: utc(-1) }),
+		...readsByTime,
+	},
+];
 
 async function main() {
+	vendorRateLimiter.acquire = async () => {};
 	const sandbox = await startSandbox({ port: 0 });
 	try {
-		sandbox.control.setRateLimit({ enabled: false });
 		setCredential('bench-tencent', { ...tencentKeys.partnerKey, sessionToken: '', endpoint: sandbox.url, language: 'en-US' });
 		setCredential('bench-huawei', {
 			site: 'custom',
@@ -62,27 +110,28 @@ async function main() {
 			resolvedDomainId: '',
 		});
 		setCredential('bench-dotdigital', { ...dotdigitalKeys.resellerUser, baseUrl: `${sandbox.url}/WebApi/ResellerServices` });
-
 		const rows = [];
 		let met = true;
-		for (const [name, provider] of Object.entries(PROVIDERS)) {
+		for (const event of CASES) {
 			for (const size of SIZES) {
 				sandbox.control.reset();
 				sandbox.control.setRateLimit({ enabled: false });
-				provider.seed(sandbox.control, size);
-				const first = await pollTrigger(provider.parameters, provider.credentials, {});
+				event.seed(sandbox.control, size);
+				const first = await pollTrigger(event.parameters, event.credentials, {});
 				if (first.error) throw first.error;
-				for (let i = 0; i < NEW_CUSTOMERS; i++) provider.addNew(sandbox.control, i);
+				event.addNew(sandbox.control);
 				sandbox.control.clearRequests();
-				const poll = await pollTrigger(provider.parameters, provider.credentials, first.staticData);
+				const poll = await pollTrigger(event.parameters, event.credentials, first.staticData);
 				if (poll.error) throw poll.error;
-				const requests = sandbox.control.getRequests({ provider: name }).length;
-				const ok = (provider.target === undefined || requests <= provider.target) && poll.stateBytes < 4096 && poll.items.length === NEW_CUSTOMERS;
-				if (!ok && provider.target !== undefined) met = false;
-				rows.push(`${name.padEnd(10)} N=${String(size).padStart(6)}  new emitted ${String(poll.items.length).padStart(2)}  requests/poll ${String(requests).padStart(4)}${provider.target ? ` (target <= ${provider.target})` : ' (no time filter)'}  state ${String(poll.stateBytes).padStart(4)} B (target < 4096)`);
+				const requests = sandbox.control.getRequests({ provider: event.provider }).length;
+				const withinTarget = event.target === undefined || requests <= event.target(size);
+				if (!withinTarget || poll.stateBytes >= 4096 || poll.items.length !== NEW_RECORDS) met = false;
+				rows.push(
+					`${event.label.padEnd(34)} N=${String(size).padStart(6)}  new emitted ${String(poll.items.length).padStart(2)}  requests/poll ${String(requests).padStart(4)} (${event.targetWords})  state ${String(poll.stateBytes).padStart(4)} B (target < 4096)`,
+				);
 			}
 		}
-		process.stdout.write(`Vendor trigger benchmark, New Customer with ${NEW_CUSTOMERS} new customers (${new Date().toISOString()})\n${rows.join('\n')}\nverdict: ${met ? 'targets met' : 'TARGET MISSED'}\n`);
+		process.stdout.write(`Trigger benchmark, ${NEW_RECORDS} new records per poll (${new Date().toISOString()})\n${rows.join('\n')}\nverdict: ${met ? 'targets met' : 'TARGET MISSED'}\n`);
 	} finally {
 		await sandbox.close();
 	}
