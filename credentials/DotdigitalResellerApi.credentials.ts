@@ -1,4 +1,5 @@
 import type { ICredentialDataDecryptedObject, ICredentialTestRequest, ICredentialType, IHttpRequestOptions, INodeProperties, Icon } from 'n8n-workflow';
+import { REDIRECT_TEST_RULES, sameHostOnly } from './signing/requestParts';
 import { finishSentences } from '../nodes/shared/sentences';
 
 export const DOTDIGITAL_DEFAULT_BASE_URL = 'https://services-cpaas.dotdigital.com/WebApi/ResellerServices';
@@ -47,10 +48,10 @@ export class DotdigitalResellerApi implements ICredentialType {
 
 	/** HTTP Basic; the username is trimmed like the other credentials' keys (a pasted one often carries a stray space). */
 	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
-		return {
+		return sameHostOnly({
 			...requestOptions,
 			auth: { username: String(credentials.username ?? '').trim(), password: String(credentials.password ?? '') },
-		};
+		});
 	}
 
 	/**
@@ -89,6 +90,7 @@ export class DotdigitalResellerApi implements ICredentialType {
 				type: 'responseSuccessBody',
 				properties: { key: 'statusCode', value: 504, message: 'The Reseller Service timed out (HTTP 504). Test again later.' },
 			},
+			...REDIRECT_TEST_RULES.map(({ status, message }) => ({ type: 'responseSuccessBody' as const, properties: { key: 'statusCode', value: status, message } })),
 		],
 	};
 }

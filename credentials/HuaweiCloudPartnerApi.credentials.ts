@@ -10,7 +10,7 @@ import type {
 } from 'n8n-workflow';
 
 import { bssEndpointOf, endpointProperty, iamEndpointOf, siteProperty } from './huaweiSites';
-import { resolveRequestUrl, serialiseJsonBody, withoutHeaders } from './signing/requestParts';
+import { REDIRECT_TEST_RULES, refuseRedirect, resolveRequestUrl, sameHostOnly, serialiseJsonBody, withoutHeaders } from './signing/requestParts';
 import { sdkDateOf, sdkHmacAuthorization } from './signing/sdkHmac';
 import { finishSentences } from '../nodes/shared/sentences';
 
@@ -141,12 +141,16 @@ export class HuaweiCloudPartnerApi implements ICredentialType {
 		if (entered) return { resolvedDomainId: entered };
 		const request = signableRequest({ method: 'GET', url: '/v3/auth/domains' }, iamEndpointOf(credentials));
 		const signed = signHuaweiRequest(request, credentialFields(credentials), new Date());
-		const answer = (await this.helpers.httpRequest({
-			method: 'GET',
-			url: signed.url,
-			headers: signed.headers,
-			json: true,
-		})) as { domains?: Array<{ id?: string }> };
+		let answer: { domains?: Array<{ id?: string }> };
+		try {
+			answer = (await this.helpers.httpRequest(
+				sameHostOnly({ method: 'GET', url: signed.url, headers: signed.headers, json: true }),
+			)) as typeof answer;
+		} catch (error) {
+			const response = (error as { response?: { status?: number; headers?: IDataObject } }).response;
+			refuseRedirect(response?.status, response?.headers, 'Huawei IAM (account ID look-up)', 'the signature and security token');
+			throw error;
+		}
 		const id = answer.domains?.[0]?.id;
 		if (!id) throw new Error('Huawei IAM did not report an account ID for this Access Key; enter the Account ID in the credential');
 		return { resolvedDomainId: id };
@@ -159,7 +163,7 @@ export class HuaweiCloudPartnerApi implements ICredentialType {
 		const request = signableRequest(requestOptions, bssEndpointOf(credentials));
 		const domainId = String(credentials.domainId ?? '').trim() || String(credentials.resolvedDomainId ?? '').trim();
 		const signed = signHuaweiRequest(request, { ...credentialFields(credentials), domainId: domainId || undefined }, new Date());
-		return {
+		return sameHostOnly({
 			...requestOptions,
 			method: request.method as IHttpRequestOptions['method'],
 			url: signed.url,
@@ -167,7 +171,7 @@ export class HuaweiCloudPartnerApi implements ICredentialType {
 			qs: undefined,
 			body: request.body === '' ? undefined : request.body,
 			headers: signed.headers,
-		};
+		});
 	}
 
 	test: ICredentialTestRequest = huaweiCredentialTest;
@@ -208,5 +212,6 @@ export const huaweiCredentialTest: ICredentialTestRequest = {
 			type: 'responseCode',
 			properties: { value: 429, message: 'APIG.0308: Huawei Cloud throttled the test call. Wait a few seconds and test again.' },
 		},
+		...REDIRECT_TEST_RULES.map(({ status, message }) => ({ type: 'responseCode' as const, properties: { value: status, message } })),
 	],
 };

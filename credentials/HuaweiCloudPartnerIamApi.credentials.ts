@@ -10,7 +10,7 @@ import type {
 
 import { huaweiCredentialTest } from './HuaweiCloudPartnerApi.credentials';
 import { bssEndpointOf, endpointProperty, iamEndpointOf, siteProperty } from './huaweiSites';
-import { resolveRequestUrl, serialiseJsonBody, withoutHeaders } from './signing/requestParts';
+import { refuseRedirect, resolveRequestUrl, sameHostOnly, serialiseJsonBody, withoutHeaders } from './signing/requestParts';
 import { finishSentences } from '../nodes/shared/sentences';
 
 /** The password-login body of IAM's POST /v3/auth/tokens, scoped to the partner's domain. */
@@ -93,15 +93,18 @@ export class HuaweiCloudPartnerIamApi implements ICredentialType {
 	 * again when Huawei answers 401 because the token expired, then repeats the call once.
 	 */
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
-		const response = (await this.helpers.httpRequest({
-			method: 'POST',
-			url: `${iamEndpointOf(credentials).replace(/\/+$/, '')}/v3/auth/tokens?nocatalog=true`,
-			headers: { 'Content-Type': 'application/json;charset=utf8' },
-			body: iamTokenRequestBody(credentials),
-			json: true,
-			returnFullResponse: true,
-			ignoreHttpStatusErrors: true,
-		})) as { statusCode: number; headers: IDataObject; body: IDataObject };
+		const response = (await this.helpers.httpRequest(
+			sameHostOnly({
+				method: 'POST',
+				url: `${iamEndpointOf(credentials).replace(/\/+$/, '')}/v3/auth/tokens?nocatalog=true`,
+				headers: { 'Content-Type': 'application/json;charset=utf8' },
+				body: iamTokenRequestBody(credentials),
+				json: true,
+				returnFullResponse: true,
+				ignoreHttpStatusErrors: true,
+			}),
+		)) as { statusCode: number; headers: IDataObject; body: IDataObject };
+		refuseRedirect(response.statusCode, response.headers, 'Huawei IAM (token request)', 'the user name and password');
 		const detail = (response.body?.error as IDataObject | undefined)?.message ?? response.body?.error_msg ?? '';
 		if (response.statusCode >= 500 || response.statusCode === 429) {
 			// Huawei's trouble, not a wrong password: the node retries it like any 5xx and says so.
@@ -131,7 +134,7 @@ export class HuaweiCloudPartnerIamApi implements ICredentialType {
 		const headers: IDataObject = withoutHeaders((requestOptions.headers ?? {}) as IDataObject, ['X-Auth-Token', 'Authorization', 'Content-Type']);
 		headers['Content-Type'] = 'application/json';
 		headers['X-Auth-Token'] = String(credentials.token ?? '');
-		return { ...requestOptions, url: url.toString(), baseURL: undefined, qs: undefined, body, headers };
+		return sameHostOnly({ ...requestOptions, url: url.toString(), baseURL: undefined, qs: undefined, body, headers });
 	}
 
 	test = huaweiCredentialTest;

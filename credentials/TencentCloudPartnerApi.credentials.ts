@@ -8,7 +8,7 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
-import { findHeader, resolveRequestUrl, serialiseJsonBody, withoutHeaders } from './signing/requestParts';
+import { findHeader, REDIRECT_TEST_RULES, resolveRequestUrl, sameHostOnly, serialiseJsonBody, withoutHeaders } from './signing/requestParts';
 import { tc3Authorization } from './signing/tc3';
 import { finishSentences } from '../nodes/shared/sentences';
 
@@ -157,7 +157,7 @@ export class TencentCloudPartnerApi implements ICredentialType {
 		if (sessionToken) headers['X-TC-Token'] = sessionToken;
 		headers.Authorization = authorization;
 
-		return {
+		return sameHostOnly({
 			...requestOptions,
 			method: 'POST',
 			url: url.toString(),
@@ -165,7 +165,7 @@ export class TencentCloudPartnerApi implements ICredentialType {
 			qs: undefined,
 			body: payload,
 			headers,
-		};
+		});
 	}
 
 	test: ICredentialTestRequest = {
@@ -177,9 +177,14 @@ export class TencentCloudPartnerApi implements ICredentialType {
 			body: {},
 			json: true,
 		},
-		rules: TEST_FAILURES.map(([code, message]) => ({
-			type: 'responseSuccessBody' as const,
-			properties: { key: 'Response.Error.Code', value: code, message: `${code}: ${message}` },
-		})),
+		// Tencent errors come in a 200 body; a redirect is an HTTP status, which n8n's tester
+		// matches by code before it reads any body, so both kinds of rule stand in one list.
+		rules: [
+			...TEST_FAILURES.map(([code, message]) => ({
+				type: 'responseSuccessBody' as const,
+				properties: { key: 'Response.Error.Code', value: code, message: `${code}: ${message}` },
+			})),
+			...REDIRECT_TEST_RULES.map(({ status, message }) => ({ type: 'responseCode' as const, properties: { value: status, message } })),
+		] as ICredentialTestRequest['rules'],
 	};
 }

@@ -1,5 +1,36 @@
 import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 
+import { redirectFailure } from '../../nodes/shared/httpFailure';
+
+/**
+ * The one rule for every request that carries a credential (signed calls, token calls, logins,
+ * credential tests): it is answered by its own host or not at all. n8n follows redirects by
+ * default and re-adds Authorization on a cross-origin hop (other headers such as X-Auth-Token or
+ * X-Security-Token, and a re-posted login body, go along anyway), so redirects are switched off
+ * and a 3xx comes back to the caller as an answer to report.
+ */
+export function sameHostOnly<T extends IHttpRequestOptions>(options: T): T {
+	return { ...options, disableFollowRedirect: true, maxRedirects: 0, sendCredentialsOnCrossOriginRedirect: false };
+}
+
+/** The redirect statuses a credential test names, and what it says about them. */
+export const REDIRECT_TEST_RULES = [301, 302, 303, 307, 308].map((status) => ({
+	status,
+	message: `The endpoint answered with a redirect (HTTP ${status}). Credentials never leave their host, so the redirect was not followed and nothing was sent to the other address: set the endpoint to the address the service answers at.`,
+}));
+
+/**
+ * Throws when a token call or login was answered with a redirect, with the failure attached for
+ * the node's error (`what` says what was kept from the other host, e.g. "the password").
+ */
+export function refuseRedirect(status: number | undefined, headers: IDataObject | undefined, service: string, what: string): void {
+	const failure = redirectFailure(status, headers);
+	if (!failure) return;
+	const location = failure.redirect?.location ?? 'another address';
+	const message = `${service} answered ${status} with a redirect to ${location}; redirects are never followed, so ${what} never went there. Check the endpoint in the credential.`;
+	throw Object.assign(new Error(message), { apiFailure: { ...failure, message, notSent: true } });
+}
+
 /**
  * Resolves `url` against `baseURL` into one absolute URL, folding `qs` into its query string,
  * so a signer sees exactly the address that will be requested. An endpoint typed without a

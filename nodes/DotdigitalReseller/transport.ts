@@ -8,7 +8,7 @@ import type { CallContext } from '../shared/context';
 import { cancelSignalOf } from '../shared/context';
 import type { SendCall } from '../shared/executor';
 import { ApiCallError, type ApiFailure, type FailureKind } from '../shared/failure';
-import { bodyExcerpt, networkFailure } from '../shared/httpFailure';
+import { bodyExcerpt, networkFailure, redirectFailure } from '../shared/httpFailure';
 import { accountKeyOf, sendPaced } from '../shared/pacing';
 import type { BuiltRequest, OperationSpec } from '../shared/types';
 import { normaliseDates } from './dates';
@@ -20,6 +20,8 @@ export const DOTDIGITAL_TIMEOUT_SECONDS = 130;
 const DOTDIGITAL_ACCOUNT_FIELDS = ['baseUrl', 'username'];
 
 function classify(failure: ApiFailure): FailureKind {
+	// A redirect is answered the same way every time: never retried, never followed.
+	if (failure.redirect) return 'permanent';
 	if (failure.notSent) return 'notProcessed';
 	if (failure.httpStatus === 429) return 'notProcessed';
 	if (failure.network || failure.timeout) return 'transient';
@@ -78,6 +80,8 @@ async function callOnce(context: CallContext, method: string, body: IDataObject,
 		if (failure) fail(failure);
 		throw new NodeApiError(context.getNode(), error as JsonObject);
 	}
+	const redirect = redirectFailure(response.statusCode, response.headers);
+	if (redirect) fail(redirect);
 	if (typeof response.body === 'string' && response.body.trim().startsWith('{')) {
 		try {
 			response.body = JSON.parse(response.body);

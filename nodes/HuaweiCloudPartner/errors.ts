@@ -35,6 +35,8 @@ const ADVICE: Record<string, string> = {
 };
 
 export function classifyHuaweiFailure(failure: ApiFailure): FailureKind {
+	// A redirect is answered the same way every time: never retried, never followed.
+	if (failure.redirect) return 'permanent';
 	const code = failure.code ?? '';
 	if (failure.notSent) return 'notProcessed';
 	if (failure.httpStatus === 429 || code === 'APIG.0308' || code === 'CBC.0250') return 'notProcessed';

@@ -5,7 +5,7 @@ import type { CallContext } from '../shared/context';
 import { cancelSignalOf } from '../shared/context';
 import type { SendCall } from '../shared/executor';
 import { ApiCallError, type ApiFailure } from '../shared/failure';
-import { bodyExcerpt, networkFailure, retryAfterMs } from '../shared/httpFailure';
+import { bodyExcerpt, networkFailure, redirectFailure, retryAfterMs } from '../shared/httpFailure';
 import { accountKeyOf, sendPaced } from '../shared/pacing';
 import type { BuiltRequest, OperationSpec } from '../shared/types';
 import { huaweiApiOf } from './apiKey';
@@ -82,11 +82,13 @@ export function huaweiFailureFromResponse(response: HttpLikeResponse): ApiFailur
 /**
  * A token request that IAM answered with a 5xx or 429 (the IAM credential marks it), as a failure
  * of the call: nothing was sent to Partner Center, so it may be retried, and it is Huawei's
- * service trouble, not a wrong password.
+ * service trouble, not a wrong password. A token call or look-up answered with a redirect carries
+ * its failure ready-made (`apiFailure`).
  */
 export function iamServiceFailure(error: unknown): ApiFailure | undefined {
-	let current = error as { iamHttpStatus?: unknown; message?: unknown; cause?: unknown } | undefined;
+	let current = error as { iamHttpStatus?: unknown; apiFailure?: ApiFailure; message?: unknown; cause?: unknown } | undefined;
 	for (let depth = 0; current && depth < 5; depth++) {
+		if (current.apiFailure) return current.apiFailure;
 		if (typeof current.iamHttpStatus === 'number') {
 			return {
 				httpStatus: current.iamHttpStatus,
@@ -126,7 +128,7 @@ async function callOnce(
 		const iamTrouble = iamServiceFailure(error);
 		if (iamTrouble) fail(iamTrouble);
 		const answer = responseBehind(error);
-		if (answer) fail(huaweiFailureFromResponse(answer));
+		if (answer) fail(redirectFailure(answer.status, answer.headers) ?? huaweiFailureFromResponse(answer));
 		const failure = networkFailure(error, timeoutMs);
 		if (failure) fail(failure);
 		throw new NodeApiError(context.getNode(), error as JsonObject);

@@ -65,6 +65,8 @@ const RETRY_LATER = ['OperationDenied.ServiceBusy', 'ServiceUnavailable', 'Inter
 
 /** Tencent's view of retrying (reference 5.4): throttling was not executed; busy may have been. */
 export function classifyTencentFailure(failure: ApiFailure): FailureKind {
+	// A redirect is answered the same way every time: never retried, never followed.
+	if (failure.redirect) return 'permanent';
 	const code = failure.code ?? '';
 	if (failure.notSent) return 'notProcessed';
 	if (code.startsWith('RequestLimitExceeded')) return 'notProcessed';

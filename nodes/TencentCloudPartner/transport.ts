@@ -6,7 +6,7 @@ import type { CallContext } from '../shared/context';
 import { cancelSignalOf } from '../shared/context';
 import type { SendCall } from '../shared/executor';
 import { ApiCallError, type ApiFailure } from '../shared/failure';
-import { bodyExcerpt, networkFailure } from '../shared/httpFailure';
+import { bodyExcerpt, networkFailure, redirectFailure } from '../shared/httpFailure';
 import { accountKeyOf, sendPaced } from '../shared/pacing';
 import type { OperationSpec } from '../shared/types';
 import { chinaTimesToUtc } from './chinaTime';
@@ -24,6 +24,8 @@ function fail(failure: ApiFailure): never {
 /** Unwraps Tencent's envelope: errors arrive inside an HTTP 200 as `Response.Error`. */
 export function unwrapTencentResponse(response: IN8nHttpFullResponse): IDataObject {
 	const body = response.body as IDataObject | string | undefined;
+	const redirect = redirectFailure(response.statusCode, response.headers);
+	if (redirect) fail(redirect);
 	if (response.statusCode !== 200) {
 		fail({ httpStatus: response.statusCode, message: `HTTP ${response.statusCode} from the Tencent endpoint`, detail: bodyExcerpt(body) });
 	}

@@ -44,6 +44,7 @@ export function bounded(text: string, max = MAX_QUOTED): string {
 export function writeOutcome(spec: OperationSpec, failure: ApiFailure, kind: FailureKind): 'unknown' | 'notSent' | undefined {
 	if (!spec.write) return undefined;
 	if (failure.notSent) return 'notSent';
+	if (failure.redirect) return failure.redirect.mayHaveApplied ? 'unknown' : undefined;
 	return kind === 'transient' ? 'unknown' : undefined;
 }
 
@@ -68,6 +69,9 @@ export function vendorApiError(node: INode, parts: ApiErrorParts): NodeApiError 
 		lines.push('The vendor never received the request, so nothing was applied; it is safe to run it again once the endpoint is reachable.');
 	}
 	if (parts.advice) lines.push(parts.advice);
+	if (failure.redirect) {
+		lines.push('Credentials never leave their host, so the node does not follow redirects: set the endpoint in the credential to the address the service answers at.');
+	}
 	if (failure.timeout && outcome !== 'unknown') lines.push('No answer came within the timeout; raise Options > Timeout if the service is slow.');
 	if (failure.network && !outcome) lines.push('The connection failed; check the endpoint and the network.');
 	if (parts.attempts > 1) lines.push(`Tried ${parts.attempts} times.`);

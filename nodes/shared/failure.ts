@@ -18,6 +18,11 @@ export interface ApiFailure {
 	retryAfterMs?: number;
 	/** Extra vendor detail worth showing (e.g. the raw body of a gateway error, redacted). */
 	detail?: string;
+	/**
+	 * The endpoint answered with a redirect, which is never followed (credentials stay with their
+	 * host). `mayHaveApplied` is set for the statuses that may follow a request carried out (303).
+	 */
+	redirect?: { status: number; location: string; mayHaveApplied: boolean };
 }
 
 /**

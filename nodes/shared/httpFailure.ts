@@ -61,3 +61,43 @@ export function bodyExcerpt(body: unknown): string {
 	const squeezed = text.replace(/\s+/g, ' ').trim();
 	return redact(squeezed.length > 200 ? `${squeezed.slice(0, 197)}...` : squeezed);
 }
+
+/** Statuses that name the resource as living elsewhere: the request was not carried out here. */
+const MOVED_STATUSES = new Set([301, 302, 307, 308]);
+
+/**
+ * Where a redirect pointed, for a message: scheme, host and path only (a query or fragment may
+ * carry anything), cut short and redacted. A relative Location stays on the same host.
+ */
+export function redirectTarget(location: unknown): string {
+	const text = String(Array.isArray(location) ? location[0] : location ?? '').trim();
+	if (text === '') return 'no Location';
+	let shown: string;
+	try {
+		const url = new URL(text);
+		shown = `${url.protocol}//${url.host}${url.pathname}`;
+	} catch {
+		shown = `${text.split(/[?#]/)[0]} on the same host`;
+	}
+	return redact(shown.length > 160 ? `${shown.slice(0, 157)}...` : shown);
+}
+
+/**
+ * A 3xx answer as a failure. Signed calls, token calls and logins never follow a redirect (n8n
+ * would hand the other host the Authorization header, the token or the password), so a redirect
+ * ends the call with a message that names where it pointed and what became of the request.
+ */
+export function redirectFailure(status: number | undefined, headers: Record<string, unknown> | undefined): ApiFailure | undefined {
+	if (status === undefined || status < 300 || status > 399) return undefined;
+	const location = redirectTarget(headers?.location ?? headers?.Location);
+	const mayHaveApplied = !MOVED_STATUSES.has(status);
+	const applied = mayHaveApplied
+		? `HTTP ${status} may follow a request that was carried out, so it may have been applied`
+		: 'not applied here';
+	return {
+		httpStatus: status,
+		code: `HTTP${status}`,
+		message: `${applied}: the endpoint answered ${status} with a redirect to ${location}; redirects are never followed, so nothing was sent there`,
+		redirect: { status, location, mayHaveApplied },
+	};
+}
