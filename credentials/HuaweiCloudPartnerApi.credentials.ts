@@ -11,7 +11,7 @@ import type {
 
 import { bssEndpointOf, endpointProperty, iamEndpointOf, siteProperty } from './huaweiSites';
 import { REDIRECT_TEST_RULES, refuseRedirect, resolveRequestUrl, sameHostOnly, serialiseJsonBody, withoutHeaders } from './signing/requestParts';
-import { sdkDateOf, sdkHmacAuthorization } from './signing/sdkHmac';
+import { encodedQuery, queryPairs, sdkDateOf, sdkHmacAuthorization } from './signing/sdkHmac';
 import { finishSentences } from '../nodes/shared/sentences';
 
 const CONTENT_TYPE = 'application/json';
@@ -56,14 +56,21 @@ export function signHuaweiRequest(
 	return { url: request.url.toString(), headers: { ...headers, Authorization: authorization } };
 }
 
+/**
+ * The address of a Huawei call, the same for AK/SK and the IAM token: the query rebuilt in the
+ * canonical order with RFC 3986 escapes (a space is %20, a plus sign %2B), as the SDK sends it, so
+ * the gateway decodes exactly what was signed and each value arrives exactly as given.
+ */
+export function huaweiRequestUrl(requestOptions: IHttpRequestOptions, defaultBase: string): URL {
+	const url = resolveRequestUrl({ ...requestOptions, baseURL: requestOptions.baseURL || defaultBase });
+	url.search = encodedQuery(queryPairs(url.search));
+	return url;
+}
+
 /** The request as it will be sent: absolute URL with its query folded in, body as a string. */
 export function signableRequest(requestOptions: IHttpRequestOptions, defaultBase: string): SignableRequest {
 	const method = (requestOptions.method ?? 'GET').toUpperCase();
-	const url = resolveRequestUrl({ ...requestOptions, baseURL: requestOptions.baseURL || defaultBase });
-	// Rebuild the query in the canonical order so the gateway decodes exactly what was signed.
-	const sorted = [...url.searchParams.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-	url.search = '';
-	for (const [name, value] of sorted) url.searchParams.append(name, value);
+	const url = huaweiRequestUrl(requestOptions, defaultBase);
 	const noBody = method === 'GET' || method === 'HEAD' || method === 'DELETE';
 	const body = noBody && (requestOptions.body === undefined || requestOptions.body === '') ? '' : serialiseJsonBody(requestOptions.body, noBody ? '' : '{}');
 	return { method, url, headers: (requestOptions.headers ?? {}) as IDataObject, body };

@@ -8,9 +8,9 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
-import { huaweiCredentialTest } from './HuaweiCloudPartnerApi.credentials';
+import { huaweiCredentialTest, huaweiRequestUrl } from './HuaweiCloudPartnerApi.credentials';
 import { bssEndpointOf, endpointProperty, iamEndpointOf, siteProperty } from './huaweiSites';
-import { refuseRedirect, resolveRequestUrl, sameHostOnly, serialiseJsonBody, withoutHeaders } from './signing/requestParts';
+import { refuseRedirect, sameHostOnly, serialiseJsonBody, withoutHeaders } from './signing/requestParts';
 import { finishSentences } from '../nodes/shared/sentences';
 
 /** The password-login body of IAM's POST /v3/auth/tokens, scoped to the partner's domain. */
@@ -128,7 +128,7 @@ export class HuaweiCloudPartnerIamApi implements ICredentialType {
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
 		const method = (requestOptions.method ?? 'GET').toUpperCase();
-		const url = resolveRequestUrl({ ...requestOptions, baseURL: requestOptions.baseURL || bssEndpointOf(credentials) });
+		const url = huaweiRequestUrl(requestOptions, bssEndpointOf(credentials));
 		const noBody = method === 'GET' || method === 'HEAD' || method === 'DELETE';
 		const body = noBody && (requestOptions.body === undefined || requestOptions.body === '') ? undefined : serialiseJsonBody(requestOptions.body, '{}');
 		const headers: IDataObject = withoutHeaders((requestOptions.headers ?? {}) as IDataObject, ['X-Auth-Token', 'Authorization', 'Content-Type']);

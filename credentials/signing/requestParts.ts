@@ -1,6 +1,7 @@
 import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 
 import { redirectFailure } from '../../nodes/shared/httpFailure';
+import { rfc3986 } from './sdkHmac';
 
 /**
  * The one rule for every request that carries a credential (signed calls, token calls, logins,
@@ -50,14 +51,14 @@ export function resolveRequestUrl(request: IHttpRequestOptions): URL {
 	} else {
 		url = new URL(withScheme(raw));
 	}
+	// Appended as text, RFC 3986 encoded (a space is %20, never +), so the query already in the
+	// URL is not re-serialised and each value arrives as it was given.
+	const added: string[] = [];
 	for (const [key, value] of Object.entries((request.qs ?? {}) as IDataObject)) {
 		if (value === undefined || value === null) continue;
-		if (Array.isArray(value)) {
-			for (const entry of value) url.searchParams.append(key, String(entry));
-		} else {
-			url.searchParams.append(key, String(value));
-		}
+		for (const entry of Array.isArray(value) ? value : [value]) added.push(`${rfc3986(key)}=${rfc3986(String(entry))}`);
 	}
+	if (added.length > 0) url.search = [url.search.slice(1), ...added].filter((part) => part !== '').join('&');
 	return url;
 }
 

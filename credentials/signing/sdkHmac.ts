@@ -28,10 +28,35 @@ export function sdkDateOf(date: Date): string {
 	return date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
 }
 
+/**
+ * A query string read as Huawei's gateway and the SDK read it: split at `&` and `=`, each part
+ * percent-decoded once, and `+` left a plus sign (it is not a space there). A part that is not
+ * valid percent-encoding stays as written.
+ */
+export function queryPairs(search: string): Array<[string, string]> {
+	const text = search.startsWith('?') ? search.slice(1) : search;
+	if (text === '') return [];
+	return text
+		.split('&')
+		.filter((part) => part !== '')
+		.map((part) => {
+			const eq = part.indexOf('=');
+			return eq < 0 ? [safeDecode(part), ''] : [safeDecode(part.slice(0, eq)), safeDecode(part.slice(eq + 1))];
+		});
+}
+
+/** The query as sent: names in order (values of one name keep theirs), every part RFC 3986 encoded. */
+export function encodedQuery(pairs: Array<[string, string]>): string {
+	return [...pairs]
+		.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+		.map(([name, value]) => `${rfc3986(name)}=${rfc3986(value)}`)
+		.join('&');
+}
+
 /** Sorted names, each value sorted and encoded, joined as the signers do. */
 export function canonicalQuery(url: URL): string {
 	const grouped = new Map<string, string[]>();
-	for (const [name, value] of url.searchParams) {
+	for (const [name, value] of queryPairs(url.search)) {
 		grouped.set(name, [...(grouped.get(name) ?? []), value]);
 	}
 	return [...grouped.keys()]
@@ -40,21 +65,20 @@ export function canonicalQuery(url: URL): string {
 		.join('&');
 }
 
-/** A segment that is already percent-encoded is decoded once, so it is not encoded twice. */
-function safeDecode(segment: string): string {
+function safeDecode(part: string): string {
 	try {
-		return decodeURIComponent(segment);
+		return decodeURIComponent(part);
 	} catch {
-		return segment;
+		return part;
 	}
 }
 
-/** Every path segment encoded, always ending in `/` (only inside the signature). */
+/**
+ * Every path segment encoded as it is sent, always ending in `/` (only inside the signature). The
+ * SDK signs the path as it goes on the wire, so an escape such as `%20` is signed as `%2520`.
+ */
 export function canonicalUri(path: string): string {
-	const encoded = path
-		.split('/')
-		.map((segment) => rfc3986(safeDecode(segment)))
-		.join('/');
+	const encoded = path.split('/').map(rfc3986).join('/');
 	return encoded.endsWith('/') ? encoded : `${encoded}/`;
 }
 

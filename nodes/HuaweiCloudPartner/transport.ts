@@ -8,6 +8,8 @@ import { ApiCallError, type ApiFailure } from '../shared/failure';
 import { bodyExcerpt, networkFailure, redirectFailure, retryAfterMs } from '../shared/httpFailure';
 import { accountKeyOf, sendPaced } from '../shared/pacing';
 import type { BuiltRequest, OperationSpec } from '../shared/types';
+import { isDotSegment } from '../shared/validation';
+import { rfc3986 } from '../../credentials/signing/sdkHmac';
 import { huaweiApiOf } from './apiKey';
 import { classifyHuaweiFailure, huaweiNodeApiError } from './errors';
 import { huaweiOperations } from './resources';
@@ -27,9 +29,18 @@ export function huaweiCredentialType(context: CallContext): string {
 	return context.getNode().parameters.authentication === 'iamToken' ? HUAWEI_IAM_CREDENTIAL : HUAWEI_AKSK_CREDENTIAL;
 }
 
-/** `/v2/orders/customer-orders/details/{order_id}` with the path fields filled in, encoded. */
+/**
+ * `/v2/orders/customer-orders/details/{order_id}` with the path fields filled in, encoded. A value
+ * that is a dot segment would move the call to another API, so it is refused.
+ */
 export function fillPath(template: string, values: IDataObject): string {
-	return template.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(String(values[name] ?? '')));
+	return template.replace(/\{(\w+)\}/g, (_, name: string) => {
+		// RFC 3986 as the SDK escapes: a raw ' or ! in a path is read differently by different
+		// parsers (Node's url.parse escapes ', WHATWG does not), so nothing but A-Z a-z 0-9 - _ . ~ goes raw.
+		const encoded = rfc3986(String(values[name] ?? ''));
+		if (isDotSegment(encoded)) throw new Error(`The ${name} "${encoded}" cannot go into the path: it is a . or .. segment, which would reach another API; nothing was sent`);
+		return encoded;
+	});
 }
 
 function fail(failure: ApiFailure): never {

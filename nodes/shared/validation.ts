@@ -342,3 +342,24 @@ export function coerceField(field: FieldSpec, raw: unknown): unknown {
 		}
 	}
 }
+
+/**
+ * Whether a path segment could step out of its place once a server decodes it, however it is
+ * escaped or cased: `.`, `..`, `%2e%2e`, `.%2E`, `%252e%252e`, or a dot segment behind an
+ * escaped slash or backslash (`..%2F`). URL parsers resolve these before the gateway routes the
+ * call, so such a path reaches another API of the site.
+ */
+export function isDotSegment(segment: string): boolean {
+	let decoded = segment;
+	for (let round = 0; round < 4; round++) {
+		let next: string;
+		try {
+			next = decodeURIComponent(decoded);
+		} catch {
+			break;
+		}
+		if (next === decoded) break;
+		decoded = next;
+	}
+	return decoded.split(/[/\\]/).some((part) => part === '.' || part === '..');
+}

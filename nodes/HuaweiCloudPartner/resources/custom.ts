@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { CUSTOM_API_CALL_NAME, CUSTOM_RESOURCE, customCallPacing, customCallSettingFields, queryParameters } from '../../shared/customCall';
 import type { FieldSpec, HttpMethod, OperationSpec } from '../../shared/types';
-import { FieldValidationError } from '../../shared/validation';
+import { FieldValidationError, isDotSegment } from '../../shared/validation';
 
 /** Partner Center documents 10 requests per second per API, and no lower per-second limit. */
 export const HUAWEI_LOWEST_RATE_PER_SECOND = 10;
@@ -84,7 +84,9 @@ export const customApiCallOperation: OperationSpec = {
 		const settings = request.settings ?? {};
 		const method = String(settings.Method) as HttpMethod;
 		const path = String(settings.Path);
-		if (path.split('/').includes('..')) throw new FieldValidationError(customApiCallOperation.fields[1], 'a path without ..', path);
+		if (path.split('/').some(isDotSegment)) {
+			throw new FieldValidationError(customApiCallOperation.fields[1], 'a path without . or .. segments, in any case or escape (%2e%2e, .%2E)', path);
+		}
 		const body = (settings.Body ?? {}) as IDataObject;
 		if (!WITH_BODY.includes(method) && Object.keys(body).length > 0) {
 			throw new FieldValidationError(BODY_FIELD, `empty ({}) for a ${method} request, which has no body`, JSON.stringify(body));
