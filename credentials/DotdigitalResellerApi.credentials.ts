@@ -1,5 +1,5 @@
 import type { ICredentialDataDecryptedObject, ICredentialTestRequest, ICredentialType, IHttpRequestOptions, INodeProperties, Icon } from 'n8n-workflow';
-import { REDIRECT_TEST_RULES, sameHostOnly } from './signing/requestParts';
+import { authenticatedRequest, REDIRECT_TEST_RULES } from './signing/requestParts';
 import { finishSentences } from '../nodes/shared/sentences';
 
 export const DOTDIGITAL_DEFAULT_BASE_URL = 'https://services-cpaas.dotdigital.com/WebApi/ResellerServices';
@@ -48,7 +48,7 @@ export class DotdigitalResellerApi implements ICredentialType {
 
 	/** HTTP Basic; the username is trimmed like the other credentials' keys (a pasted one often carries a stray space). */
 	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
-		return sameHostOnly({
+		return authenticatedRequest(requestOptions, {
 			...requestOptions,
 			auth: { username: String(credentials.username ?? '').trim(), password: String(credentials.password ?? '') },
 		});

@@ -10,7 +10,7 @@ import type {
 } from 'n8n-workflow';
 
 import { bssEndpointOf, endpointProperty, iamEndpointOf, siteProperty } from './huaweiSites';
-import { REDIRECT_TEST_RULES, refuseRedirect, resolveRequestUrl, sameHostOnly, serialiseJsonBody, withoutHeaders } from './signing/requestParts';
+import { authenticatedRequest, REDIRECT_TEST_RULES, refuseRedirect, resolveRequestUrl, sameHostOnly, serialiseJsonBody, withoutHeaders } from './signing/requestParts';
 import { encodedQuery, queryPairs, sdkDateOf, sdkHmacAuthorization } from './signing/sdkHmac';
 import { finishSentences } from '../nodes/shared/sentences';
 
@@ -170,7 +170,7 @@ export class HuaweiCloudPartnerApi implements ICredentialType {
 		const request = signableRequest(requestOptions, bssEndpointOf(credentials));
 		const domainId = String(credentials.domainId ?? '').trim() || String(credentials.resolvedDomainId ?? '').trim();
 		const signed = signHuaweiRequest(request, { ...credentialFields(credentials), domainId: domainId || undefined }, new Date());
-		return sameHostOnly({
+		return authenticatedRequest(requestOptions, {
 			...requestOptions,
 			method: request.method as IHttpRequestOptions['method'],
 			url: signed.url,

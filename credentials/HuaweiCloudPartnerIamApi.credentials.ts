@@ -10,7 +10,7 @@ import type {
 
 import { huaweiCredentialTest, huaweiRequestUrl } from './HuaweiCloudPartnerApi.credentials';
 import { bssEndpointOf, endpointProperty, iamEndpointOf, siteProperty } from './huaweiSites';
-import { refuseRedirect, sameHostOnly, serialiseJsonBody, withoutHeaders } from './signing/requestParts';
+import { authenticatedRequest, refuseRedirect, sameHostOnly, serialiseJsonBody, withoutHeaders } from './signing/requestParts';
 import { finishSentences } from '../nodes/shared/sentences';
 
 /** The password-login body of IAM's POST /v3/auth/tokens, scoped to the partner's domain. */
@@ -134,7 +134,7 @@ export class HuaweiCloudPartnerIamApi implements ICredentialType {
 		const headers: IDataObject = withoutHeaders((requestOptions.headers ?? {}) as IDataObject, ['X-Auth-Token', 'Authorization', 'Content-Type']);
 		headers['Content-Type'] = 'application/json';
 		headers['X-Auth-Token'] = String(credentials.token ?? '');
-		return sameHostOnly({ ...requestOptions, url: url.toString(), baseURL: undefined, qs: undefined, body, headers });
+		return authenticatedRequest(requestOptions, { ...requestOptions, url: url.toString(), baseURL: undefined, qs: undefined, body, headers });
 	}
 
 	test = huaweiCredentialTest;

@@ -8,7 +8,7 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
-import { findHeader, REDIRECT_TEST_RULES, resolveRequestUrl, sameHostOnly, serialiseJsonBody, withoutHeaders } from './signing/requestParts';
+import { authenticatedRequest, findHeader, REDIRECT_TEST_RULES, resolveRequestUrl, serialiseJsonBody, withoutHeaders } from './signing/requestParts';
 import { tc3Authorization } from './signing/tc3';
 import { finishSentences } from '../nodes/shared/sentences';
 
@@ -157,7 +157,7 @@ export class TencentCloudPartnerApi implements ICredentialType {
 		if (sessionToken) headers['X-TC-Token'] = sessionToken;
 		headers.Authorization = authorization;
 
-		return sameHostOnly({
+		return authenticatedRequest(requestOptions, {
 			...requestOptions,
 			method: 'POST',
 			url: url.toString(),

@@ -14,6 +14,25 @@ export function sameHostOnly<T extends IHttpRequestOptions>(options: T): T {
 	return { ...options, disableFollowRedirect: true, maxRedirects: 0, sendCredentialsOnCrossOriginRedirect: false };
 }
 
+/** Where a node puts its send guard (see sendGuard) on a request; a symbol, so it is never sent. */
+const SEND_GUARD = Symbol.for('n8n-nodes-cloud-partners.sendGuard');
+
+/** The request with the node's send guard attached, for the credential to run when it signs. */
+export function withSendGuard<T extends IHttpRequestOptions>(options: T, guard: () => void): T {
+	return Object.assign(options, { [SEND_GUARD]: guard });
+}
+
+/**
+ * The last step of every credential's authenticate: runs the node's send guard (so a request
+ * n8n re-sends after renewing a token is held back once the run is stopping), then keeps the
+ * request with its own host. The guard stays on the result, for the next signing.
+ */
+export function authenticatedRequest<T extends IHttpRequestOptions>(incoming: IHttpRequestOptions, outgoing: T): T {
+	const guard = (incoming as unknown as Record<symbol, unknown>)[SEND_GUARD];
+	if (typeof guard === 'function') (guard as () => void)();
+	return sameHostOnly(outgoing);
+}
+
 /** The redirect statuses a credential test names, and what it says about them. */
 export const REDIRECT_TEST_RULES = [301, 302, 303, 307, 308].map((status) => ({
 	status,

@@ -4,12 +4,14 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { vendorApiError } from '../shared/apiError';
 
 import { DOTDIGITAL_DEFAULT_BASE_URL } from '../../credentials/DotdigitalResellerApi.credentials';
+import { withSendGuard } from '../../credentials/signing/requestParts';
 import type { CallContext } from '../shared/context';
 import { cancelSignalOf } from '../shared/context';
 import type { SendCall } from '../shared/executor';
 import { ApiCallError, type ApiFailure, type FailureKind } from '../shared/failure';
 import { bodyExcerpt, networkFailure, redirectFailure } from '../shared/httpFailure';
 import { accountKeyOf, sendPaced } from '../shared/pacing';
+import { sendGuard, stopConsequenceIn } from '../shared/stopping';
 import type { BuiltRequest, OperationSpec } from '../shared/types';
 import { normaliseDates } from './dates';
 
@@ -60,7 +62,14 @@ async function baseUrlOf(context: CallContext): Promise<string> {
 	return String(credentials.baseUrl ?? '').trim().replace(/\/+$/, '') || DOTDIGITAL_DEFAULT_BASE_URL;
 }
 
-async function callOnce(context: CallContext, method: string, body: IDataObject, baseUrl: string, timeoutMs: number): Promise<IDataObject> {
+async function callOnce(
+	context: CallContext,
+	method: string,
+	body: IDataObject,
+	baseUrl: string,
+	timeoutMs: number,
+	signal: AbortSignal | undefined,
+): Promise<IDataObject> {
 	const options: IHttpRequestOptions = {
 		method: 'POST',
 		baseURL: baseUrl,
@@ -74,8 +83,14 @@ async function callOnce(context: CallContext, method: string, body: IDataObject,
 	};
 	let response: IN8nHttpFullResponse;
 	try {
-		response = (await context.helpers.httpRequestWithAuthentication.call(context, DOTDIGITAL_CREDENTIAL, options)) as IN8nHttpFullResponse;
+		response = (await context.helpers.httpRequestWithAuthentication.call(
+			context,
+			DOTDIGITAL_CREDENTIAL,
+			withSendGuard(options, sendGuard(signal)),
+		)) as IN8nHttpFullResponse;
 	} catch (error) {
+		const heldBack = stopConsequenceIn(error);
+		if (heldBack) throw heldBack;
 		const failure = networkFailure(error, timeoutMs);
 		if (failure) fail(failure);
 		throw new NodeApiError(context.getNode(), error as JsonObject);
@@ -151,9 +166,10 @@ export function dotdigitalSender(timeoutSeconds: number, methodOf: (spec: Operat
 		try {
 			const account = await accountKeyOf(context, DOTDIGITAL_CREDENTIAL, DOTDIGITAL_ACCOUNT_FIELDS);
 			// No rate is published: the limiter paces only after dotdigital has answered 429.
+			const signal = runSignal ?? cancelSignalOf(context);
 			const outcome = await sendPaced(
-				{ key: `${account}:${method}`, documentedRate: spec.rateLimitPerSecond, write: spec.write, signal: runSignal ?? cancelSignalOf(context) },
-				async () => await callOnce(context, method, request.body, baseUrl, timeoutMs),
+				{ key: `${account}:${method}`, documentedRate: spec.rateLimitPerSecond, write: spec.write, signal },
+				async () => await callOnce(context, method, request.body, baseUrl, timeoutMs, signal),
 			);
 			return outcome.value;
 		} catch (error) {

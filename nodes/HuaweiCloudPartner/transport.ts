@@ -8,7 +8,9 @@ import { ApiCallError, type ApiFailure } from '../shared/failure';
 import { bodyExcerpt, networkFailure, redirectFailure, retryAfterMs } from '../shared/httpFailure';
 import { accountKeyOf, sendPaced } from '../shared/pacing';
 import type { BuiltRequest, OperationSpec } from '../shared/types';
+import { sendGuard, stopConsequenceIn } from '../shared/stopping';
 import { isDotSegment } from '../shared/validation';
+import { withSendGuard } from '../../credentials/signing/requestParts';
 import { rfc3986 } from '../../credentials/signing/sdkHmac';
 import { huaweiApiOf } from './apiKey';
 import { classifyHuaweiFailure, huaweiNodeApiError } from './errors';
@@ -119,6 +121,7 @@ async function callOnce(
 	spec: OperationSpec,
 	request: BuiltRequest,
 	timeoutMs: number,
+	signal: AbortSignal | undefined,
 ): Promise<IDataObject> {
 	const http = spec.http ?? { method: 'POST', path: '/' };
 	const options: IHttpRequestOptions = {
@@ -133,9 +136,16 @@ async function callOnce(
 	if (http.method === 'POST' || http.method === 'PUT') options.body = request.body;
 	let response: IN8nHttpFullResponse;
 	try {
-		// Status errors are not ignored: n8n must see a 401 to renew an expired IAM token.
-		response = (await context.helpers.httpRequestWithAuthentication.call(context, credentialType, options)) as IN8nHttpFullResponse;
+		// Status errors are not ignored: n8n must see a 401 to renew an expired IAM token. The
+		// re-send that follows the renewal passes the send guard like any other send.
+		response = (await context.helpers.httpRequestWithAuthentication.call(
+			context,
+			credentialType,
+			withSendGuard(options, sendGuard(signal)),
+		)) as IN8nHttpFullResponse;
 	} catch (error) {
+		const heldBack = stopConsequenceIn(error);
+		if (heldBack) throw heldBack;
 		const iamTrouble = iamServiceFailure(error);
 		if (iamTrouble) fail(iamTrouble);
 		const answer = responseBehind(error);
@@ -166,7 +176,7 @@ export function huaweiSender(timeoutSeconds = HUAWEI_DEFAULT_TIMEOUT_SECONDS): S
 			const account = await accountKeyOf(context, credentialType, HUAWEI_ACCOUNT_FIELDS[credentialType]);
 			const outcome = await sendPaced(
 				{ key: `${account}:${api}`, documentedRate: spec.rateLimitPerSecond, write: spec.write, signal },
-				async () => await callOnce(context, credentialType, spec, request, timeoutMs),
+				async () => await callOnce(context, credentialType, spec, request, timeoutMs, signal),
 			);
 			return outcome.value;
 		} catch (error) {

@@ -1,6 +1,7 @@
 import type { IDataObject, IHttpRequestOptions, IN8nHttpFullResponse, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { withSendGuard } from '../../credentials/signing/requestParts';
 import { TENCENT_PARTNER_VERSION } from '../../credentials/TencentCloudPartnerApi.credentials';
 import type { CallContext } from '../shared/context';
 import { cancelSignalOf } from '../shared/context';
@@ -8,6 +9,7 @@ import type { SendCall } from '../shared/executor';
 import { ApiCallError, type ApiFailure } from '../shared/failure';
 import { bodyExcerpt, networkFailure, redirectFailure } from '../shared/httpFailure';
 import { accountKeyOf, sendPaced } from '../shared/pacing';
+import { sendGuard, stopConsequenceIn } from '../shared/stopping';
 import type { OperationSpec } from '../shared/types';
 import { chinaTimesToUtc } from './chinaTime';
 import { classifyTencentFailure, tencentNodeApiError } from './errors';
@@ -49,6 +51,7 @@ async function callOnce(
 	spec: OperationSpec,
 	body: IDataObject,
 	timeoutMs: number,
+	signal: AbortSignal | undefined,
 ): Promise<IDataObject> {
 	// No base URL: the credential signs for, and sends to, its own Endpoint.
 	const options: IHttpRequestOptions = {
@@ -66,9 +69,11 @@ async function callOnce(
 		response = (await context.helpers.httpRequestWithAuthentication.call(
 			context,
 			TENCENT_CREDENTIAL,
-			options,
+			withSendGuard(options, sendGuard(signal)),
 		)) as IN8nHttpFullResponse;
 	} catch (error) {
+		const heldBack = stopConsequenceIn(error);
+		if (heldBack) throw heldBack;
 		const failure = networkFailure(error, timeoutMs);
 		if (!failure) throw new NodeApiError(context.getNode(), error as JsonObject);
 		fail(failure);
@@ -89,7 +94,7 @@ export function tencentSender(timeoutSeconds = TENCENT_DEFAULT_TIMEOUT_SECONDS):
 			const account = await accountKeyOf(context, TENCENT_CREDENTIAL, TENCENT_ACCOUNT_FIELDS);
 			const outcome = await sendPaced(
 				{ key: `${account}:${spec.vendorAction}`, documentedRate: spec.rateLimitPerSecond, write: spec.write, signal },
-				async () => await callOnce(context, spec, request.body, timeoutMs),
+				async () => await callOnce(context, spec, request.body, timeoutMs, signal),
 			);
 			return outcome.value;
 		} catch (error) {

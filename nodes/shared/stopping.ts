@@ -77,3 +77,36 @@ export function stopControl(...parents: Array<AbortSignal | undefined>): { signa
 	const sources = [controller.signal, ...parents.filter((parent): parent is AbortSignal => parent !== undefined)];
 	return { signal: sources.length === 1 ? controller.signal : AbortSignal.any(sources), stop };
 }
+
+/**
+ * A check that travels with a request into the credential, which runs it each time it signs the
+ * request. n8n signs a request a second time when it re-sends it after renewing an expired token
+ * (the vendor answered 401 and carried nothing out), so that re-send obeys the run's rules: once
+ * the run is stopping (an earlier failure, or a cancellation) nothing more goes out, neither a
+ * first send nor a re-send.
+ */
+export function sendGuard(signal: AbortSignal | undefined): () => void {
+	let signings = 0;
+	return () => {
+		signings++;
+		if (!signal?.aborted) return;
+		const reason = stopReasonOf(signal);
+		if (signings === 1) throw reason;
+		const why = reason instanceof StoppedBeforeSending ? 'the run stopped at an earlier failure' : 'the execution was cancelled';
+		throw markStopConsequence(
+			Object.assign(new Error(`Not applied: turned away because the token had expired, and not sent again after renewing it because ${why}`), {
+				context: {} as IDataObject,
+			}),
+		);
+	};
+}
+
+/** The error under n8n's wrapping that held a call back because the run is stopping, if any. */
+export function stopConsequenceIn(error: unknown): Error | undefined {
+	let current = error as { cause?: unknown } | undefined;
+	for (let depth = 0; current && depth < 5; depth++) {
+		if (current instanceof StoppedBeforeSending || (current as Record<symbol, unknown>)[STOP_CONSEQUENCE] === true) return current as Error;
+		current = current.cause as typeof current;
+	}
+	return undefined;
+}
