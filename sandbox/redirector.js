@@ -19,7 +19,11 @@ async function recordingServer(host, answer) {
 	return {
 		url: `http://${host}:${port}`,
 		received,
-		close: () => new Promise((resolve) => server.close(() => resolve())),
+		close: () =>
+			new Promise((resolve) => {
+				server.close(() => resolve());
+				server.closeAllConnections();
+			}),
 	};
 }
 

@@ -39,6 +39,8 @@ beforeAll(async () => {
 });
 beforeEach(async () => {
 	sandbox.control.reset();
+	// The order of calls is under test, not pacing: no throttling answers in between.
+	sandbox.control.setRateLimit({ enabled: false });
 	useHuaweiSandbox(sandbox);
 	// A token that Huawei has since revoked, as after 24 hours: every call is first answered 401.
 	expect((await runHuawei({ resource: 'partner', operation: 'getConsumptionQuota' }, { credential: IAM })).error).toBeUndefined();
