@@ -10,7 +10,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { AKSKSigner } from '@huaweicloud/huaweicloud-sdk-core/auth/AKSKSigner';
 
 import { signableRequest, signHuaweiRequest } from '../credentials/HuaweiCloudPartnerApi.credentials';
-import { rfc3986 } from '../credentials/signing/sdkHmac';
+import { rfc3986 } from '../credentials/signing/requestParts';
 import { fillPath } from '../nodes/HuaweiCloudPartner/transport';
 import { isDotSegment } from '../nodes/shared/validation';
 import { AKSK, AKSK_TEMP, IAM, runHuawei, useHuaweiSandbox } from './harness/huawei';

@@ -1,7 +1,14 @@
 import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 
 import { redirectFailure } from '../../nodes/shared/httpFailure';
-import { rfc3986 } from './sdkHmac';
+
+/**
+ * RFC 3986 encoding as Huawei's signers do it: only A-Z a-z 0-9 - _ . ~ stay as they are. Query
+ * values are sent this way too, so a space is %20, never +.
+ */
+export function rfc3986(value: string): string {
+	return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
 
 /**
  * The one rule for every request that carries a credential (signed calls, token calls, logins,

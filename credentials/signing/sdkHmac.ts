@@ -1,5 +1,7 @@
 import { createHash, createHmac } from 'crypto';
 
+import { rfc3986 } from './requestParts';
+
 export const SDK_HMAC_ALGORITHM = 'SDK-HMAC-SHA256';
 export const EMPTY_BODY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
 
@@ -18,10 +20,6 @@ export interface SdkHmacInput {
 	sdkDate: string;
 }
 
-/** RFC 3986 encoding as Huawei's signers do it: only A-Z a-z 0-9 - _ . ~ stay as they are. */
-export function rfc3986(value: string): string {
-	return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-}
 
 /** `YYYYMMDDTHHMMSSZ` in UTC. */
 export function sdkDateOf(date: Date): string {
