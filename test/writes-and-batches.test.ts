@@ -131,3 +131,25 @@ describe('a write split into several calls reports where every id stands', () =>
 		expect(detail).toMatch(/^Applied \(35\): id0, .*id29 and 5 more\. Never sent \(1\): x\.$/);
 	});
 });
+
+describe('a list that names an id more than once', () => {
+	it('a read given one id 60 times asks for it once and returns one record', async () => {
+		const result = await runTencent({ resource: 'credit', operation: 'getByUins', customerUins: Array.from({ length: 60 }, () => String(customer)) });
+		expect(result.error).toBeUndefined();
+		expect(requests('tencent', 'QueryCreditByUinList').map((r) => r.body.UinList)).toEqual([[customer]]);
+		expect(result.json).toHaveLength(1);
+		expect(result.json[0]).toEqual(expect.objectContaining({ RemainingCredit: remaining(customer) }));
+	});
+
+	it('repeated ids in a split list are sent once each, in the order first given', async () => {
+		const uins = (await runTencent({ resource: 'customer', operation: 'getManyUins', returnAll: false, limit: 30 })).json.map((c) => String(c.CustomerUin ?? c.Uin ?? c));
+		sandbox.control.clearRequests();
+		// 30 distinct ids, each given twice (the copies reversed): 60 entries, 30 asked in 2 calls of 20 and 10.
+		const given = [...uins, ...[...uins].reverse()];
+		const result = await runTencent({ resource: 'customer', operation: 'getDetails', customerUins: given, options: { maxConcurrentRequests: 1 } });
+		expect(result.error).toBeUndefined();
+		const sent = requests('tencent', 'DescribeCustomerInfo').map((r) => (r.body.CustomerUin as unknown[]).map(String));
+		expect(sent).toEqual([uins.slice(0, 20), uins.slice(20)]);
+		expect(result.json).toHaveLength(30);
+	});
+});

@@ -92,7 +92,21 @@ function standingAfter<T>(
 }
 
 /**
- * Sends `ids` in calls of at most `maxPerCall`, up to `scheduling.limit` calls at once (started
+ * Each id once, where it first appears: a list that names an id twice asks for it once and gets
+ * one record for it (60 copies of one id would otherwise go out in 2 calls and come back twice).
+ */
+export function distinctIds(ids: unknown[]): unknown[] {
+	const seen = new Set<string>();
+	return ids.filter((id) => {
+		const key = String(id);
+		if (seen.has(key)) return false;
+		seen.add(key);
+		return true;
+	});
+}
+
+/**
+ * Sends `ids`, each distinct id once, in calls of at most `maxPerCall`, up to `scheduling.limit` calls at once (started
  * in order), and returns each call's answer in order. After a failure no further call starts;
  * the calls already in flight are waited for, and the error says where every id stands. `doneOf`
  * picks, from a successful call, the ids that really were applied (a vendor may refuse some).
@@ -105,7 +119,7 @@ export async function sendInBatches<T>(
 	doneOf: (part: unknown[], answer: T) => unknown[] = (part) => part,
 	scheduling: CallScheduling = { limit: 1 },
 ): Promise<T[]> {
-	const parts = chunk(ids, maxPerCall);
+	const parts = chunk(distinctIds(ids), maxPerCall);
 	const run = await runInOrder(parts.length, scheduling.limit, async (index) => await sendPart(parts[index], index), {
 		stopOnError: true,
 		signal: scheduling.signal,
