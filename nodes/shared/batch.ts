@@ -13,11 +13,16 @@ export interface BatchStanding {
 	unknown: string[];
 	/** The failed call's ids the vendor refused or never received: not applied. */
 	failed: string[];
+	/** The failed call's ids the vendor turned away (throttled) before the run stopped: not applied. */
+	turnedAway: string[];
 	/** Ids of later calls, never sent because an earlier call failed. */
 	notSent: string[];
 }
 
 const SHOWN_IDS = 30;
+
+/** A call the vendor answered without applying it (throttled), then held back by the run's stop. */
+export const TURNED_AWAY_LABEL = 'not applied (turned away)';
 
 function idList(ids: string[]): string {
 	const shown = ids.slice(0, SHOWN_IDS).join(', ');
@@ -30,6 +35,7 @@ export function describeStanding(standing: BatchStanding, write: boolean): { sum
 		[write ? 'applied' : 'read', standing.done],
 		['outcome unknown', standing.unknown],
 		[write ? 'not applied' : 'not read', standing.failed],
+		[write ? TURNED_AWAY_LABEL : 'not read (turned away)', standing.turnedAway],
 		['never sent', standing.notSent],
 	];
 	const present = groups.filter(([, ids]) => ids.length > 0);
@@ -76,7 +82,7 @@ function standingAfter<T>(
 	settled: OrderedRun<T>['settled'],
 	doneOf: (part: unknown[], answer: T) => unknown[],
 ): BatchStanding {
-	const standing: BatchStanding = { done: [], unknown: [], failed: [], notSent: [] };
+	const standing: BatchStanding = { done: [], unknown: [], failed: [], turnedAway: [], notSent: [] };
 	settled.forEach((entry, index) => {
 		const ids = parts[index].map(String);
 		if (entry.state === 'done') standing.done.push(...doneOf(parts[index], entry.value).map(String));
@@ -84,6 +90,7 @@ function standingAfter<T>(
 		else {
 			const outcome = outcomeOf(entry.error);
 			if (outcome === 'unknown') standing.unknown.push(...ids);
+			else if (outcome === 'turnedAway') standing.turnedAway.push(...ids);
 			else if (outcome === 'notSent') standing.notSent.push(...ids);
 			else standing.failed.push(...ids);
 		}
