@@ -226,10 +226,14 @@ describe('stop on error: the failure reported is the one that stopped the run', 
 		sandbox.control.addFault({ provider: 'huawei', action: 'FreezeSubCustomers', kind: 'throttle' });
 		const result = await runHuawei({ ...freezeEach, options: { maxConcurrentRequests: 4 } }, { items: [{ ids: ids.slice(0, 20) }, { ids: [ids[20]] }] });
 		const error = result.error as Error & { context?: IDataObject };
-		expect(error.message).toMatch(/\[split call: 10 applied, 10 outcome unknown\] \[items: 1 outcome unknown, 1 not applied \(turned away\)\]$/);
-		expect(error.context?.items).toEqual(expect.objectContaining({ applied: [], unknown: [1], turnedAway: [2], notSent: [] }));
 		const item2 = requests('huawei', 'FreezeSubCustomers').filter((r) => (r.body.customer_ids as string[]).includes(ids[20]));
-		expect(item2.map((r) => r.outcome)).toHaveLength(1);
+		expect(item2.length).toBeLessThanOrEqual(1);
+		// On a loaded machine item 2 may not have left before the stop: then it was truly never sent.
+		const turnedAway = item2.length === 1;
+		if (turnedAway) expect(item2[0].outcome).toBe('APIG.0308');
+		expect(error.message).toMatch(/\[split call: 10 applied, 10 outcome unknown\] \[items: 1 outcome unknown, 1 (not applied \(turned away\)|never sent)\]$/);
+		expect(error.message.endsWith(turnedAway ? '1 not applied (turned away)]' : '1 never sent]')).toBe(true);
+		expect(error.context?.items).toEqual(expect.objectContaining({ applied: [], unknown: [1], turnedAway: turnedAway ? [2] : [], notSent: turnedAway ? [] : [2] }));
 	});
 });
 

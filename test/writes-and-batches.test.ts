@@ -86,41 +86,40 @@ describe('a write the vendor turned away is "not applied (turned away)", never "
 	it('an item whose only attempt was throttled, its retry held back by another item\'s failure, says so in the item report', async () => {
 		vendorRateLimiter.reset();
 		const before = remaining(customer);
-		// Calls are paced about 205 ms apart and take 1 s: item 1 is refused at about 1 s, while item 2
+		// Calls are paced about 205 ms apart and take 2 s: item 1 is refused at about 2 s, while item 2
 		// is on its way; Tencent throttles item 2 after the stop, so its retry is held back.
-		setLatency('tencent', 1000);
+		setLatency('tencent', 2000);
 		sandbox.control.addFault({ provider: 'tencent', action: 'AllocateCustomerCredit', kind: 'throttle', skip: 1 });
 		const result = await runTencent(
 			{ ...allocate, customerUin: byId('={{ $json.uin }}'), options: { maxConcurrentRequests: 2 } },
 			{ items: [{ uin: 299999999999 }, { uin: customer }] },
 		);
 		const error = result.error as Error & { context?: IDataObject; description?: string };
+		expect(requests('tencent', 'AllocateCustomerCredit').map((r) => r.outcome)).toEqual([expect.stringMatching(/^(?!ok$)/), 'RequestLimitExceeded']);
 		expect(error.message).toMatch(/^Tencent Cloud AllocateCustomerCredit failed: .*\[items: 1 not applied, 1 not applied \(turned away\)\]$/);
 		expect(error.context?.items).toEqual(expect.objectContaining({ notApplied: [1], turnedAway: [2], notSent: [] }));
 		expect(error.description).toContain('Not applied (turned away): item 2.');
-		expect(requests('tencent', 'AllocateCustomerCredit').map((r) => r.outcome)).toEqual([expect.stringMatching(/^(?!ok$)/), 'RequestLimitExceeded']);
 		expect(remaining(customer)).toBeCloseTo(before, 2);
 	});
 
-	it('the ids of a split call throttled after the stop are reported as turned away, in the split-call report', async () => {
+	it('the ids of a split call throttled before the stop, and held back by it, are reported as turned away', async () => {
 		vendorRateLimiter.reset();
 		const customers = await runHuawei({ resource: 'customer', operation: 'getMany', returnAll: false, limit: 20, additionalFields: { associationType: '3' } });
 		const ids = customers.json.map((c) => String(c.customer_id));
 		sandbox.control.clearRequests();
-		// Calls are paced about 102 ms apart and take 300 ms: the first call fails at 300 ms, the
-		// second is throttled at about 400 ms, after the stop, so it is not sent again.
-		setLatency('huawei', 300);
-		sandbox.control.addFault({ provider: 'huawei', action: 'FreezeSubCustomers', kind: 'internalError' });
+		// The first call is throttled with Retry-After: 1 s; the second, paced about 0.1 s later,
+		// fails with its outcome unknown and stops the run before the first is sent again.
 		sandbox.control.addFault({ provider: 'huawei', action: 'FreezeSubCustomers', kind: 'throttle' });
+		sandbox.control.addFault({ provider: 'huawei', action: 'FreezeSubCustomers', kind: 'internalError' });
 		const result = await runHuawei(
 			{ resource: 'customer', operation: 'freeze', customerIds: ids, reason: 'overdue', additionalFields: {}, options: { maxConcurrentRequests: 2 } },
 			{ continueOnFail: true },
 		);
 		const [item] = result.json;
+		expect(requests('huawei', 'FreezeSubCustomers').map((r) => r.outcome)).toEqual(['APIG.0308', 'CBC.0999']);
 		expect(item.error).toMatch(/outcome unknown.*\[split call: 10 outcome unknown, 10 not applied \(turned away\)\]/);
-		expect(item.batch).toEqual({ done: [], unknown: ids.slice(0, 10), failed: [], turnedAway: ids.slice(10), notSent: [] });
-		expect(item.description).toContain(`Not applied (turned away) (10): ${ids.slice(10).join(', ')}.`);
-		expect(requests('huawei', 'FreezeSubCustomers')).toHaveLength(2);
+		expect(item.batch).toEqual({ done: [], unknown: ids.slice(10), failed: [], turnedAway: ids.slice(0, 10), notSent: [] });
+		expect(item.description).toContain(`Not applied (turned away) (10): ${ids.slice(0, 10).join(', ')}.`);
 	});
 
 	it('a write refused for throttling says it was not applied and is safe to run again', () => {

@@ -142,6 +142,13 @@ export async function sendInBatches<T>(
 		const reason = scheduling.signal ? stopReasonOf(scheduling.signal) : cancelledError();
 		const someDone = run.settled.some((entry) => entry.state === 'done');
 		if (reason instanceof StoppedBeforeSending && someDone) throw partlySent(standingAfter(parts, run.settled, doneOf), write);
+		// Nothing applied, but the vendor answered a call (turned it away) before the stop: that
+		// call was sent, so the list is "not applied (turned away)", not "never sent".
+		const turnedAway = run.settled.find((entry) => entry.state === 'failed' && outcomeOf(entry.error) === 'turnedAway') as { error: unknown } | undefined;
+		if (reason instanceof StoppedBeforeSending && turnedAway) {
+			if (parts.length > 1) annotate(turnedAway.error, standingAfter(parts, run.settled, doneOf), write);
+			throw turnedAway.error;
+		}
 		throw reason;
 	}
 	return run.settled.map((entry) => (entry as { value: T }).value);
