@@ -113,10 +113,11 @@ export function distinctIds(ids: unknown[]): unknown[] {
 }
 
 /**
- * Sends `ids`, each distinct id once, in calls of at most `maxPerCall`, up to `scheduling.limit` calls at once (started
- * in order), and returns each call's answer in order. After a failure no further call starts;
- * the calls already in flight are waited for, and the error says where every id stands. `doneOf`
- * picks, from a successful call, the ids that really were applied (a vendor may refuse some).
+ * Sends `ids`, each distinct id once, in calls of at most `maxPerCall`, up to `scheduling.limit`
+ * calls at once (started in order), and returns each call's answer in order. After a failure no
+ * further call starts; the calls already in flight are waited for, and the error says where every
+ * id stands. `doneOf` picks, from a successful call, the ids that really were applied (a vendor
+ * may refuse some).
  */
 export async function sendInBatches<T>(
 	ids: unknown[],
