@@ -124,7 +124,7 @@ describe('stop on error with writes in flight', () => {
 		const result = await runTencent({ ...allocateEach, options: { maxConcurrentRequests: 3 } }, { items: uins.map((uin) => ({ uin })) });
 		const error = result.error as Error & { context?: IDataObject; description?: string };
 		expect(error.message).toMatch(/outcome unknown.*\[items: 3 applied, 1 outcome unknown, 8 never sent\]/);
-		expect(error.context?.items).toEqual({ applied: [1, 3, 4], partlyApplied: [], unknown: [2], notApplied: [], notSent: [5, 6, 7, 8, 9, 10, 11, 12] });
+		expect(error.context?.items).toEqual({ applied: [1, 3, 4], partlyApplied: [], unknown: [2], notApplied: [], turnedAway: [], notSent: [5, 6, 7, 8, 9, 10, 11, 12] });
 		expect(error.description).toContain('Applied: items 1, 3-4. Outcome unknown: item 2. Never sent: items 5-12.');
 		// The sandbox agrees: applied items were applied once, never-sent ones never arrived.
 		expect([0, 2, 3].map((index) => credit(uins[index]))).toEqual([1, 1, 1]);
@@ -166,7 +166,7 @@ describe('stop on error with writes in flight', () => {
 		// Parts 1 and 2 start together; part 1's answer frees a slot for part 3 before part 2 fails.
 		expect(result.error?.message).toMatch(/\[split call: 20 applied, 10 outcome unknown, 11 never sent\]/);
 		const batch = (result.error?.context as IDataObject).batch as IDataObject;
-		expect(batch).toEqual({ done: [...parts[0], ...parts[2]], unknown: parts[1], failed: [], notSent: [...parts[3], ids[40]] });
+		expect(batch).toEqual({ done: [...parts[0], ...parts[2]], unknown: parts[1], failed: [], turnedAway: [], notSent: [...parts[3], ids[40]] });
 		const sent = requests('huawei', 'FreezeSubCustomers').flatMap((r) => r.body.customer_ids as string[]);
 		expect(sent).not.toEqual(expect.arrayContaining([ids[30]]));
 	});
@@ -208,7 +208,7 @@ describe('stop on error: the failure reported is the one that stopped the run', 
 		const error = result.error as Error & { context?: IDataObject; description?: string };
 		expect(error.message).not.toMatch(/Stopped at an earlier failure/);
 		expect(error.message).toMatch(/\[split call: 10 applied, 10 outcome unknown\] \[items: 1 partly applied \(split list stopped midway\), 1 outcome unknown\]$/);
-		expect(error.context?.batch).toEqual({ done: ids.slice(10, 20), unknown: ids.slice(0, 10), failed: [], notSent: [] });
+		expect(error.context?.batch).toEqual({ done: ids.slice(10, 20), unknown: ids.slice(0, 10), failed: [], turnedAway: [], notSent: [] });
 		expect(error.context?.items).toEqual(expect.objectContaining({ partlyApplied: [2], unknown: [1] }));
 		// Item 2's own standing is kept in the description: which of its ids were applied.
 		expect(error.description).toContain('Partly applied (split list stopped midway): item 2.');
@@ -219,17 +219,21 @@ describe('stop on error: the failure reported is the one that stopped the run', 
 	it('a call turned away after the stop, whose retry is held back, does not take the place of the failure', async () => {
 		const ids = await customerIds(21);
 		// Item 1's first call fails at 300 ms, its second is slow; item 2's call is throttled at 505 ms,
-		// after the stop, so its retry is never sent: it was never applied, and settles first.
+		// after the stop, so its retry is never sent: it was answered but not applied, and settles first.
 		setLatency('huawei', 300);
 		sandbox.control.addFault({ provider: 'huawei', action: 'FreezeSubCustomers', kind: 'internalError' });
 		sandbox.control.addFault({ provider: 'huawei', action: 'FreezeSubCustomers', kind: 'slow', delayMs: 1200 });
 		sandbox.control.addFault({ provider: 'huawei', action: 'FreezeSubCustomers', kind: 'throttle' });
 		const result = await runHuawei({ ...freezeEach, options: { maxConcurrentRequests: 4 } }, { items: [{ ids: ids.slice(0, 20) }, { ids: [ids[20]] }] });
 		const error = result.error as Error & { context?: IDataObject };
-		expect(error.message).toMatch(/\[split call: 10 applied, 10 outcome unknown\] \[items: 1 outcome unknown, 1 never sent\]$/);
-		expect(error.context?.items).toEqual(expect.objectContaining({ applied: [], unknown: [1], notSent: [2] }));
 		const item2 = requests('huawei', 'FreezeSubCustomers').filter((r) => (r.body.customer_ids as string[]).includes(ids[20]));
-		expect(item2.map((r) => r.outcome)).toHaveLength(1);
+		expect(item2.length).toBeLessThanOrEqual(1);
+		// On a loaded machine item 2 may not have left before the stop: then it was truly never sent.
+		const turnedAway = item2.length === 1;
+		if (turnedAway) expect(item2[0].outcome).toBe('APIG.0308');
+		expect(error.message).toMatch(/\[split call: 10 applied, 10 outcome unknown\] \[items: 1 outcome unknown, 1 (not applied \(turned away\)|never sent)\]$/);
+		expect(error.message.endsWith(turnedAway ? '1 not applied (turned away)]' : '1 never sent]')).toBe(true);
+		expect(error.context?.items).toEqual(expect.objectContaining({ applied: [], unknown: [1], turnedAway: turnedAway ? [2] : [], notSent: turnedAway ? [] : [2] }));
 	});
 });
 
@@ -541,6 +545,6 @@ describe('scheduling (units)', () => {
 				{ state: 'failed', error: refused },
 				{ state: 'notStarted' },
 			]),
-		).toEqual({ applied: [0], partlyApplied: [], unknown: [1], notApplied: [2], notSent: [3] });
+		).toEqual({ applied: [0], partlyApplied: [], unknown: [1], notApplied: [2], turnedAway: [], notSent: [3] });
 	});
 });

@@ -4,6 +4,8 @@
  */
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import { listedHuaweiApi } from '../nodes/HuaweiCloudPartner/apiKey';
+import { huaweiOperations } from '../nodes/HuaweiCloudPartner/resources';
 import { CUSTOM_API_CALL_NAME, N8N_CUSTOM_API_CALL_KEY } from '../nodes/shared/customCall';
 import { AKSK, IAM, runHuawei, useHuaweiSandbox } from './harness/huawei';
 import { nodes, PACKAGE } from './harness/nodeTypes';
@@ -95,6 +97,36 @@ describe('Tencent Custom API Call (Custom Action)', () => {
 		expect(tencentRequests('QueryPartnerCredit')).toHaveLength(1);
 	});
 
+	it.each(['http502', 'internalError', 'drop'])(
+		'AllocateCustomerCredit stays a write with Retry as Read on: a %s after the allocation applies it once, not repeated',
+		async (kind) => {
+			const credit = () => Number((sandbox.control.tencent.getCustomer(customer) as { Credit: number }).Credit);
+			const before = credit();
+			sandbox.control.addFault({ provider: 'tencent', action: 'AllocateCustomerCredit', kind, count: 1, afterApply: true });
+			const body = JSON.stringify({ ClientUin: customer, AddedCredit: 10 });
+			const result = await runTencent(customAction('AllocateCustomerCredit', body, { retryAsRead: true }));
+			expect(result.error?.message).toMatch(/^Tencent Cloud AllocateCustomerCredit: outcome unknown, it may have been applied; not repeated/);
+			expect(String(result.error?.description)).toContain(
+				'AllocateCustomerCredit is a write the node lists ("Allocate credit to a customer"), so Retry as Read does not apply to it.',
+			);
+			expect(String(result.error?.description)).toContain('Check Credit > Get Allocation History');
+			expect(tencentRequests('AllocateCustomerCredit')).toHaveLength(1);
+			expect(credit()).toBeCloseTo(before + 10, 2);
+		},
+	);
+
+	it('an unlisted action marked as a read is still retried, and the option says which calls stay writes', async () => {
+		sandbox.control.addFault({ provider: 'tencent', action: 'QueryPartnerCredit', kind: 'internalError', count: 1, afterApply: true });
+		const result = await runTencent(customAction('QueryPartnerCredit', '{}', { retryAsRead: true }));
+		expect(result.error).toBeUndefined();
+		expect(tencentRequests('QueryPartnerCredit')).toHaveLength(2);
+		const options = nodes[`${PACKAGE}.tencentCloudPartner`].description.properties.find(
+			(p) => p.name === 'additionalFields' && JSON.stringify(p.displayOptions).includes('customAction'),
+		);
+		const retryAsRead = (options?.options as INodeProperties[]).find((o) => o.name === 'retryAsRead');
+		expect(retryAsRead?.description).toContain('An action the node lists as a write stays a write whatever this says');
+	});
+
 	it('is retried like a read when marked as one', async () => {
 		sandbox.control.addFault({ provider: 'tencent', action: 'QueryPartnerCredit', kind: 'http502', count: 2 });
 		const result = await runTencent(customAction('QueryPartnerCredit', '{}', { retryAsRead: true }));
@@ -172,6 +204,35 @@ describe('Huawei Custom API Call', () => {
 		const result = await runHuawei(customApiCall('GET', '/v2/orders/customer-orders', { limit: 1000 }));
 		expect(result.error?.message).toContain('CBC.0100');
 		expect(String(result.error?.description)).toMatch(/Request ID: \S+/);
+	});
+
+	it.each(['http504', 'internalError', 'drop'])(
+		'the listed Budget > Set path stays a write with Retry as Read on: a %s after it was applied is not repeated',
+		async (kind) => {
+			const customers = await runHuawei({ resource: 'customer', operation: 'getMany', returnAll: false, limit: 1, additionalFields: { associationType: '3' } });
+			const customerId = String(customers.json[0].customer_id);
+			sandbox.control.addFault({ provider: 'huawei', action: 'UpdateSubCustomerBudget', kind, count: 1, afterApply: true });
+			const body = { customer_id: customerId, budget_amount: 321 };
+			const result = await runHuawei(customApiCall('POST', '/v2/partners/sub-customers/budget', {}, body, { retryAsRead: true }));
+			expect(result.error?.message).toMatch(/outcome unknown, it may have been applied; not repeated/);
+			expect(String(result.error?.description)).toContain(
+				'POST /v2/partners/sub-customers/budget is a write the node lists ("Set a customer\'s budget"), so Retry as Read does not apply to it.',
+			);
+			const sent = huaweiRequests('UpdateSubCustomerBudget');
+			expect(sent).toHaveLength(1);
+			expect(sent[0].body).toEqual(body);
+		},
+	);
+
+	it('a listed write is recognised by method and path template, whatever the ids, slash or needless escapes', () => {
+		const writes = huaweiOperations.filter((spec) => spec.write && !spec.customCall);
+		const find = (method: 'GET' | 'POST', path: string) => listedHuaweiApi({ method, path }, writes)?.vendorAction;
+		expect(find('POST', '/v2/partners/sub-customers/budget')).toBe('UpdateSubCustomerBudget');
+		expect(find('POST', '/v2/partners/sub-customers/budget/')).toBe('UpdateSubCustomerBudget');
+		expect(find('POST', '/v2/partners/sub%2Dcustomers/freez%65')).toBe('FreezeSubCustomers');
+		expect(find('POST', '/v2/partners/sub-customers')).toBe('CreateSubCustomer');
+		expect(find('GET', '/v2/partners/sub-customers/budget')).toBeUndefined();
+		expect(find('POST', '/v2/partners/sub-customers/query')).toBeUndefined();
 	});
 
 	it('is treated as a write unless marked a read', async () => {

@@ -3,13 +3,23 @@
  * ids that go into paths or lists, and string lists whose values contain separators. Every bad
  * value stops its item with a message naming the field and the item, and nothing is sent.
  */
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeProperties, INodePropertyCollection } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
 
+import { dotdigitalOperations } from '../nodes/DotdigitalReseller/resources';
+import { huaweiOperations } from '../nodes/HuaweiCloudPartner/resources';
+import { MAX_CHECKS_SETTING } from '../nodes/TencentCloudPartner/download';
+import { tencentOperations } from '../nodes/TencentCloudPartner/resources';
+import { paramNameOf } from '../nodes/shared/fields';
+import { listSettings, maxConcurrentRequestsSetting } from '../nodes/shared/properties';
 import { decimalPlaces } from '../nodes/shared/validation';
 import { ref, runHuawei, useHuaweiSandbox } from './harness/huawei';
 import type { Sandbox } from './harness/sandbox';
 import { startSandbox } from './harness/sandbox';
-import { byId, CUSTOMER_CREDENTIAL, runTencent, useTencentSandbox } from './harness/tencent';
+import { nodes, PACKAGE } from './harness/nodeTypes';
+import { errorOf, startWorkflow } from './harness/runWorkflow';
+import { byId, CUSTOMER_CREDENTIAL, PARTNER_CREDENTIAL, runTencent, useTencentSandbox } from './harness/tencent';
+import { singleNodeWorkflow } from './harness/workflows';
 
 let sandbox: Sandbox;
 const requests = (provider: string, action?: string) => sandbox.control.getRequests({ provider, action });
@@ -83,6 +93,101 @@ describe('settings from expressions are checked like fields', () => {
 	it('a valid timeout from an expression is used', async () => {
 		const result = await runTencent({ resource: 'credit', operation: 'getPartnerCredit', options: { timeout: '={{ "20" }}' } });
 		expect(result.error).toBeUndefined();
+	});
+});
+
+describe('bill file downloads check their settings and stop waiting when the run stops', () => {
+	const month = new Date().toISOString().slice(0, 7);
+	const commissionFile = { resource: 'bill', operation: 'getRebateDownloadUrl', month, fileType: 'CommissionDetail', waitUntilReady: true };
+
+	it.each([
+		['Max Checks of 0', { maxPolls: '={{ 0 }}' }, /"Max Checks" must be a whole number from 1 to 100; got 0/],
+		['Max Checks as text', { maxPolls: '={{ "ten" }}' }, /"Max Checks" must be a whole number from 1 to 100; got "ten"/],
+		['Max Checks of 2.5', { maxPolls: '={{ 2.5 }}' }, /"Max Checks" must be a whole number from 1 to 100; got 2\.5/],
+		['negative Seconds Between Checks', { pollIntervalSeconds: '={{ -1 }}' }, /"Seconds Between Checks" must be a number from 0 to 3600; got -1/],
+		['Seconds Between Checks as text', { pollIntervalSeconds: '={{ "soon" }}' }, /"Seconds Between Checks" must be a number from 0 to 3600; got "soon"/],
+		['two hours between checks', { pollIntervalSeconds: '={{ 7200 }}' }, /"Seconds Between Checks" must be a number from 0 to 3600; got 7200/],
+	])('%s stops the item and sends nothing', async (_label, parameters, message) => {
+		const result = await runTencent({ ...commissionFile, maxPolls: 2, pollIntervalSeconds: 0, ...parameters });
+		expect(result.error?.message).toMatch(/^Item 1: /);
+		expect(result.error?.message).toMatch(message);
+		expect(result.json).toEqual([]);
+		expect(requests('tencent')).toHaveLength(0);
+	});
+
+	it('a valid Max Checks from an expression is used', async () => {
+		sandbox.control.tencent.setDownloadReadyAfter({ polls: -1 });
+		const result = await runTencent({ ...commissionFile, maxPolls: '={{ "2" }}', pollIntervalSeconds: '={{ 0 }}' });
+		expect(result.error?.message).toMatch(/still not ready after 2 checks/);
+		expect(requests('tencent', 'DescribeRebateDownloadUrl')).toHaveLength(2);
+	});
+
+	it('a run stopped by another item\'s failure ends the wait between checks, instead of holding the report for an hour', async () => {
+		sandbox.control.tencent.setDownloadReadyAfter({ polls: -1 });
+		const parameters = { ...commissionFile, month: '={{ $json.month }}', maxPolls: 5, pollIntervalSeconds: 3600, options: { maxConcurrentRequests: 2 } };
+		const running = startWorkflow(
+			singleNodeWorkflow('tencentCloudPartner', parameters, {
+				items: [{ month }, { month: '2099-01' }],
+				credentials: { tencentCloudPartnerApi: { id: PARTNER_CREDENTIAL, name: PARTNER_CREDENTIAL } },
+			}),
+		);
+		// Item 1 is answered "not ready" and waits; Tencent refuses item 2's future month, which stops
+		// the run. The node returns only when item 1 does: a wait that ignored the stop would hold the
+		// run, and its error, for an hour.
+		const giveUp = new AbortController();
+		const ended = await Promise.race([running.done, sleep(20000, giveUp.signal).then(() => undefined, () => undefined)]);
+		giveUp.abort();
+		expect(ended && errorOf(ended)?.message).toMatch(/DescribeRebateDownloadUrl failed: InvalidParameterValue/);
+		expect(requests('tencent', 'DescribeRebateDownloadUrl').map((r) => r.body.Month)).toEqual([month, '2099-01']);
+	}, 30000);
+});
+
+describe('whole numbers say so to the editor', () => {
+	/** Every number property of a node by its path (collection options and fixed collection values too). */
+	function numberProperties(properties: INodeProperties[], prefix = ''): Array<[string, INodeProperties]> {
+		return properties.flatMap((property): Array<[string, INodeProperties]> => {
+			const path = `${prefix}${property.name}`;
+			if (property.type === 'number') return [[path, property]];
+			if (property.type === 'collection') return numberProperties((property.options ?? []) as INodeProperties[], `${path}.`);
+			if (property.type === 'fixedCollection') {
+				return ((property.options ?? []) as INodePropertyCollection[]).flatMap((group) => numberProperties(group.values, `${path}.${group.name}.`));
+			}
+			return [];
+		});
+	}
+
+	/** Where each field and setting the nodes check as a whole number sits in the editor. */
+	function wholeNumberPaths(): Set<string> {
+		const specs = [...tencentOperations, ...huaweiOperations, ...dotdigitalOperations];
+		const fields = specs.flatMap((spec) => spec.fields.filter((field) => field.kind === 'integer').map((field) => `${field.required ? '' : 'additionalFields.'}${paramNameOf(field)}`));
+		const lists = specs.flatMap((spec) => {
+			const { limit, pageSize, startAt } = listSettings(spec.paging);
+			return [limit.name, ...[pageSize, startAt].filter((setting) => setting !== undefined).map((setting) => `additionalFields.${setting!.name}`)];
+		});
+		return new Set([...fields, ...lists, `options.${maxConcurrentRequestsSetting.name}`, MAX_CHECKS_SETTING.name]);
+	}
+
+	it('every number field of the three nodes and their triggers that is checked as a whole number declares numberPrecision 0', () => {
+		const wholeNumbers = wholeNumberPaths();
+		const seen = new Set<string>();
+		const wrong: string[] = [];
+		for (const [type, node] of Object.entries(nodes).filter(([type]) => type.startsWith(`${PACKAGE}.`))) {
+			for (const [path, property] of numberProperties(node.description.properties)) {
+				if (!wholeNumbers.has(path)) continue;
+				seen.add(path);
+				if (property.typeOptions?.numberPrecision !== 0) wrong.push(`${type} ${path}`);
+			}
+		}
+		expect(wrong).toEqual([]);
+		// Every whole-number check has its editor field: the walk above missed none.
+		expect([...wholeNumbers].filter((path) => !seen.has(path))).toEqual([]);
+		for (const path of ['limit', 'additionalFields.pageSize', 'additionalFields.startAt', 'options.maxConcurrentRequests', 'maxPolls']) expect(seen.has(path)).toBe(true);
+	});
+
+	it('Max Concurrent Requests of 20.5 from an expression stops the item, naming the field', async () => {
+		const result = await runTencent({ resource: 'credit', operation: 'getPartnerCredit', options: { maxConcurrentRequests: '={{ 20.5 }}' } });
+		expect(result.error?.message).toMatch(/^Item 1: "Max Concurrent Requests" must be a whole number from 0 to 50; got 20\.5/);
+		expect(requests('tencent')).toHaveLength(0);
 	});
 });
 

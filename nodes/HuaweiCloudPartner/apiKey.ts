@@ -6,6 +6,23 @@ function templatePattern(path: string): RegExp {
 	return new RegExp(`^${escaped}/?$`);
 }
 
+/** An escape of a character that needs none (`%2D` for `-`): the same path to the server. */
+function withUnreservedDecoded(path: string): string {
+	return path.replace(/%([0-9A-Fa-f]{2})/g, (escape, hex: string) => {
+		const character = String.fromCharCode(parseInt(hex, 16));
+		return /[A-Za-z0-9._~-]/.test(character) ? character : escape;
+	});
+}
+
+/**
+ * The listed API a method and path reach, if any: same method, and the path matches its template
+ * (an id for each `{name}`, a trailing slash or needless escapes make no difference).
+ */
+export function listedHuaweiApi<T extends Pick<OperationSpec, 'http'>>(call: NonNullable<OperationSpec['http']>, listed: T[]): T | undefined {
+	const path = withUnreservedDecoded(call.path);
+	return listed.find((other) => other.http && other.http.method === call.method && templatePattern(other.http.path).test(path));
+}
+
 /**
  * The API a call counts against at Huawei, which limits calls per API (method and path template):
  * a custom call to a listed API shares that API's budget, and calls that differ only in an id
@@ -14,7 +31,7 @@ function templatePattern(path: string): RegExp {
 export function huaweiApiOf(spec: Pick<OperationSpec, 'http' | 'vendorAction'>, listed: Array<Pick<OperationSpec, 'http'>>): string {
 	if (!spec.http) return spec.vendorAction;
 	const { method, path } = spec.http;
-	const match = listed.find((other) => other.http && other.http.method === method && templatePattern(other.http.path).test(path));
+	const match = listedHuaweiApi(spec.http, listed);
 	if (match?.http) return `${method} ${match.http.path}`;
 	// An API the node does not list: segments that look like ids stand for any id.
 	const generic = path

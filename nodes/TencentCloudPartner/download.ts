@@ -1,7 +1,32 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, sleep } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
-import type { OperationExecute } from '../shared/types';
+import { cancelSignalOf } from '../shared/context';
+import { checkedSetting } from '../shared/executor';
+import { numberTypeOptions } from '../shared/fields';
+import { cancellableSleep } from '../shared/rateLimiter';
+import type { FieldSpec, OperationExecute } from '../shared/types';
+
+/** Checks before the first request, like any field: an expression may give 0, 2.5 or text. */
+export const MAX_CHECKS_SETTING: FieldSpec = {
+	name: 'maxPolls',
+	displayName: 'Max Checks',
+	kind: 'integer',
+	min: 1,
+	max: 100,
+	description: 'How many times to ask before giving up.',
+};
+
+/** An hour between checks is already far more than Tencent takes to generate a file. */
+export const SECONDS_BETWEEN_CHECKS_SETTING: FieldSpec = {
+	name: 'pollIntervalSeconds',
+	displayName: 'Seconds Between Checks',
+	kind: 'number',
+	min: 0,
+	max: 3600,
+	decimals: 1,
+	description: 'Seconds to wait before asking again, 0 to 3600.',
+};
 
 /** Editor options shared by the three download-URL operations. */
 export const downloadProperties: INodeProperties[] = [
@@ -14,19 +39,19 @@ export const downloadProperties: INodeProperties[] = [
 			'Whether to ask again until Tencent has generated the file (Ready = 1). Off returns the first answer, which may have an empty URL.',
 	},
 	{
-		displayName: 'Max Checks',
-		name: 'maxPolls',
+		displayName: MAX_CHECKS_SETTING.displayName,
+		name: MAX_CHECKS_SETTING.name,
 		type: 'number',
-		typeOptions: { minValue: 1, maxValue: 100 },
+		typeOptions: numberTypeOptions(MAX_CHECKS_SETTING),
 		default: 10,
 		description: 'How many times to ask before giving up',
 		displayOptions: { show: { waitUntilReady: [true] } },
 	},
 	{
-		displayName: 'Seconds Between Checks',
-		name: 'pollIntervalSeconds',
+		displayName: SECONDS_BETWEEN_CHECKS_SETTING.displayName,
+		name: SECONDS_BETWEEN_CHECKS_SETTING.name,
 		type: 'number',
-		typeOptions: { minValue: 0, numberPrecision: 1 },
+		typeOptions: numberTypeOptions(SECONDS_BETWEEN_CHECKS_SETTING),
 		default: 5,
 		displayOptions: { show: { waitUntilReady: [true] } },
 	},
@@ -84,12 +109,15 @@ async function downloadInto(
 
 /**
  * Asks for the download URL, asking again (a bounded number of times) until the file is ready,
- * then optionally downloads it. The presigned URL needs no credential.
+ * then optionally downloads it. The presigned URL needs no credential. The wait between checks
+ * ends when the execution is cancelled or the run stopped.
  */
-export const downloadUrlExecute: OperationExecute = async (context, spec, send, request, itemIndex) => {
+export const downloadUrlExecute: OperationExecute = async (context, spec, send, request, itemIndex, scheduling) => {
 	const wait = context.getNodeParameter('waitUntilReady', itemIndex, true) as boolean;
-	const maxPolls = wait ? (context.getNodeParameter('maxPolls', itemIndex, 10) as number) : 1;
-	const intervalMs = Math.round((context.getNodeParameter('pollIntervalSeconds', itemIndex, 5) as number) * 1000);
+	const setting = (field: FieldSpec, fallback: number) => checkedSetting(context, itemIndex, field, context.getNodeParameter(field.name, itemIndex, fallback));
+	const maxPolls = wait ? setting(MAX_CHECKS_SETTING, 10) : 1;
+	const intervalMs = wait ? Math.round(setting(SECONDS_BETWEEN_CHECKS_SETTING, 5) * 1000) : 0;
+	const signal = scheduling?.signal ?? cancelSignalOf(context);
 	let answer: IDataObject = {};
 	for (let poll = 1; poll <= maxPolls; poll++) {
 		answer = await send(request);
@@ -106,7 +134,7 @@ export const downloadUrlExecute: OperationExecute = async (context, spec, send, 
 				},
 			);
 		}
-		await sleep(intervalMs);
+		await cancellableSleep(intervalMs, signal);
 	}
 	const download = context.getNodeParameter('downloadFile', itemIndex, false) as boolean;
 	if (!download) return [answer];

@@ -39,12 +39,14 @@ export function bounded(text: string, max = MAX_QUOTED): string {
 
 /**
  * What became of a write, for the message itself: `unknown` when the request may have been
- * applied (timeout, dropped connection, 5xx), `notSent` when no connection was ever made.
+ * applied (timeout, dropped connection, 5xx), `notSent` when no connection was ever made,
+ * `turnedAway` when the vendor answered that it did nothing (throttled).
  */
-export function writeOutcome(spec: OperationSpec, failure: ApiFailure, kind: FailureKind): 'unknown' | 'notSent' | undefined {
+export function writeOutcome(spec: OperationSpec, failure: ApiFailure, kind: FailureKind): 'unknown' | 'notSent' | 'turnedAway' | undefined {
 	if (!spec.write) return undefined;
 	if (failure.notSent) return 'notSent';
 	if (failure.redirect) return failure.redirect.mayHaveApplied ? 'unknown' : undefined;
+	if (kind === 'notProcessed') return 'turnedAway';
 	return kind === 'transient' ? 'unknown' : undefined;
 }
 
@@ -67,6 +69,9 @@ export function vendorApiError(node: INode, parts: ApiErrorParts): NodeApiError 
 	}
 	if (outcome === 'notSent') {
 		lines.push('The vendor never received the request, so nothing was applied; it is safe to run it again once the endpoint is reachable.');
+	}
+	if (outcome === 'turnedAway') {
+		lines.push('Not applied (turned away): the vendor answered that it did nothing with the request, so it is safe to run it again.');
 	}
 	if (parts.advice) lines.push(parts.advice);
 	if (failure.redirect) {

@@ -13,11 +13,16 @@ export interface BatchStanding {
 	unknown: string[];
 	/** The failed call's ids the vendor refused or never received: not applied. */
 	failed: string[];
+	/** The failed call's ids the vendor turned away (throttled) before the run stopped: not applied. */
+	turnedAway: string[];
 	/** Ids of later calls, never sent because an earlier call failed. */
 	notSent: string[];
 }
 
 const SHOWN_IDS = 30;
+
+/** A call the vendor answered without applying it (throttled), then held back by the run's stop. */
+export const TURNED_AWAY_LABEL = 'not applied (turned away)';
 
 function idList(ids: string[]): string {
 	const shown = ids.slice(0, SHOWN_IDS).join(', ');
@@ -30,6 +35,7 @@ export function describeStanding(standing: BatchStanding, write: boolean): { sum
 		[write ? 'applied' : 'read', standing.done],
 		['outcome unknown', standing.unknown],
 		[write ? 'not applied' : 'not read', standing.failed],
+		[write ? TURNED_AWAY_LABEL : 'not read (turned away)', standing.turnedAway],
 		['never sent', standing.notSent],
 	];
 	const present = groups.filter(([, ids]) => ids.length > 0);
@@ -76,7 +82,7 @@ function standingAfter<T>(
 	settled: OrderedRun<T>['settled'],
 	doneOf: (part: unknown[], answer: T) => unknown[],
 ): BatchStanding {
-	const standing: BatchStanding = { done: [], unknown: [], failed: [], notSent: [] };
+	const standing: BatchStanding = { done: [], unknown: [], failed: [], turnedAway: [], notSent: [] };
 	settled.forEach((entry, index) => {
 		const ids = parts[index].map(String);
 		if (entry.state === 'done') standing.done.push(...doneOf(parts[index], entry.value).map(String));
@@ -84,6 +90,7 @@ function standingAfter<T>(
 		else {
 			const outcome = outcomeOf(entry.error);
 			if (outcome === 'unknown') standing.unknown.push(...ids);
+			else if (outcome === 'turnedAway') standing.turnedAway.push(...ids);
 			else if (outcome === 'notSent') standing.notSent.push(...ids);
 			else standing.failed.push(...ids);
 		}
@@ -92,10 +99,25 @@ function standingAfter<T>(
 }
 
 /**
- * Sends `ids` in calls of at most `maxPerCall`, up to `scheduling.limit` calls at once (started
- * in order), and returns each call's answer in order. After a failure no further call starts;
- * the calls already in flight are waited for, and the error says where every id stands. `doneOf`
- * picks, from a successful call, the ids that really were applied (a vendor may refuse some).
+ * Each id once, where it first appears: a list that names an id twice asks for it once and gets
+ * one record for it (60 copies of one id would otherwise go out in 2 calls and come back twice).
+ */
+export function distinctIds(ids: unknown[]): unknown[] {
+	const seen = new Set<string>();
+	return ids.filter((id) => {
+		const key = String(id);
+		if (seen.has(key)) return false;
+		seen.add(key);
+		return true;
+	});
+}
+
+/**
+ * Sends `ids`, each distinct id once, in calls of at most `maxPerCall`, up to `scheduling.limit`
+ * calls at once (started in order), and returns each call's answer in order. After a failure no
+ * further call starts; the calls already in flight are waited for, and the error says where every
+ * id stands. `doneOf` picks, from a successful call, the ids that really were applied (a vendor
+ * may refuse some).
  */
 export async function sendInBatches<T>(
 	ids: unknown[],
@@ -105,7 +127,7 @@ export async function sendInBatches<T>(
 	doneOf: (part: unknown[], answer: T) => unknown[] = (part) => part,
 	scheduling: CallScheduling = { limit: 1 },
 ): Promise<T[]> {
-	const parts = chunk(ids, maxPerCall);
+	const parts = chunk(distinctIds(ids), maxPerCall);
 	const run = await runInOrder(parts.length, scheduling.limit, async (index) => await sendPart(parts[index], index), {
 		stopOnError: true,
 		signal: scheduling.signal,
@@ -121,6 +143,13 @@ export async function sendInBatches<T>(
 		const reason = scheduling.signal ? stopReasonOf(scheduling.signal) : cancelledError();
 		const someDone = run.settled.some((entry) => entry.state === 'done');
 		if (reason instanceof StoppedBeforeSending && someDone) throw partlySent(standingAfter(parts, run.settled, doneOf), write);
+		// Nothing applied, but the vendor answered a call (turned it away) before the stop: that
+		// call was sent, so the list is "not applied (turned away)", not "never sent".
+		const turnedAway = run.settled.find((entry) => entry.state === 'failed' && outcomeOf(entry.error) === 'turnedAway') as { error: unknown } | undefined;
+		if (reason instanceof StoppedBeforeSending && turnedAway) {
+			if (parts.length > 1) annotate(turnedAway.error, standingAfter(parts, run.settled, doneOf), write);
+			throw turnedAway.error;
+		}
 		throw reason;
 	}
 	return run.settled.map((entry) => (entry as { value: T }).value);

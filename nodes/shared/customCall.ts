@@ -39,8 +39,7 @@ export function customCallSettingFields(lowestRatePerSecond: number, vendorWords
 			in: 'setting',
 			paramName: 'retryAsRead',
 			default: false,
-			description:
-				'Whether the call only reads: reads are retried after 5xx answers and timeouts; otherwise it is treated as a write and never repeated after an unclear outcome',
+			description: `Whether the call only reads: reads are retried after 5xx answers and timeouts; otherwise it is treated as a write and never repeated after an unclear outcome. An ${vendorWords} the node lists as a write stays a write whatever this says.`,
 		},
 	];
 }
@@ -49,6 +48,28 @@ export function customCallSettingFields(lowestRatePerSecond: number, vendorWords
 export function customCallPacing(settings: IDataObject, lowestRatePerSecond: number): Pick<OperationSpec, 'write' | 'rateLimitPerSecond'> {
 	const rate = Number(settings.RateLimit ?? lowestRatePerSecond);
 	return { write: settings.Read !== true, rateLimitPerSecond: rate >= 1 ? rate : lowestRatePerSecond };
+}
+
+/**
+ * A node's custom call whose calls to an action or path the node lists as a write (`listedOf`
+ * finds it) keep that write's rule: "Retry as Read" must not make a credit allocation repeatable
+ * after an answer that leaves its outcome unknown. The verify hint, which every error of unknown
+ * outcome carries, says so, and gives the listed write's own way to check.
+ */
+export function keepingListedWrites(custom: OperationSpec, listedOf: (bound: OperationSpec) => OperationSpec | undefined): OperationSpec {
+	const bind = custom.concrete;
+	if (!bind) return custom;
+	return {
+		...custom,
+		concrete: (request) => {
+			const bound = bind(request);
+			const listed = listedOf(bound.spec);
+			if (!listed?.write) return bound;
+			const setting = request.settings?.Read === true ? 'Retry as Read does not apply to it' : 'it is never repeated after an unclear outcome';
+			const rule = `${bound.spec.vendorAction} is a write the node lists ("${listed.action}"), so ${setting}.`;
+			return { ...bound, spec: { ...bound.spec, write: true, verifyHint: [listed.verifyHint, rule].filter(Boolean).join(' ') } };
+		},
+	};
 }
 
 /** The custom call spec of a node, if it has one. */

@@ -5,7 +5,7 @@ import type { CallContext } from './context';
 import { paramNameOf } from './fields';
 import { sendInBatches } from './batch';
 import { choosePageSize, collectPages } from './paging';
-import { ADDITIONAL_FIELDS, isListOperation } from './properties';
+import { ADDITIONAL_FIELDS, isListOperation, listSettings } from './properties';
 import { getPath, recordsAt } from './records';
 import { simplifyRecord } from './simplify';
 import type { RequestSlots } from './concurrency';
@@ -125,15 +125,6 @@ export function checkedSetting(context: IExecuteFunctions, itemIndex: number, se
 	}
 }
 
-const setting = (name: string, displayName: string, min: number, max: number | undefined, description: string): FieldSpec => ({
-	name,
-	displayName,
-	kind: 'integer',
-	min,
-	max,
-	description,
-});
-
 /** A custom call becomes the spec its parameters describe; any other operation stays as it is. */
 function bindCustomCall(
 	context: IExecuteFunctions,
@@ -151,23 +142,12 @@ function bindCustomCall(
 }
 
 function listPlan(context: IExecuteFunctions, spec: OperationSpec, itemIndex: number) {
+	const settings = listSettings(spec.paging);
 	const returnAll = context.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	const limit = returnAll
-		? Infinity
-		: checkedSetting(context, itemIndex, setting('limit', 'Limit', 1, undefined, 'The most records to return.'), context.getNodeParameter('limit', itemIndex, 50));
+	const limit = returnAll ? Infinity : checkedSetting(context, itemIndex, settings.limit, context.getNodeParameter('limit', itemIndex, 50));
 	const extra = context.getNodeParameter(ADDITIONAL_FIELDS, itemIndex, {}) as IDataObject;
-	const paging = spec.paging;
-	const optional = (name: string, field: FieldSpec) => (isBlank(extra[name]) ? undefined : checkedSetting(context, itemIndex, field, extra[name]));
-	if (!paging) return { limit, pageSize: undefined, startAt: undefined };
-	const first = paging.style === 'pageNumber' ? 1 : 0;
-	return {
-		limit,
-		pageSize: optional('pageSize', setting('pageSize', 'Page Size', 1, paging.maxPageSize, 'Records fetched per request.')),
-		startAt: optional(
-			'startAt',
-			setting('startAt', paging.style === 'pageNumber' ? 'Start Page' : 'Start Offset', first, undefined, 'Where the list starts.'),
-		),
-	};
+	const optional = (field: FieldSpec | undefined) => (!field || isBlank(extra[field.name]) ? undefined : checkedSetting(context, itemIndex, field, extra[field.name]));
+	return { limit, pageSize: optional(settings.pageSize), startAt: optional(settings.startAt) };
 }
 
 /**

@@ -17,6 +17,18 @@ function helpText(field: FieldSpec): string {
 	return asSentence(parts.filter(Boolean).map(asSentence).join(' '));
 }
 
+/**
+ * What the editor is told about a number that is checked as `field` before sending: whole numbers
+ * for an integer (so the editor never accepts 20.5 that the run then refuses), and its range.
+ */
+export function numberTypeOptions(field: FieldSpec): { numberPrecision: number; minValue?: number; maxValue?: number } {
+	return {
+		numberPrecision: field.kind === 'integer' ? 0 : (field.decimals ?? 2),
+		...(field.min !== undefined ? { minValue: field.min } : {}),
+		...(field.max !== undefined ? { maxValue: field.max } : {}),
+	};
+}
+
 /** The editor property for one vendor field. */
 export function fieldProperty(field: FieldSpec): INodeProperties {
 	const base = {
@@ -47,27 +59,9 @@ export function fieldProperty(field: FieldSpec): INodeProperties {
 		case 'password':
 			return { ...base, type: 'string', typeOptions: { password: true }, default: '' };
 		case 'integer':
-			return {
-				...base,
-				type: 'number',
-				typeOptions: {
-					numberPrecision: 0,
-					...(field.min !== undefined ? { minValue: field.min } : {}),
-					...(field.max !== undefined ? { maxValue: field.max } : {}),
-				},
-				default: (field.default as number) ?? field.min ?? 0,
-			};
+			return { ...base, type: 'number', typeOptions: numberTypeOptions(field), default: (field.default as number) ?? field.min ?? 0 };
 		case 'number':
-			return {
-				...base,
-				type: 'number',
-				typeOptions: {
-					numberPrecision: 2,
-					...(field.min !== undefined ? { minValue: field.min } : {}),
-					...(field.max !== undefined ? { maxValue: field.max } : {}),
-				},
-				default: (field.default as number) ?? 0,
-			};
+			return { ...base, type: 'number', typeOptions: numberTypeOptions(field), default: (field.default as number) ?? 0 };
 		case 'boolean':
 			return { ...base, type: 'boolean', default: (field.default as boolean) ?? false };
 		case 'options':

@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { MAX_CONCURRENCY } from './concurrency';
 import { checkedSetting } from './executor';
+import { maxConcurrentRequestsSetting } from './properties';
 
 /** Name of the option that caps requests in flight; 0 or unset means derived from the rate limit. */
-export const MAX_CONCURRENT_OPTION = 'maxConcurrentRequests';
+export const MAX_CONCURRENT_OPTION = maxConcurrentRequestsSetting.name;
 
 /** Longest wait for one answer a user may set; longer than any vendor's own limit (dotdigital 125 s). */
 export const MAX_TIMEOUT_SECONDS = 3600;
@@ -20,19 +20,7 @@ export function checkedRequestOptions(
 ): IDataObject {
 	const checked = { ...options };
 	if (options[MAX_CONCURRENT_OPTION] !== undefined) {
-		checked[MAX_CONCURRENT_OPTION] = checkedSetting(
-			context,
-			itemIndex,
-			{
-				name: MAX_CONCURRENT_OPTION,
-				displayName: 'Max Concurrent Requests',
-				kind: 'integer',
-				min: 0,
-				max: MAX_CONCURRENCY,
-				description: `Requests in flight at once, 1 to ${MAX_CONCURRENCY}, or 0 for one second's worth of the action's rate limit.`,
-			},
-			options[MAX_CONCURRENT_OPTION],
-		);
+		checked[MAX_CONCURRENT_OPTION] = checkedSetting(context, itemIndex, maxConcurrentRequestsSetting, options[MAX_CONCURRENT_OPTION]);
 	}
 	if (options.timeout === undefined) return checked;
 	const timeout = checkedSetting(

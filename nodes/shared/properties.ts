@@ -2,11 +2,35 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { MAX_CONCURRENCY, UNLIMITED_ACTION_CONCURRENCY } from './concurrency';
 import { CUSTOM_API_CALL_NAME, customCallOf } from './customCall';
-import { fieldProperty } from './fields';
-import type { OperationSpec, ResourceSpec } from './types';
+import { fieldProperty, numberTypeOptions } from './fields';
+import type { FieldSpec, OperationSpec, PagingSpec, ResourceSpec } from './types';
 
 export const ADDITIONAL_FIELDS = 'additionalFields';
 export const REQUEST_OPTIONS = 'options';
+
+const integerSetting = (name: string, displayName: string, min: number, max: number | undefined, description: string): FieldSpec => ({
+	name,
+	displayName,
+	kind: 'integer',
+	min,
+	max,
+	description,
+});
+
+/**
+ * Limit, Page Size and Start Page (or Offset) of a list, as checked before sending: the editor
+ * properties take their number options from the same specs.
+ */
+export function listSettings(paging?: PagingSpec): { limit: FieldSpec; pageSize?: FieldSpec; startAt?: FieldSpec } {
+	const limit = integerSetting('limit', 'Limit', 1, undefined, 'The most records to return.');
+	if (!paging) return { limit };
+	const byPage = paging.style === 'pageNumber';
+	return {
+		limit,
+		pageSize: integerSetting('pageSize', 'Page Size', 1, paging.maxPageSize, 'Records fetched per request.'),
+		startAt: integerSetting('startAt', byPage ? 'Start Page' : 'Start Offset', byPage ? 1 : 0, undefined, 'Where the list starts.'),
+	};
+}
 
 /** Whether an operation lists records and so offers Return All / Limit. */
 export function isListOperation(spec: OperationSpec): boolean {
@@ -93,7 +117,8 @@ export function buildNodeProperties(resources: ResourceSpec[], specs: OperationS
 					displayName: 'Limit',
 					name: 'limit',
 					type: 'number',
-					typeOptions: { minValue: 1 },
+					// An object literal, as n8n's lint requires of Limit's typeOptions.
+					typeOptions: { ...numberTypeOptions(listSettings().limit) },
 					default: 50,
 					description: 'Max number of results to return',
 					displayOptions: { show: { ...displayOptions.show, returnAll: [false] } },
@@ -120,11 +145,12 @@ export function buildNodeProperties(resources: ResourceSpec[], specs: OperationS
 			const maxPageSize = paging.maxPageSize;
 			const byPage = paging.style === 'pageNumber';
 			const firstPosition = byPage ? 1 : 0;
+			const settings = listSettings(paging);
 			optional.push({
 				displayName: 'Page Size',
 				name: 'pageSize',
 				type: 'number',
-				typeOptions: { minValue: 1, maxValue: maxPageSize },
+				typeOptions: numberTypeOptions(settings.pageSize!),
 				default: maxPageSize,
 				description: `Records fetched per request (${paging.style === 'pageNumber' ? paging.sizeField : paging.limitField}); the node pages until it has enough. At most ${maxPageSize}.`,
 			});
@@ -132,7 +158,7 @@ export function buildNodeProperties(resources: ResourceSpec[], specs: OperationS
 				displayName: byPage ? 'Start Page' : 'Start Offset',
 				name: 'startAt',
 				type: 'number',
-				typeOptions: { minValue: firstPosition },
+				typeOptions: numberTypeOptions(settings.startAt!),
 				default: firstPosition,
 				description:
 					paging.style === 'pageNumber'
@@ -160,11 +186,19 @@ export function buildNodeProperties(resources: ResourceSpec[], specs: OperationS
  * vendor far away one request at a time uses a fraction of its rate limit; the limit itself is
  * always kept, whatever this says.
  */
+export const maxConcurrentRequestsSetting: FieldSpec = integerSetting(
+	'maxConcurrentRequests',
+	'Max Concurrent Requests',
+	0,
+	MAX_CONCURRENCY,
+	`Requests in flight at once, 1 to ${MAX_CONCURRENCY}, or 0 for one second's worth of the action's rate limit.`,
+);
+
 export const maxConcurrentRequestsOption: INodeProperties = {
-	displayName: 'Max Concurrent Requests',
-	name: 'maxConcurrentRequests',
+	displayName: maxConcurrentRequestsSetting.displayName,
+	name: maxConcurrentRequestsSetting.name,
 	type: 'number',
-	typeOptions: { minValue: 0, maxValue: MAX_CONCURRENCY },
+	typeOptions: numberTypeOptions(maxConcurrentRequestsSetting),
 	default: 0,
 	description: `Most requests this node keeps in flight at once, across items and pages, never above the action's rate limit. 0 picks one second's worth of the limit (e.g. 5 for a 5/s action; ${UNLIMITED_ACTION_CONCURRENCY} where none is published); 1 sends one at a time.`,
 };

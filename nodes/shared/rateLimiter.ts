@@ -69,9 +69,18 @@ async function untilSettledOrStopped(promise: Promise<void>, signal?: AbortSigna
 	}
 }
 
-/** A wait that ends early, by rejecting, when the execution is cancelled or the run stopped. */
+/**
+ * A wait that ends early, by rejecting, when the execution is cancelled or the run stopped. A wait
+ * that ends early also clears its timer: a long wait (an hour between download checks) must not
+ * keep a timer, and the process, alive after the run ended.
+ */
 export async function cancellableSleep(ms: number, signal?: AbortSignal): Promise<void> {
-	await untilSettledOrStopped(sleep(ms), signal);
+	const timer = new AbortController();
+	try {
+		await untilSettledOrStopped(sleep(ms, timer.signal).catch(() => undefined), signal);
+	} finally {
+		timer.abort();
+	}
 }
 
 /**

@@ -1,6 +1,6 @@
 import { ApiCallError, isThrottling } from './failure';
 import { cancellableSleep } from './rateLimiter';
-import { stopReasonOf } from './stopping';
+import { StoppedBeforeSending, stopReasonOf, TurnedAwayBeforeStop } from './stopping';
 
 export interface RetryPolicy {
 	maxRetries: number;
@@ -61,10 +61,14 @@ export async function withRetries<T>(
 	const policy = options.policy ?? DEFAULT_RETRY_POLICY;
 	let otherRetries = 0;
 	let throttledRetries = 0;
+	// The last attempt was answered and turned away: a stop now holds back a retry of a call the
+	// vendor did receive, which is "not applied (turned away)", not "never sent".
+	let turnedAway: ApiCallError | undefined;
+	const heldBack = (stop: unknown) => (turnedAway && stop instanceof StoppedBeforeSending ? new TurnedAwayBeforeStop(turnedAway.failure) : stop);
 	for (let attempt = 0; ; attempt++) {
 		const settled = await call(attempt).then(
 			(value) => ({ ok: true as const, value }),
-			(error: unknown) => ({ ok: false as const, error }),
+			(error: unknown) => ({ ok: false as const, error: heldBack(error) }),
 		);
 		if (settled.ok) return { value: settled.value, attempts: attempt + 1 };
 		const error = settled.error;
@@ -75,13 +79,16 @@ export async function withRetries<T>(
 			if (error instanceof ApiCallError) (error as ApiCallError & { attempts?: number }).attempts = attempt + 1;
 			throw error;
 		}
-		if (options.signal?.aborted) throw stopReasonOf(options.signal);
+		turnedAway = error.kind === 'notProcessed' && !error.failure.notSent ? error : undefined;
+		if (options.signal?.aborted) throw heldBack(stopReasonOf(options.signal));
 		const delay = throttled
 			? throttledDelay(policy, error.failure.retryAfterMs)
 			: backoffDelay(otherRetries, policy, error.failure.retryAfterMs);
 		if (throttled) throttledRetries++;
 		else otherRetries++;
-		await cancellableSleep(delay, options.signal);
+		await cancellableSleep(delay, options.signal).catch((stop: unknown) => {
+			throw heldBack(stop);
+		});
 	}
 }
 

@@ -4,6 +4,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { OrderedRun, Settled } from './concurrency';
 import { defaultConcurrency, itemRanges, RequestSlots, runInOrder } from './concurrency';
 import { cancelSignalOf } from './context';
+import { TURNED_AWAY_LABEL } from './batch';
 import type { SendCall } from './executor';
 import { N8N_CUSTOM_API_CALL_KEY } from './customCall';
 import { buildRequest, executeOperation } from './executor';
@@ -79,12 +80,12 @@ function reportedFailure(run: OrderedRun<ItemResult>, cause: number | undefined)
 	return run.firstFailure;
 }
 
-type StandingGroup = 'applied' | 'partlyApplied' | 'unknown' | 'notApplied' | 'notSent';
+type StandingGroup = 'applied' | 'partlyApplied' | 'unknown' | 'notApplied' | 'turnedAway' | 'notSent';
 
 /** Where every item stands after a run of writes stopped at a failure. */
 export function itemStanding(settled: Array<Settled<ItemResult>>): Record<StandingGroup, number[]> {
-	const standing: Record<StandingGroup, number[]> = { applied: [], partlyApplied: [], unknown: [], notApplied: [], notSent: [] };
-	const groupOf: Record<string, StandingGroup> = { unknown: 'unknown', notSent: 'notSent', partial: 'partlyApplied' };
+	const standing: Record<StandingGroup, number[]> = { applied: [], partlyApplied: [], unknown: [], notApplied: [], turnedAway: [], notSent: [] };
+	const groupOf: Record<string, StandingGroup> = { unknown: 'unknown', notSent: 'notSent', partial: 'partlyApplied', turnedAway: 'turnedAway' };
 	settled.forEach((entry, index) => {
 		if (entry.state === 'done') standing.applied.push(index);
 		else if (entry.state === 'notStarted') standing.notSent.push(index);
@@ -106,6 +107,7 @@ function annotateItems(error: unknown, settled: Array<Settled<ItemResult>>): voi
 		['partly applied (split list stopped midway)', standing.partlyApplied],
 		['outcome unknown', standing.unknown],
 		['not applied', standing.notApplied],
+		[TURNED_AWAY_LABEL, standing.turnedAway],
 		['never sent', standing.notSent],
 	];
 	const present = groups.filter(([, indices]) => indices.length > 0);
@@ -122,6 +124,7 @@ function annotateItems(error: unknown, settled: Array<Settled<ItemResult>>): voi
 			partlyApplied: numbers(standing.partlyApplied),
 			unknown: numbers(standing.unknown),
 			notApplied: numbers(standing.notApplied),
+			turnedAway: numbers(standing.turnedAway),
 			notSent: numbers(standing.notSent),
 		};
 	}

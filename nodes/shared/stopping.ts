@@ -1,5 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import type { ApiFailure } from './failure';
+
 /** The error a wait or a scheduler ends with when the execution is cancelled. */
 export function cancelledError(): Error {
 	return new Error('The execution was cancelled');
@@ -19,14 +21,35 @@ export class StoppedBeforeSending extends Error {
 	}
 }
 
-/** Whether `error`, or an error it wraps, is a call that was held back after a failure. */
-export function isStoppedBeforeSending(error: unknown): boolean {
+/**
+ * A call the vendor answered by turning it away (throttled: nothing was applied), whose retry was
+ * held back because the run stopped at an earlier failure. It was sent, so it is not "never sent";
+ * it was not applied, and running it again is safe.
+ */
+export class TurnedAwayBeforeStop extends StoppedBeforeSending {
+	readonly context: IDataObject = { outcome: 'turnedAway' };
+
+	constructor(answer: Pick<ApiFailure, 'code' | 'httpStatus'>) {
+		super();
+		const answered = answer.code ?? `HTTP ${answer.httpStatus ?? 429}`;
+		this.message = `Not applied (turned away): the vendor answered ${answered} and the run stopped at an earlier failure before the call was sent again`;
+		this.name = 'TurnedAwayBeforeStop';
+	}
+}
+
+/** The call held back after a failure that `error` is or wraps, if any. */
+function stoppedBeforeSendingIn(error: unknown): StoppedBeforeSending | undefined {
 	let current = error as { cause?: unknown } | undefined;
 	for (let depth = 0; current && depth < 5; depth++) {
-		if (current instanceof StoppedBeforeSending) return true;
+		if (current instanceof StoppedBeforeSending) return current;
 		current = current.cause as typeof current;
 	}
-	return false;
+	return undefined;
+}
+
+/** Whether `error`, or an error it wraps, is a call that was held back after a failure. */
+export function isStoppedBeforeSending(error: unknown): boolean {
+	return stoppedBeforeSendingIn(error) !== undefined;
 }
 
 const STOP_CONSEQUENCE = Symbol('stopConsequence');
@@ -58,10 +81,12 @@ export function stopReasonOf(signal: AbortSignal): Error {
 
 /**
  * What became of a failed write, as far as re-running goes: `unknown` when it may have been
- * applied, `notSent` when it never left, undefined when the vendor refused it.
+ * applied, `notSent` when it never left, `turnedAway` when the vendor answered without applying
+ * it (throttled), undefined when the vendor refused it.
  */
 export function outcomeOf(error: unknown): string | undefined {
-	if (isStoppedBeforeSending(error)) return 'notSent';
+	const heldBack = stoppedBeforeSendingIn(error);
+	if (heldBack) return heldBack.context.outcome as string;
 	return (error as { context?: IDataObject } | undefined)?.context?.outcome as string | undefined;
 }
 

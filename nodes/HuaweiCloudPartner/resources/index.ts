@@ -1,5 +1,6 @@
 import type { OperationSpec, ResourceSpec } from '../../shared/types';
-import { CUSTOM_API_CALL_NAME, CUSTOM_RESOURCE, findOperationIn } from '../../shared/customCall';
+import { CUSTOM_API_CALL_NAME, CUSTOM_RESOURCE, findOperationIn, keepingListedWrites } from '../../shared/customCall';
+import { listedHuaweiApi } from '../apiKey';
 import { customApiCallOperation } from './custom';
 import { customerOperations } from './customer';
 import {
@@ -22,7 +23,7 @@ export const huaweiResources: ResourceSpec[] = [
 	{ value: CUSTOM_RESOURCE, name: CUSTOM_API_CALL_NAME, description: 'Any API path, signed and paced like the listed ones' },
 ];
 
-export const huaweiOperations: OperationSpec[] = [
+const listedOperations: OperationSpec[] = [
 	...customerOperations,
 	...budgetOperations,
 	...orderOperations,
@@ -30,7 +31,13 @@ export const huaweiOperations: OperationSpec[] = [
 	...billOperations,
 	...partnerOperations,
 	...customerAccountOperations,
-	customApiCallOperation,
+];
+
+const listedWrites = listedOperations.filter((spec) => spec.write);
+
+export const huaweiOperations: OperationSpec[] = [
+	...listedOperations,
+	keepingListedWrites(customApiCallOperation, (bound) => (bound.http ? listedHuaweiApi(bound.http, listedWrites) : undefined)),
 ];
 
 export function findHuaweiOperation(resource: string, operation: string): OperationSpec | undefined {

@@ -1,6 +1,6 @@
 import type { OperationSpec, ResourceSpec } from '../../shared/types';
 import { billOperations } from './bill';
-import { CUSTOM_API_CALL_NAME, CUSTOM_RESOURCE, findOperationIn } from '../../shared/customCall';
+import { CUSTOM_API_CALL_NAME, CUSTOM_RESOURCE, findOperationIn, keepingListedWrites } from '../../shared/customCall';
 import { creditOperations } from './credit';
 import { customActionOperation } from './custom';
 import { customerOperations } from './customer';
@@ -24,7 +24,7 @@ export const tencentResources: ResourceSpec[] = [
 	{ value: CUSTOM_RESOURCE, name: CUSTOM_API_CALL_NAME, description: 'Any action by name, signed and paced like the listed ones' },
 ];
 
-export const tencentOperations: OperationSpec[] = [
+const listedOperations: OperationSpec[] = [
 	...customerOperations,
 	...creditOperations,
 	...voucherOperations,
@@ -32,7 +32,16 @@ export const tencentOperations: OperationSpec[] = [
 	...ownBillOperations,
 	...subAgentOperations,
 	...referenceDataOperations,
-	customActionOperation,
+];
+
+/** The listed write that sends `action`, if any (compared in any case, to err on the side of a write). */
+function listedWrite(action: string): OperationSpec | undefined {
+	return listedOperations.find((spec) => spec.write && spec.vendorAction.toLowerCase() === action.toLowerCase());
+}
+
+export const tencentOperations: OperationSpec[] = [
+	...listedOperations,
+	keepingListedWrites(customActionOperation, (bound) => listedWrite(bound.vendorAction)),
 ];
 
 export function findTencentOperation(resource: string, operation: string): OperationSpec | undefined {
