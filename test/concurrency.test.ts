@@ -101,16 +101,24 @@ describe('items in flight at once', () => {
 });
 describe('custom calls in flight at once', () => {
 	it("a custom action's own rate sets how many calls a run keeps in flight", async () => {
-		setLatency('tencent', 500);
-		const items = Array.from({ length: 10 }, () => ({}));
-		const run = await runTencent(
-			{ resource: 'custom', operation: 'customAction', actionName: 'QueryPartnerCredit', apiVersion: '2022-09-28', jsonBody: '{}', additionalFields: { rateLimitPerSecond: 5, retryAsRead: true } },
-			{ items },
-		);
-		expect(run.error).toBeUndefined();
-		expect(requests('tencent', 'QueryPartnerCredit')).toHaveLength(10);
-		// At the default 1/s of an unknown action only one call would be open at a time.
-		expect(maxInFlight('tencent')).toBeGreaterThan(1);
+		// Pacing on a clock the test controls, judged by the sandbox's window on that clock.
+		const paced = paceOnManualClock(vendorRateLimiter);
+		sandbox.control.setRateLimit({ enabled: false });
+		try {
+			setLatency('tencent', 200);
+			const items = Array.from({ length: 10 }, () => ({}));
+			const run = await runTencent(
+				{ resource: 'custom', operation: 'customAction', actionName: 'QueryPartnerCredit', apiVersion: '2022-09-28', jsonBody: '{}', additionalFields: { rateLimitPerSecond: 5, retryAsRead: true } },
+				{ items },
+			);
+			expect(run.error).toBeUndefined();
+			expect(requests('tencent', 'QueryPartnerCredit')).toHaveLength(10);
+			expect(turnedAway(paced.starts, 5)).toEqual([]);
+			// At the default 1/s of an unknown action only one call would be open at a time.
+			expect(maxInFlight('tencent')).toBeGreaterThan(1);
+		} finally {
+			paced.restore();
+		}
 	});
 });
 
