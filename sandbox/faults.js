@@ -16,13 +16,16 @@ const SERVICE_KINDS = new Set(['throttle', 'serviceBusy', 'internalError', 'slow
 // answers in XML although the client asked for JSON.
 const TRANSPORT_KINDS = new Set(['drop', 'stripAccept']);
 const HTTP_KIND = /^http5\d\d$/;
+// `inflateTotal` (Tencent): the answer is served, but its `Total` is `factor` times the truth, as a
+// list whose count is stale or wrong would say; it always applies after the request was handled.
+const ANSWER_KINDS = new Set(['inflateTotal']);
 
 function isTransportKind(kind) {
 	return TRANSPORT_KINDS.has(kind) || HTTP_KIND.test(kind);
 }
 
 function isKnownKind(kind) {
-	return SERVICE_KINDS.has(kind) || isTransportKind(kind);
+	return SERVICE_KINDS.has(kind) || ANSWER_KINDS.has(kind) || isTransportKind(kind);
 }
 
 /**
@@ -40,10 +43,11 @@ function createFaults({ providers }) {
 	function add(spec) {
 		const fail = (message) => Object.assign(new Error(message), { status: 400 });
 		if (!spec || typeof spec !== 'object') throw fail('fault spec must be a JSON object');
-		const { provider, action = null, kind, count = 1, delayMs, afterApply = false, skip = 0 } = spec;
+		const { provider, action = null, kind, count = 1, delayMs, afterApply = false, skip = 0, factor = 20 } = spec;
 		if (!providers.includes(provider)) throw fail(`provider must be one of ${providers.join(', ')}`);
 		if (action !== null && (typeof action !== 'string' || action === '')) throw fail('action must be a non-empty string');
-		if (!isKnownKind(kind)) throw fail('kind must be throttle, serviceBusy, internalError, slow, drop, stripAccept or http5xx (e.g. http500, http502)');
+		if (!isKnownKind(kind)) throw fail('kind must be throttle, serviceBusy, internalError, slow, drop, stripAccept, inflateTotal or http5xx (e.g. http500, http502)');
+		if (!Number.isInteger(factor) || factor < 1) throw fail('factor must be an integer >= 1');
 		if (!Number.isInteger(count) || count < 1) throw fail('count must be an integer >= 1');
 		if (delayMs !== undefined && (!Number.isInteger(delayMs) || delayMs < 0)) throw fail('delayMs must be an integer >= 0');
 		if (typeof afterApply !== 'boolean') throw fail('afterApply must be a boolean');
@@ -55,7 +59,8 @@ function createFaults({ providers }) {
 			kind,
 			remaining: count,
 			delayMs: delayMs === undefined ? (kind === 'slow' ? 1000 : 0) : delayMs,
-			afterApply,
+			afterApply: afterApply || ANSWER_KINDS.has(kind),
+			factor,
 			// Matching requests let through before the fault applies, e.g. to fail the second call of a batch.
 			skip,
 		};
@@ -85,7 +90,7 @@ function createFaults({ providers }) {
 		}
 		fault.remaining -= 1;
 		if (fault.remaining <= 0) queue.splice(index, 1);
-		return { kind: fault.kind, delayMs: fault.delayMs, afterApply: fault.afterApply };
+		return { kind: fault.kind, delayMs: fault.delayMs, afterApply: fault.afterApply, factor: fault.factor };
 	}
 
 	return {

@@ -15,6 +15,7 @@ import { itemRanges, RequestSlots, runInOrder } from '../nodes/shared/concurrenc
 import { StoppedBeforeSending, stopControl } from '../nodes/shared/stopping';
 import { AdaptiveRateLimiter, vendorRateLimiter } from '../nodes/shared/rateLimiter';
 import { itemStanding } from '../nodes/shared/router';
+import { ManualClock, paceOnManualClock, turnedAway } from './harness/clock';
 import { runDotdigital, useDotdigitalSandbox, account } from './harness/dotdigital';
 import { runHuawei, useHuaweiSandbox } from './harness/huawei';
 import { outputOf, setCredential, startWorkflow } from './harness/runWorkflow';
@@ -100,16 +101,24 @@ describe('items in flight at once', () => {
 });
 describe('custom calls in flight at once', () => {
 	it("a custom action's own rate sets how many calls a run keeps in flight", async () => {
-		setLatency('tencent', 500);
-		const items = Array.from({ length: 10 }, () => ({}));
-		const run = await runTencent(
-			{ resource: 'custom', operation: 'customAction', actionName: 'QueryPartnerCredit', apiVersion: '2022-09-28', jsonBody: '{}', additionalFields: { rateLimitPerSecond: 5, retryAsRead: true } },
-			{ items },
-		);
-		expect(run.error).toBeUndefined();
-		expect(requests('tencent', 'QueryPartnerCredit')).toHaveLength(10);
-		// At the default 1/s of an unknown action only one call would be open at a time.
-		expect(maxInFlight('tencent')).toBeGreaterThan(1);
+		// Pacing on a clock the test controls, judged by the sandbox's window on that clock.
+		const paced = paceOnManualClock(vendorRateLimiter);
+		sandbox.control.setRateLimit({ enabled: false });
+		try {
+			setLatency('tencent', 200);
+			const items = Array.from({ length: 10 }, () => ({}));
+			const run = await runTencent(
+				{ resource: 'custom', operation: 'customAction', actionName: 'QueryPartnerCredit', apiVersion: '2022-09-28', jsonBody: '{}', additionalFields: { rateLimitPerSecond: 5, retryAsRead: true } },
+				{ items },
+			);
+			expect(run.error).toBeUndefined();
+			expect(requests('tencent', 'QueryPartnerCredit')).toHaveLength(10);
+			expect(turnedAway(paced.starts, 5)).toEqual([]);
+			// At the default 1/s of an unknown action only one call would be open at a time.
+			expect(maxInFlight('tencent')).toBeGreaterThan(1);
+		} finally {
+			paced.restore();
+		}
 	});
 });
 
@@ -135,17 +144,29 @@ describe('stop on error with writes in flight', () => {
 
 	it('holds back calls still waiting for the rate limiter when a write fails: nothing goes out after it', async () => {
 		const uins = newCustomers(12);
-		// Default concurrency (5 for a 5/s action): items 3 to 5 hold a slot but wait for the limiter
-		// (205 ms apart) when item 2 fails, 150 ms after it was sent.
-		setLatency('tencent', 150);
-		sandbox.control.addFault({ provider: 'tencent', action: 'AllocateCustomerCredit', kind: 'internalError', skip: 1 });
-		const result = await runTencent(allocateEach, { items: uins.map((uin) => ({ uin })) });
-		expect(result.error?.message).toMatch(/\[items: 1 applied, 1 outcome unknown, 10 never sent\]/);
-		expect((result.error?.context as IDataObject).items).toEqual(
-			expect.objectContaining({ applied: [1], unknown: [2], notSent: [3, 4, 5, 6, 7, 8, 9, 10, 11, 12] }),
-		);
-		expect(requests('tencent', 'AllocateCustomerCredit')).toHaveLength(2);
-		expect(uins.map(credit)).toEqual([1, 0, ...uins.slice(2).map(() => 0)]);
+		// The limiter runs on a clock only the test moves: item 1 goes at once, item 2 once the clock
+		// reaches its slot (210 ms on), and items 3 to 5 hold a slot but wait for a time that never
+		// comes before item 2 fails. What is held back follows from the schedule, not from load.
+		const paced = paceOnManualClock(vendorRateLimiter, new ManualClock(1_000_000, false));
+		try {
+			sandbox.control.addFault({ provider: 'tencent', action: 'AllocateCustomerCredit', kind: 'internalError', skip: 1 });
+			const running = startWorkflow(
+				singleNodeWorkflow('tencentCloudPartner', allocateEach, {
+					items: uins.map((uin) => ({ uin })),
+					credentials: { tencentCloudPartnerApi: { id: PARTNER_CREDENTIAL, name: PARTNER_CREDENTIAL } },
+				}),
+			);
+			while (paced.starts.length < 1) await sleep(5);
+			paced.clock.advance(210);
+			const run = await running.done;
+			const error = run.data.resultData.error as (Error & { context?: IDataObject }) | undefined;
+			expect(error?.message).toMatch(/\[items: 1 applied, 1 outcome unknown, 10 never sent\]/);
+			expect(error?.context?.items).toEqual(expect.objectContaining({ applied: [1], unknown: [2], notSent: [3, 4, 5, 6, 7, 8, 9, 10, 11, 12] }));
+			expect(requests('tencent', 'AllocateCustomerCredit')).toHaveLength(2);
+			expect(uins.map(credit)).toEqual([1, 0, ...uins.slice(2).map(() => 0)]);
+		} finally {
+			paced.restore();
+		}
 	});
 
 	it('a split call with parts in flight names the ids applied after the failure and those never sent', async () => {
@@ -266,53 +287,85 @@ describe('Return All with concurrent pages', () => {
 	});
 });
 
-describe('cancelling an execution', () => {
-	it('stops new requests at once', async () => {
-		const uins = newCustomers(40);
-		setLatency('tencent', 100);
-		const running = startWorkflow(
-			singleNodeWorkflow(
-				'tencentCloudPartner',
-				{ resource: 'customer', operation: 'getVerificationStatus', customerUin: byId('={{ $json.uin }}'), options: { maxConcurrentRequests: 2 } },
-				{ items: uins.map((uin) => ({ uin })), credentials: { tencentCloudPartnerApi: { id: PARTNER_CREDENTIAL, name: PARTNER_CREDENTIAL } } },
-			),
-		);
-		while (requests('tencent').length < 4) await sleep(5);
-		running.cancel();
-		const run = await running.done;
-		const atCancel = (control().getInFlight().tencent as IDataObject).total as number;
-		await sleep(600);
-		const later = (control().getInFlight().tencent as IDataObject).total as number;
-		expect(later).toBe(atCancel);
-		expect(later).toBeLessThanOrEqual(6);
-		expect(outputOf(run, NODE_NAME).length).toBeLessThan(uins.length);
+describe('Return All when the total overstates the list', () => {
+	it('stops at the first short page: at most one window of requests past the end, not every page the Total implies', async () => {
+		const parameters = { resource: 'credit', operation: 'getManyCustomers', returnAll: true, additionalFields: { pageSize: 23 } };
+		const truth = await runTencent({ ...parameters, options: { maxConcurrentRequests: 1 } });
+		const pages = Math.floor(truth.json.length / 23) + 1; // full pages, then the short (or empty) one
+		sandbox.control.clearRequests();
+		setLatency('tencent', 50, 40);
+		sandbox.control.addFault({ provider: 'tencent', action: 'QueryCustomersCredit', kind: 'inflateTotal', factor: 20, count: 1000 } as never);
+		const inflated = await runTencent(parameters); // 5 requests at once for a 5/s action
+		expect(inflated.error).toBeUndefined();
+		expect(inflated.json).toEqual(truth.json);
+		const sent = requests('tencent', 'QueryCustomersCredit').length;
+		expect(sent).toBeGreaterThanOrEqual(pages);
+		expect(sent).toBeLessThanOrEqual(pages + 5);
 	});
 });
 
-describe('the limiter counts per vendor key', () => {
-	it('two credential records holding one SecretId share one budget: no throttling when run together', async () => {
-		setCredential('tencent-partner-copy', {
-			...TENCENT_KEYS.partnerKey,
-			sessionToken: '',
-			endpoint: sandbox.url,
-			language: 'en-US',
-		});
+describe('cancelling an execution', () => {
+	it('stops new requests at once', async () => {
+		const uins = newCustomers(40);
+		// The limiter runs on a clock only the test moves (20/s: a slot every 52.5 ms): exactly four
+		// calls have started when the run is cancelled, and no later slot may start one.
+		const paced = paceOnManualClock(vendorRateLimiter, new ManualClock(1_000_000, false));
+		try {
+			const running = startWorkflow(
+				singleNodeWorkflow(
+					'tencentCloudPartner',
+					{ resource: 'customer', operation: 'getVerificationStatus', customerUin: byId('={{ $json.uin }}'), options: { maxConcurrentRequests: 2 } },
+					{ items: uins.map((uin) => ({ uin })), credentials: { tencentCloudPartnerApi: { id: PARTNER_CREDENTIAL, name: PARTNER_CREDENTIAL } } },
+				),
+			);
+			for (let started = 1; started < 4; started++) {
+				while (paced.starts.length < started) await sleep(5);
+				paced.clock.advance(53);
+			}
+			while (paced.starts.length < 4) await sleep(5);
+			running.cancel();
+			const run = await running.done;
+			paced.clock.advance(60000); // every slot of the schedule has come: none may start now
+			await sleep(50);
+			expect(paced.starts).toHaveLength(4);
+			expect(requests('tencent').length).toBeLessThanOrEqual(4);
+			expect(outputOf(run, NODE_NAME).length).toBeLessThan(uins.length);
+		} finally {
+			paced.restore();
+		}
+	});
+});
+
+describe('the limiter counts per vendor account', () => {
+	// Pacing runs on a clock the test controls and the sandbox's own window judges the schedule on
+	// that clock, so these hold at any load; the sandbox's real-time limit is off meanwhile.
+	let paced: ReturnType<typeof paceOnManualClock>;
+	beforeEach(() => {
+		paced = paceOnManualClock(vendorRateLimiter);
+		sandbox.control.setRateLimit({ enabled: false });
+	});
+	afterEach(() => paced.restore());
+
+	it.each([
+		['a trailing slash', (url: string) => `${url}/`],
+		['a capital scheme and host', (url: string) => url.replace('http://127.0.0.1', 'HTTP://127.0.0.1').toUpperCase()],
+	])('two credential records holding one SecretId, endpoints differing by %s, share one budget', async (_label, spell) => {
+		setCredential('tencent-partner-copy', { ...TENCENT_KEYS.partnerKey, sessionToken: '', endpoint: spell(sandbox.url), language: 'en-US' });
 		const [first, second] = [newCustomers(8), newCustomers(8)];
-		setLatency('tencent', 20);
 		const [a, b] = await Promise.all([
 			runTencent(allocateEach, { items: first.map((uin) => ({ uin })) }),
 			runTencent(allocateEach, { items: second.map((uin) => ({ uin })), credential: 'tencent-partner-copy' }),
 		]);
 		expect(a.error).toBeUndefined();
 		expect(b.error).toBeUndefined();
-		const outcomes = requests('tencent', 'AllocateCustomerCredit').map((r) => r.outcome);
-		expect(outcomes.filter((outcome) => outcome !== 'ok')).toEqual([]);
 		expect([...first, ...second].map(credit)).toEqual([...first, ...second].map(() => 1));
+		expect(new Set(paced.starts.map((start) => start.key)).size).toBe(1);
+		expect(paced.starts).toHaveLength(16);
+		expect(turnedAway(paced.starts, 5)).toEqual([]);
 	});
 
 	it('throttling answers slow the account down; the throttled writes are retried and applied once, none fails', async () => {
 		const uins = newCustomers(16);
-		setLatency('tencent', 20);
 		// Another client on the same key, as the vendor would report it: three calls turned away.
 		sandbox.control.addFault({ provider: 'tencent', action: 'AllocateCustomerCredit', kind: 'throttle', count: 3, skip: 2 });
 		const result = await runTencent(allocateEach, { items: uins.map((uin) => ({ uin })) });
@@ -322,6 +375,14 @@ describe('the limiter counts per vendor key', () => {
 		const outcomes = requests('tencent', 'AllocateCustomerCredit').map((r) => r.outcome);
 		expect(outcomes.filter((outcome) => outcome === 'ok')).toHaveLength(16);
 		expect(outcomes.filter((outcome) => outcome !== 'ok')).toEqual(['RequestLimitExceeded', 'RequestLimitExceeded', 'RequestLimitExceeded']);
+		// Never faster than the limit (5/s: 210 ms apart), and slower after the throttling answers:
+		// 60% of the rate is 350 ms apart, climbing back over seconds, so the 19 starts span well
+		// over the 18 gaps of the full rate.
+		expect(paced.starts).toHaveLength(19);
+		const gaps = paced.starts.slice(1).map((start, index) => start.at - paced.starts[index].at);
+		expect(Math.min(...gaps)).toBeGreaterThanOrEqual(210);
+		expect(Math.max(...gaps)).toBeGreaterThanOrEqual(350);
+		expect(paced.starts[18].at - paced.starts[0].at).toBeGreaterThan(18 * 210 + 500);
 	});
 });
 
@@ -346,21 +407,23 @@ describe('dotdigital (no published limit)', () => {
 });
 
 describe('adaptive pacing (units)', () => {
-	it('drops the rate on throttling once per event, then recovers linearly to the limit', () => {
+	it('drops the rate on throttling once per event, then climbs back slowly at first, faster the longer none comes', () => {
 		let now = 100;
 		const limiter = new AdaptiveRateLimiter({}, () => now);
 		expect(limiter.rateOf('k', 10)).toBe(10);
 		limiter.throttled('k', 10, 100);
-		expect(limiter.rateOf('k', 10)).toBeCloseTo(7);
+		expect(limiter.rateOf('k', 10)).toBeCloseTo(6);
 		// Calls that started before the decrease were paced at the old rate: no second cut for them.
 		limiter.throttled('k', 10, 50);
-		expect(limiter.rateOf('k', 10)).toBeCloseTo(7);
+		expect(limiter.rateOf('k', 10)).toBeCloseTo(6);
 		now = 1100;
-		expect(limiter.rateOf('k', 10)).toBeCloseTo(9.5);
+		expect(limiter.rateOf('k', 10)).toBeCloseTo(6.3);
 		// A throttle of a call started after the decrease cuts again, from where the rate stands.
 		limiter.throttled('k', 10, 1000);
-		expect(limiter.rateOf('k', 10)).toBeCloseTo(6.65);
-		now = 1100 + 1400;
+		expect(limiter.rateOf('k', 10)).toBeCloseTo(3.78);
+		now = 1100 + 5000;
+		expect(limiter.rateOf('k', 10)).toBeCloseTo(7.28);
+		now = 1100 + 8000;
 		expect(limiter.rateOf('k', 10)).toBe(10);
 		expect(limiter.rateOf('other', 10)).toBe(10);
 	});
@@ -403,10 +466,61 @@ describe('adaptive pacing (units)', () => {
 			limiter.record('k', 0);
 		}
 		limiter.throttled('k', 0, now);
-		expect(limiter.rateOf('k', 0)).toBeCloseTo(5.6);
+		expect(limiter.rateOf('k', 0)).toBeCloseTo(4.8);
 		now += 60000;
 		expect(limiter.rateOf('k', 0)).toBe(0);
 		expect(limiter.delayFor('k', 0)).toBe(0);
+	});
+});
+
+describe('idle limiter entries (units)', () => {
+	const limiterOnManualClock = () => {
+		const clock = new ManualClock();
+		return { clock, limiter: new AdaptiveRateLimiter({}, clock.now, clock.sleep) };
+	};
+
+	it('drops entries once idle: 50,000 keys used once, or 300 custom action names, do not stay', async () => {
+		const { clock, limiter } = limiterOnManualClock();
+		for (let i = 0; i < 50000; i++) await limiter.acquire(`account-${i}:Action`, 5);
+		expect(limiter.size).toBe(50000);
+		clock.advance(1000);
+		await limiter.acquire('account-0:Action', 5);
+		expect(limiter.size).toBe(1);
+		for (let i = 0; i < 300; i++) await limiter.acquire(`account:Custom${i}`, 0);
+		clock.advance(1000);
+		await limiter.acquire('account:Custom0', 0);
+		expect(limiter.size).toBe(1);
+	});
+
+	it('keeps an entry while calls wait in it or it has a slowdown to remember', async () => {
+		const { clock, limiter } = limiterOnManualClock();
+		const started = await limiter.acquire('slowed', 5);
+		limiter.throttled('slowed', 5, started);
+		clock.advance(5000);
+		await limiter.acquire('other', 5);
+		expect(limiter.size).toBe(2);
+		// Recovered after a quiet minute: nothing left to remember, so it goes.
+		clock.advance(60000);
+		await limiter.acquire('other', 5);
+		expect(limiter.size).toBe(1);
+	});
+
+	it('dropping and re-creating an entry never lets a burst exceed the limit', async () => {
+		const { clock, limiter } = limiterOnManualClock();
+		const starts: Array<{ key: string; at: number }> = [];
+		let dropped = 0;
+		// Bursts separated by pauses around the window (some long enough to drop the entry, some
+		// not), with another key's calls in between so that sweeps run at every moment.
+		for (const pause of [0, 990, 1000, 1010, 1500, 2100, 10, 999, 1001, 3000]) {
+			clock.advance(pause);
+			await limiter.acquire(`other-${pause}`, 5);
+			if (limiter.size === 1) dropped++;
+			const burst = Array.from({ length: 7 }, async () => starts.push({ key: 'k', at: await limiter.acquire('k', 5) }));
+			await Promise.all(burst);
+		}
+		expect(dropped).toBeGreaterThan(2);
+		expect(starts).toHaveLength(70);
+		expect(turnedAway(starts, 5)).toEqual([]);
 	});
 });
 

@@ -4,6 +4,7 @@
  */
 import { huaweiApiOf } from '../nodes/HuaweiCloudPartner/apiKey';
 import { chunk, choosePageSize, collectPages } from '../nodes/shared/paging';
+import { serviceOf } from '../nodes/shared/pacing';
 import { AdaptiveRateLimiter } from '../nodes/shared/rateLimiter';
 import { redact } from '../nodes/shared/redact';
 import { backoffDelay, DEFAULT_RETRY_POLICY, shouldRetry } from '../nodes/shared/retry';
@@ -106,7 +107,7 @@ describe('pacing and retries', () => {
 		let now = 0;
 		const limiter = new AdaptiveRateLimiter({}, () => now);
 		const starts: number[] = [];
-		for (let i = 0; i < 11; i++) {
+		for (let i = 0; i < 20; i++) {
 			now += limiter.delayFor('k', 5);
 			starts.push(limiter.record('k', 5));
 		}
@@ -128,6 +129,31 @@ describe('pacing and retries', () => {
 		expect(shouldRetry(new ApiCallError(failure, 'transient'), true)).toBe(false);
 		expect(shouldRetry(new ApiCallError(failure, 'transient'), false)).toBe(true);
 		expect(shouldRetry(new ApiCallError(failure, 'permanent'), false)).toBe(false);
+	});
+});
+
+describe('the account a credential reaches', () => {
+	const tencentHosts = { 'intlpartnersmgt.tencentcloudapi.com': 'intlpartnersmgt.intl.tencentcloudapi.com' };
+	it.each([
+		['https://intlpartnersmgt.intl.tencentcloudapi.com'],
+		['https://intlpartnersmgt.intl.tencentcloudapi.com/'],
+		['HTTPS://IntlPartnersMgt.Intl.TencentCloudAPI.com'],
+		['https://intlpartnersmgt.intl.tencentcloudapi.com:443/'],
+		['  https://intlpartnersmgt.intl.tencentcloudapi.com.  '],
+		['https://intlpartnersmgt.tencentcloudapi.com'],
+	])('%p is the one Tencent service', (endpoint) => {
+		expect(serviceOf(endpoint, tencentHosts)).toBe('https://intlpartnersmgt.intl.tencentcloudapi.com');
+	});
+
+	it('keeps what makes another service apart: scheme, host, a port that is not the default', () => {
+		expect(serviceOf('http://127.0.0.1:8080/')).toBe('http://127.0.0.1:8080');
+		expect(serviceOf('HTTP://127.0.0.1:80')).toBe('http://127.0.0.1');
+		expect(serviceOf('http://bss.myhuaweicloud.eu')).not.toBe(serviceOf('https://bss.myhuaweicloud.eu'));
+		expect(serviceOf('https://bss.myhuaweicloud.eu')).not.toBe(serviceOf('https://bss-intl.myhuaweicloud.com'));
+		expect(serviceOf('https://bss.myhuaweicloud.eu:8443')).toBe('https://bss.myhuaweicloud.eu:8443');
+		// The path selects an API, not an account: both published dotdigital spellings are one service.
+		expect(serviceOf('https://services-cpaas.dotdigital.com/WebApi/ResellerServices/')).toBe(serviceOf('https://services-cpaas.dotdigital.com/WebApi/ResellerService'));
+		expect(serviceOf(' Not A URL/ ')).toBe('not a url');
 	});
 });
 

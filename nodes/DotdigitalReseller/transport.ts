@@ -10,8 +10,8 @@ import { cancelSignalOf } from '../shared/context';
 import type { SendCall } from '../shared/executor';
 import { ApiCallError, type ApiFailure, type FailureKind } from '../shared/failure';
 import { bodyExcerpt, networkFailure, redirectFailure } from '../shared/httpFailure';
-import { accountKeyOf, sendPaced } from '../shared/pacing';
 import { sendGuard, stopConsequenceIn } from '../shared/stopping';
+import { accountKeyOf, type AccountIdentity, sendPaced } from '../shared/pacing';
 import type { BuiltRequest, OperationSpec } from '../shared/types';
 import { normaliseDates } from './dates';
 
@@ -19,7 +19,10 @@ export const DOTDIGITAL_CREDENTIAL = 'dotdigitalResellerApi';
 /** The service's own limit is 125 s; 5 s more covers the network (reference 1.6). */
 export const DOTDIGITAL_TIMEOUT_SECONDS = 130;
 /** The reseller API user is the account dotdigital would throttle. */
-const DOTDIGITAL_ACCOUNT_FIELDS = ['baseUrl', 'username'];
+const DOTDIGITAL_ACCOUNT: AccountIdentity = {
+	endpointOf: (credentials) => String(credentials.baseUrl ?? '').trim() || DOTDIGITAL_DEFAULT_BASE_URL,
+	callerFields: ['username'],
+};
 
 function classify(failure: ApiFailure): FailureKind {
 	// A redirect is answered the same way every time: never retried, never followed.
@@ -164,7 +167,7 @@ export function dotdigitalSender(timeoutSeconds: number, methodOf: (spec: Operat
 		const method = methodOf(spec, request);
 		const baseUrl = await baseUrlOf(context);
 		try {
-			const account = await accountKeyOf(context, DOTDIGITAL_CREDENTIAL, DOTDIGITAL_ACCOUNT_FIELDS);
+			const account = await accountKeyOf(context, DOTDIGITAL_CREDENTIAL, DOTDIGITAL_ACCOUNT);
 			// No rate is published: the limiter paces only after dotdigital has answered 429.
 			const signal = runSignal ?? cancelSignalOf(context);
 			const outcome = await sendPaced(

@@ -6,7 +6,8 @@ import { cancelSignalOf } from '../shared/context';
 import type { SendCall } from '../shared/executor';
 import { ApiCallError, type ApiFailure } from '../shared/failure';
 import { bodyExcerpt, networkFailure, redirectFailure, retryAfterMs } from '../shared/httpFailure';
-import { accountKeyOf, sendPaced } from '../shared/pacing';
+import { bssEndpointOf } from '../../credentials/huaweiSites';
+import { accountKeyOf, type AccountIdentity, sendPaced } from '../shared/pacing';
 import type { BuiltRequest, OperationSpec } from '../shared/types';
 import { sendGuard, stopConsequenceIn } from '../shared/stopping';
 import { isDotSegment } from '../shared/validation';
@@ -19,9 +20,9 @@ export const HUAWEI_AKSK_CREDENTIAL = 'huaweiCloudPartnerApi';
 export const HUAWEI_IAM_CREDENTIAL = 'huaweiCloudPartnerIamApi';
 export const HUAWEI_DEFAULT_TIMEOUT_SECONDS = 60;
 /** Huawei counts calls per caller: the access key, or the IAM user of an account. */
-const HUAWEI_ACCOUNT_FIELDS: Record<string, string[]> = {
-	[HUAWEI_AKSK_CREDENTIAL]: ['site', 'endpoint', 'accessKeyId'],
-	[HUAWEI_IAM_CREDENTIAL]: ['site', 'endpoint', 'domainName', 'userName'],
+const HUAWEI_ACCOUNT: Record<string, AccountIdentity> = {
+	[HUAWEI_AKSK_CREDENTIAL]: { endpointOf: bssEndpointOf, callerFields: ['accessKeyId'] },
+	[HUAWEI_IAM_CREDENTIAL]: { endpointOf: bssEndpointOf, callerFields: ['domainName', 'userName'] },
 };
 
 /** The credential the node's Authentication parameter picks. */
@@ -172,7 +173,7 @@ export function huaweiSender(timeoutSeconds = HUAWEI_DEFAULT_TIMEOUT_SECONDS): S
 		const api = huaweiApiOf(spec, huaweiOperations);
 		const signal = runSignal ?? cancelSignalOf(context);
 		try {
-			const account = await accountKeyOf(context, credentialType, HUAWEI_ACCOUNT_FIELDS[credentialType]);
+			const account = await accountKeyOf(context, credentialType, HUAWEI_ACCOUNT[credentialType]);
 			const outcome = await sendPaced(
 				{ key: `${account}:${api}`, documentedRate: spec.rateLimitPerSecond, write: spec.write, signal },
 				async () => await callOnce(context, credentialType, spec, request, timeoutMs, signal),

@@ -2,22 +2,29 @@ import type { IDataObject, IHttpRequestOptions, IN8nHttpFullResponse, JsonObject
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { withSendGuard } from '../../credentials/signing/requestParts';
-import { TENCENT_PARTNER_VERSION } from '../../credentials/TencentCloudPartnerApi.credentials';
+import { TENCENT_DEFAULT_ENDPOINT, TENCENT_PARTNER_VERSION } from '../../credentials/TencentCloudPartnerApi.credentials';
 import type { CallContext } from '../shared/context';
 import { cancelSignalOf } from '../shared/context';
 import type { SendCall } from '../shared/executor';
 import { ApiCallError, type ApiFailure } from '../shared/failure';
 import { bodyExcerpt, networkFailure, redirectFailure } from '../shared/httpFailure';
-import { accountKeyOf, sendPaced } from '../shared/pacing';
 import { sendGuard, stopConsequenceIn } from '../shared/stopping';
+import { accountKeyOf, type AccountIdentity, sendPaced } from '../shared/pacing';
 import type { OperationSpec } from '../shared/types';
 import { chinaTimesToUtc } from './chinaTime';
 import { classifyTencentFailure, tencentNodeApiError } from './errors';
 
 export const TENCENT_CREDENTIAL = 'tencentCloudPartnerApi';
 export const TENCENT_DEFAULT_TIMEOUT_SECONDS = 30;
-/** Tencent counts calls per SecretId (and endpoint), whichever credential record holds it. */
-const TENCENT_ACCOUNT_FIELDS = ['endpoint', 'secretId'];
+/**
+ * Tencent counts calls per SecretId at the service, whichever credential record holds it and
+ * whichever of the service's two published host names it calls (reference section 1).
+ */
+const TENCENT_ACCOUNT: AccountIdentity = {
+	endpointOf: (credentials) => String(credentials.endpoint ?? '').trim() || TENCENT_DEFAULT_ENDPOINT,
+	callerFields: ['secretId'],
+	sameServiceHosts: { 'intlpartnersmgt.tencentcloudapi.com': 'intlpartnersmgt.intl.tencentcloudapi.com' },
+};
 
 function fail(failure: ApiFailure): never {
 	throw new ApiCallError(failure, classifyTencentFailure(failure));
@@ -91,7 +98,7 @@ export function tencentSender(timeoutSeconds = TENCENT_DEFAULT_TIMEOUT_SECONDS):
 	return async (context, spec, request, itemIndex, runSignal) => {
 		const signal = runSignal ?? cancelSignalOf(context);
 		try {
-			const account = await accountKeyOf(context, TENCENT_CREDENTIAL, TENCENT_ACCOUNT_FIELDS);
+			const account = await accountKeyOf(context, TENCENT_CREDENTIAL, TENCENT_ACCOUNT);
 			const outcome = await sendPaced(
 				{ key: `${account}:${spec.vendorAction}`, documentedRate: spec.rateLimitPerSecond, write: spec.write, signal },
 				async () => await callOnce(context, spec, request.body, timeoutMs, signal),

@@ -28,13 +28,15 @@ export interface OrderedRun<T> {
  * order. With `stopOnError`, no task starts after the first failure, and `onFailure` hears of it
  * at once (to hold back calls still waiting for their turn); a cancellation stops new starts too.
  * The running ones are always waited for, so the caller knows how each ended. Tasks that were
- * held back by the stop fail too, but the failure that caused it is the one reported.
+ * held back by the stop fail too, but the failure that caused it is the one reported. Once
+ * `complete()` says the work is done (a list reached its end), no task starts either, and the
+ * tasks left unstarted are not a cancellation.
  */
 export async function runInOrder<T>(
 	count: number,
 	limit: number,
 	task: (index: number) => Promise<T>,
-	options: { stopOnError: boolean; signal?: AbortSignal; onFailure?: (error: unknown, index: number) => void },
+	options: { stopOnError: boolean; signal?: AbortSignal; onFailure?: (error: unknown, index: number) => void; complete?: () => boolean },
 ): Promise<OrderedRun<T>> {
 	const settled: Array<Settled<T>> = Array.from({ length: count }, () => ({ state: 'notStarted' as const }));
 	const run: OrderedRun<T> = { settled, cancelled: false };
@@ -42,7 +44,7 @@ export async function runInOrder<T>(
 	let heldBack: number | undefined;
 	const mayStart = () => {
 		const stopped = options.stopOnError && (run.firstFailure !== undefined || heldBack !== undefined);
-		return !options.signal?.aborted && !stopped && next < count;
+		return !options.signal?.aborted && !stopped && !options.complete?.() && next < count;
 	};
 	const worker = async () => {
 		while (mayStart()) {

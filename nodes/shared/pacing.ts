@@ -1,3 +1,5 @@
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
+
 import type { CallContext } from './context';
 import { ApiCallError, isThrottling } from './failure';
 import type { AdaptiveRateLimiter } from './rateLimiter';
@@ -37,13 +39,45 @@ export async function sendPaced<T>(plan: PacedCallPlan, attempt: () => Promise<T
 	);
 }
 
+/** How a vendor tells one account from another, for the limiter. */
+export interface AccountIdentity {
+	/** The base URL the transport sends to, as it resolves it (defaults and site choices applied). */
+	endpointOf: (credentials: ICredentialDataDecryptedObject) => string;
+	/** Non-secret fields naming the caller at that service: SecretId, access key id, user name. */
+	callerFields: string[];
+	/** Other host names of the same service, each mapped to the one they share a budget with. */
+	sameServiceHosts?: Record<string, string>;
+}
+
 /**
- * Who the vendor counts calls against: the credential's non-secret identifying fields (endpoint,
- * SecretId, access key id, user name), so two credential records holding one key share one
- * budget, as they do at the vendor. The key stays in memory and is never shown.
+ * The vendor service an endpoint reaches, as one spelling: scheme and host lower-cased, a default
+ * port, a trailing dot, the path and any trailing slash dropped, and a host the vendor also serves
+ * under another name folded to that name. The vendor counts calls per account at the service, not
+ * per URL spelling, so two credential records that differ only in spelling must share one budget.
+ * Text that is not a URL is only trimmed and lower-cased: it still keys one budget per spelling.
  */
-export async function accountKeyOf(context: CallContext, credentialType: string, identifyingFields: string[]): Promise<string> {
+export function serviceOf(endpoint: string, sameServiceHosts: Record<string, string> = {}): string {
+	const text = endpoint.trim();
+	let url: URL;
+	try {
+		url = new URL(text);
+	} catch {
+		return text.toLowerCase().replace(/\/+$/, '');
+	}
+	const host = url.hostname.replace(/\.$/, '');
+	const folded = sameServiceHosts[host] ?? host;
+	// URL already lower-cases the scheme and host and leaves out the scheme's default port.
+	return `${url.protocol}//${folded}${url.port ? `:${url.port}` : ''}`;
+}
+
+/**
+ * Who the vendor counts calls against: the service the credential reaches and its non-secret
+ * caller fields, so two credential records holding one key share one budget, as they do at the
+ * vendor. The key stays in memory and is never shown.
+ */
+export async function accountKeyOf(context: CallContext, credentialType: string, identity: AccountIdentity): Promise<string> {
 	const credentials = await context.getCredentials(credentialType);
-	const parts = identifyingFields.map((field) => String(credentials[field] ?? '').trim());
-	return `${credentialType}:${parts.join('\u0000')}`;
+	const service = serviceOf(identity.endpointOf(credentials), identity.sameServiceHosts);
+	const callers = identity.callerFields.map((field) => String(credentials[field] ?? '').trim());
+	return `${credentialType}:${[service, ...callers].join('\u0000')}`;
 }

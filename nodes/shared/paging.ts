@@ -59,26 +59,37 @@ function remainingPositions(
 	return positions;
 }
 
-/** Fetches the pages at `positions`, up to `scheduling.limit` at once, and returns them in order. */
+/**
+ * Fetches the pages at `positions`, up to `scheduling.limit` at once, and returns them in order,
+ * up to the first short or empty page: the total promised more, but the list ends there. No page
+ * starts once one has come back short, so a total that overstates the list costs at most one
+ * window of requests past its end, not every page it implies.
+ */
 async function fetchPagesAtOnce(
 	paging: PagingSpec,
+	recordsPath: string,
 	request: BuiltRequest,
 	positions: number[],
 	pageSize: number,
 	fetchPage: (request: BuiltRequest) => Promise<IDataObject>,
 	scheduling: CallScheduling,
 ): Promise<IDataObject[]> {
+	let end = positions.length;
 	const run = await runInOrder(
 		positions.length,
 		scheduling.limit,
-		async (index) => await fetchPage(pageRequest(paging, request, positions[index], pageSize)),
-		{ stopOnError: true, signal: scheduling.signal },
+		async (index) => {
+			const page = await fetchPage(pageRequest(paging, request, positions[index], pageSize));
+			if (recordsAt(page, recordsPath).length < pageSize) end = Math.min(end, index + 1);
+			return page;
+		},
+		{ stopOnError: true, signal: scheduling.signal, complete: () => end < positions.length },
 	);
-	if (run.firstFailure !== undefined) throw (run.settled[run.firstFailure] as { error: unknown }).error;
-	// Every page came back (a stop that came meanwhile held nothing back): the pages are complete.
-	if (run.settled.every((entry) => entry.state === 'done')) return run.settled.map((entry) => (entry as { value: IDataObject }).value);
-	if (run.cancelled) throw scheduling.signal ? stopReasonOf(scheduling.signal) : cancelledError();
-	return run.settled.map((entry) => (entry as { value: IDataObject }).value);
+	const needed = run.settled.slice(0, end);
+	if (run.firstFailure !== undefined && run.firstFailure < end) throw (run.settled[run.firstFailure] as { error: unknown }).error;
+	// Every page needed came back (a stop that came meanwhile held nothing back): the pages are complete.
+	if (needed.every((entry) => entry.state === 'done')) return needed.map((entry) => (entry as { value: IDataObject }).value);
+	throw scheduling.signal?.aborted ? stopReasonOf(scheduling.signal) : cancelledError();
 }
 
 /**
@@ -115,7 +126,7 @@ export async function collectPages(
 		if (pending.length === 0 && total !== undefined && scheduling.limit > 1) {
 			const before = paging.style === 'pageNumber' ? position - 1 : position - plan.pageSize;
 			const positions = remainingPositions(paging, before, plan.pageSize, total, plan.limit - collected.length);
-			if (positions.length > 1) pending = await fetchPagesAtOnce(paging, request, positions, plan.pageSize, fetchPage, scheduling);
+			if (positions.length > 1) pending = await fetchPagesAtOnce(paging, recordsPath, request, positions, plan.pageSize, fetchPage, scheduling);
 		}
 	}
 	return collected;

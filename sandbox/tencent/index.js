@@ -175,7 +175,9 @@ function createTencentProvider(shared, initial = {}) {
 		}
 
 		const late = faults.take(PROVIDER, action, 'afterApply');
-		if (late) {
+		if (late && late.kind === 'inflateTotal') {
+			if (result && typeof result.Total === 'number') result = { ...result, Total: result.Total * late.factor };
+		} else if (late) {
 			entry.appliedBeforeFault = true;
 			if (late.kind === 'drop' || late.kind.startsWith('http')) return transport(late.kind);
 			if (late.kind !== 'slow') return reply(faultEnvelope(late.kind));

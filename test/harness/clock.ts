@@ -1,7 +1,117 @@
-/** Vendor time stamps relative to now, as the sandbox seeds them. */
+/** Vendor time stamps relative to now, as the sandbox seeds them, and a clock tests control for pacing. */
+import { sleep } from 'n8n-workflow';
+
+import type { AdaptiveRateLimiter } from '../../nodes/shared/rateLimiter';
+import { REAL_LIMITER_CLOCK } from '../../nodes/shared/rateLimiter';
+import { stopReasonOf } from '../../nodes/shared/stopping';
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { createRateLimiter } = require('../../sandbox/tencent/rateLimit') as {
+	createRateLimiter: (clock: { now(): number }, settings: { enabled: boolean }) => { allow(id: string, action: string, limit: number): boolean };
+};
 
 /** ISO-8601 UTC without milliseconds (`YYYY-MM-DDTHH:mm:ssZ`), `offsetSeconds` from now. */
 export const utcAt = (offsetSeconds = 0) => new Date(Date.now() + offsetSeconds * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 /** China Standard Time `YYYY-MM-DD HH:mm:ss`, as Tencent writes it, `offsetSeconds` from now. */
 export const chinaTimeAt = (offsetSeconds = 0) => new Date(Date.now() + offsetSeconds * 1000 + 8 * 3600000).toISOString().replace('T', ' ').slice(0, 19);
+
+/**
+ * A clock the test controls, for pacing: `now()` moves only when the test calls `advance` or,
+ * with `autoAdvance` (the default), when the code under test waits on `sleep` (the wait ends at
+ * once, with the clock moved to its end). Without it, a wait ends only when the test advances the
+ * clock past it (or the wait's signal aborts), so the test decides which call may start when.
+ * Pacing decisions then depend on the schedule alone, never on how busy the machine is.
+ */
+export class ManualClock {
+	private current: number;
+	private waiting: Array<{ at: number; wake: () => void }> = [];
+
+	constructor(
+		start = 1_000_000,
+		private readonly autoAdvance = true,
+	) {
+		this.current = start;
+	}
+
+	readonly now = (): number => this.current;
+
+	advance(ms: number): void {
+		this.current += ms;
+		const due = this.waiting.filter((waiter) => waiter.at <= this.current);
+		this.waiting = this.waiting.filter((waiter) => waiter.at > this.current);
+		for (const waiter of due) waiter.wake();
+	}
+
+	readonly sleep = async (ms: number, signal?: AbortSignal): Promise<void> => {
+		if (signal?.aborted) throw stopReasonOf(signal);
+		const at = this.current + Math.max(0, ms);
+		if (this.autoAdvance) {
+			// Several calls may wait at once: the clock moves to the latest end, never by their sum.
+			this.current = Math.max(this.current, at);
+			// A macrotask, so other calls of the run get their turn as they would during a real wait.
+			await sleep(0);
+			return;
+		}
+		await new Promise<void>((resolve, reject) => {
+			const onAbort = () => {
+				this.waiting = this.waiting.filter((entry) => entry !== waiter);
+				reject(stopReasonOf(signal!));
+			};
+			const waiter = {
+				at,
+				wake: () => {
+					signal?.removeEventListener('abort', onAbort);
+					resolve();
+				},
+			};
+			this.waiting.push(waiter);
+			signal?.addEventListener('abort', onAbort, { once: true });
+		});
+	};
+}
+
+/** A start the limiter granted: its key (account and action) and the time on the test's clock. */
+export interface PacedStart {
+	key: string;
+	at: number;
+}
+
+/**
+ * Runs the process-wide limiter on a ManualClock for one test and records every start it grants,
+ * so the test can check the schedule against the vendor's sliding window instead of timing it.
+ * `restore()` puts the real clock back.
+ */
+export function paceOnManualClock(
+	limiter: AdaptiveRateLimiter,
+	clock = new ManualClock(),
+): { clock: ManualClock; starts: PacedStart[]; restore: () => void } {
+	const starts: PacedStart[] = [];
+	limiter.useClock({ now: clock.now, sleep: clock.sleep });
+	const acquire = limiter.acquire;
+	limiter.acquire = async (key, documented, signal) => {
+		const at = await acquire.call(limiter, key, documented, signal);
+		starts.push({ key, at });
+		return at;
+	};
+	return {
+		clock,
+		starts,
+		restore: () => {
+			limiter.acquire = acquire;
+			limiter.useClock(REAL_LIMITER_CLOCK);
+		},
+	};
+}
+
+/**
+ * The starts (in order) the vendor would turn away: the sandbox's own sliding window (only
+ * accepted calls occupy it), fed with the times of the test's clock.
+ */
+export function turnedAway(starts: PacedStart[], limitPerSecond: number): PacedStart[] {
+	let now = 0;
+	const window = createRateLimiter({ now: () => now }, { enabled: true });
+	return starts.filter((start) => {
+		now = start.at;
+		return !window.allow(start.key, '', limitPerSecond);
+	});
+}
