@@ -7,6 +7,7 @@ import type { SendCall } from '../shared/executor';
 import { ApiCallError, type ApiFailure } from '../shared/failure';
 import { bodyExcerpt, networkFailure, retryAfterMs } from '../shared/httpFailure';
 import { accountKeyOf, sendPaced } from '../shared/pacing';
+import { noteVendorDate } from '../shared/trigger/vendorClock';
 import type { BuiltRequest, OperationSpec } from '../shared/types';
 import { huaweiApiOf } from './apiKey';
 import { classifyHuaweiFailure, huaweiNodeApiError } from './errors';
@@ -131,6 +132,7 @@ async function callOnce(
 		if (failure) fail(failure);
 		throw new NodeApiError(context.getNode(), error as JsonObject);
 	}
+	noteVendorDate(context, response.headers?.date);
 	const body = parsedBody(response.body);
 	if (body?.error_code && !['CBC.0000'].includes(String(body.error_code))) {
 		fail({ httpStatus: response.statusCode, code: String(body.error_code), message: String(body.error_msg ?? ''), requestId: String(response.headers?.['x-request-id'] ?? '') || undefined });

@@ -8,6 +8,7 @@ import type { SendCall } from '../shared/executor';
 import { ApiCallError, type ApiFailure } from '../shared/failure';
 import { bodyExcerpt, networkFailure } from '../shared/httpFailure';
 import { accountKeyOf, sendPaced } from '../shared/pacing';
+import { noteVendorDate } from '../shared/trigger/vendorClock';
 import type { OperationSpec } from '../shared/types';
 import { chinaTimesToUtc } from './chinaTime';
 import { classifyTencentFailure, tencentNodeApiError } from './errors';
@@ -71,7 +72,8 @@ async function callOnce(
 		if (!failure) throw new NodeApiError(context.getNode(), error as JsonObject);
 		fail(failure);
 	}
-	return chinaTimesToUtc(unwrapTencentResponse(response));
+	noteVendorDate(context, response.headers?.date);
+	return chinaTimesToUtc(spec.vendorAction, unwrapTencentResponse(response));
 }
 
 /**
