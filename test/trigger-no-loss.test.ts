@@ -129,6 +129,9 @@ describe.each([
 
 		minutesPass(20);
 		expect((await trigger.poll()).items).toEqual([]);
+		// A newer order carries the watermark past the 15-minute window of the unpaid ones.
+		const newer = order({ status: 5, create_time: utcAt(20 * 60 - 1) });
+		expect((await trigger.poll()).items.map((i) => i.orderId)).toEqual([newer]);
 		huawei().setOrderStatus({ order_id: unpaid, status: 5 });
 		huawei().setOrderStatus({ order_id: known, status: 5 });
 		const paid = await trigger.poll();
