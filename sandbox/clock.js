@@ -6,11 +6,15 @@
  * reads this clock, so a test can shift it to provoke AuthFailure.SignatureExpire without
  * faking the client's own clock.
  */
+// Captured at load: a test that fakes the process clock (the host's, as the nodes read it) leaves
+// the vendors' clock alone, so the two can differ as a partner's machine and a vendor's do.
+const realNow = Date.now;
+
 function createClock() {
 	let offsetMs = 0;
 	return {
-		now: () => Date.now() + offsetMs,
-		nowSec: () => Math.floor((Date.now() + offsetMs) / 1000),
+		now: () => realNow() + offsetMs,
+		nowSec: () => Math.floor((realNow() + offsetMs) / 1000),
 		get offsetMs() {
 			return offsetMs;
 		},

@@ -68,6 +68,8 @@ async function startSandbox({ port = 0, host = '127.0.0.1', latency: latencyOpti
 	}
 
 	const server = http.createServer((req, res) => {
+		// The vendors' Date header tells the time on their clock: the sandbox's, shifted or not.
+		res.setHeader('Date', new Date(clock.now()).toUTCString());
 		route(req, res).catch((error) => {
 			if (!res.headersSent) sendJson(res, 500, { error: 'InternalError', message: String(error && error.message) });
 			else res.destroy();

@@ -44,7 +44,8 @@ describe('watermark', () => {
 
 	it('reads Tencent times as China Standard Time', () => {
 		expect(utcFromChinaTime('2026-01-01 08:00:00')).toBe('2026-01-01T00:00:00Z');
-		expect(utcFromChinaTime('2026-01-01')).toBe('2025-12-31T16:00:00Z');
+		// A calendar date is not an instant: it stays as Tencent wrote it.
+		expect(utcFromChinaTime('2026-01-01')).toBeUndefined();
 		expect(utcFromChinaTime('soon')).toBeUndefined();
 	});
 });

@@ -6,6 +6,8 @@ import { ORDER_STATUS, ORDER_TYPE, orderOperations } from './resources/others';
 import { huaweiSender } from './transport';
 import { HUAWEI_CUSTOMER_ID_FORM, HUAWEI_OVERLAP_SECONDS } from './triggerSource';
 import { readConsistently } from '../shared/trigger/consistentRead';
+import { usable } from '../shared/trigger/storedState';
+import { askVendorTime, vendorTimeOr } from '../shared/trigger/vendorClock';
 
 const PAGE_SIZE = 100;
 /** ListCustomerOrders refuses a creation-time range longer than a year; longer spans are split. */
@@ -69,19 +71,114 @@ function orderRecord(o: IDataObject): EventRecord {
 	};
 }
 
-/** Orders created in `[begin, end]`, page by page; a range read again if its count moved meanwhile. */
+/**
+ * Orders created in `[begin, end]` (no end: up to whatever Huawei holds), page by page; a range read
+ * again if its count moved meanwhile. This machine's clock only cuts a long span into years.
+ */
 async function ordersCreated(context: IPollFunctions, begin: string, end: string, filter: OrderFilter): Promise<EventRecord[]> {
 	const send = huaweiSender();
 	const out: EventRecord[] = [];
-	for (const [from, to] of yearRanges(begin, end)) {
+	const ranges = end ? yearRanges(begin, end) : openRanges(begin);
+	for (const [from, to] of ranges) {
 		const orders = await readConsistently(async (_index, offset) => {
-			const qs = { create_time_begin: from, create_time_end: to, order_by: 'createTime', ...serverFilter(filter), offset, limit: PAGE_SIZE };
+			const qs = { create_time_begin: from, ...(to ? { create_time_end: to } : {}), order_by: 'createTime', ...serverFilter(filter), offset, limit: PAGE_SIZE };
 			const answer = await send(context, LIST, { body: {}, qs, path: {} }, 0);
 			return { records: (answer.order_infos as IDataObject[]) ?? [], total: Number(answer.total_count) };
 		}, PAGE_SIZE);
 		out.push(...orders.filter((o) => wanted(filter, o)).map(orderRecord));
 	}
 	return out;
+}
+
+/** Year ranges from `begin` ('' : a year ago) to now, the last one left open at its end. */
+function openRanges(begin: string): Array<[string, string]> {
+	const ranges = yearRanges(begin, utc(Date.now()));
+	if (ranges.length === 0) return [[begin, '']];
+	ranges[ranges.length - 1][1] = '';
+	return ranges;
+}
+
+/** Every order of the chosen types, whatever its status: what the watermark sees. */
+const anyStatus = (filter: OrderFilter): OrderFilter => ({ ...filter, statuses: [] });
+
+/** Statuses after which an order changes no more. */
+const FINAL_STATUSES = [4, 5];
+/** How long after its creation an order is watched for a chosen status (unpaid orders lapse sooner). */
+export const ORDER_WATCH_DAYS = 7;
+/** At most this many orders are watched at once; beyond it the oldest are let go, with a warning. */
+export const ORDER_WATCH_MAX = 200;
+
+/** An order watched for a chosen status: its id, creation time and the chosen statuses already emitted. */
+type WatchedOrder = [string, string, number[]];
+
+function readWatched(context: IPollFunctions, stored: unknown): WatchedOrder[] {
+	if (stored === undefined) return [];
+	const list = (stored as IDataObject | null)?.watching;
+	const valid =
+		Array.isArray(list) &&
+		list.every(
+			(e) =>
+				Array.isArray(e) &&
+				e.length === 3 &&
+				typeof e[0] === 'string' &&
+				e[0] !== '' &&
+				e[1] !== '' &&
+				sortableUtc(e[1]) === e[1] &&
+				Array.isArray(e[2]) &&
+				(e[2] as unknown[]).every((n) => Number.isInteger(n)),
+		);
+	// The same rule as every stored state: logged, then started afresh rather than failing each poll.
+	const read = valid ? { state: list as WatchedOrder[] } : { unreadable: 'it is not a list of [order id, creation time, statuses reached]' };
+	return usable(context, 'New Customer Order follow-up', read) ?? [];
+}
+
+/**
+ * "Order Statuses" means "when an order reaches one": an order is emitted the first time it is
+ * seen in each chosen status, whenever that happens. New orders come from the watermark; an order
+ * not yet in a chosen status (nor in a final one) is watched, and each poll reads the orders in the
+ * chosen statuses created since the oldest watched one, so an order paid hours later is emitted
+ * then. Orders already known at the first activation are watched too, but not emitted for the
+ * status they already had.
+ */
+async function followOrderStatuses(context: IPollFunctions, found: EventRecord[], stored: unknown, baseline: boolean) {
+	const filter = filterOf(context);
+	if (filter.statuses.length === 0) return { emit: baseline ? [] : found, state: undefined };
+	const watching = new Map(readWatched(context, stored).map((w) => [w[0], w]));
+	const emit: EventRecord[] = [];
+	const consider = (order: EventRecord, entry: WatchedOrder) => {
+		const status = Number(order.fields.status);
+		const reached = [...entry[2]];
+		if (filter.statuses.includes(status) && !reached.includes(status)) {
+			if (!baseline) emit.push(order);
+			reached.push(status);
+		}
+		const done = FINAL_STATUSES.includes(status) || filter.statuses.every((chosen) => reached.includes(chosen));
+		if (done) watching.delete(order.id);
+		else watching.set(order.id, [order.id, entry[1], reached.sort((a, b) => a - b)]);
+	};
+	const earlier = [...watching.values()];
+	for (const order of found) if (order.at) consider(order, watching.get(order.id) ?? [order.id, order.at, []]);
+	const foundIds = new Set(found.map((o) => o.id));
+	const toCheck = earlier.filter((w) => !foundIds.has(w[0]));
+	if (toCheck.length) {
+		const oldest = toCheck.reduce((min, w) => (w[1] < min ? w[1] : min), toCheck[0][1]);
+		const checked = new Set(toCheck.map((w) => w[0]));
+		for (const order of await ordersCreated(context, oldest, '', filter)) {
+			const entry = watching.get(order.id);
+			if (entry && checked.has(order.id)) consider(order, entry);
+		}
+	}
+	const since = windowStart(vendorTimeOr(context), ORDER_WATCH_DAYS * 86400);
+	const kept = [...watching.values()].filter((w) => w[1] >= since).sort((a, b) => (a[1] < b[1] ? 1 : a[1] > b[1] ? -1 : 0));
+	if (kept.length > ORDER_WATCH_MAX) {
+		const node = context.getNode();
+		context.logger.warn(
+			`${node.name}: ${kept.length} orders wait for a chosen status, more than ${ORDER_WATCH_MAX}; the oldest ${kept.length - ORDER_WATCH_MAX} are no longer watched`,
+			{ node: node.name, nodeType: node.type, workflowId: context.getWorkflow().id },
+		);
+	}
+	const watched = kept.slice(0, ORDER_WATCH_MAX).sort((a, b) => (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : a[0] < b[0] ? -1 : 1));
+	return { emit: emit.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.id < b.id ? -1 : 1)), state: watched.length ? { watching: watched } : undefined };
 }
 
 /** How far back a manual test run looks for sample orders. */
@@ -98,11 +195,14 @@ export const customerOrderSource: EventSource = {
 	overlapSeconds: HUAWEI_OVERLAP_SECONDS,
 	// "Only These Customers" lists the customers whose orders are watched.
 	customerIdForm: HUAWEI_CUSTOMER_ID_FORM,
-	since: async (context, since, until) => await ordersCreated(context, since, until, filterOf(context)),
-	baseline: async (context, now) => ({
-		records: await ordersCreated(context, windowStart(now, HUAWEI_OVERLAP_SECONDS), now, filterOf(context)),
-		at: now,
-	}),
+	// The watermark sees orders in every status; followUp emits those in (or reaching) a chosen one.
+	since: async (context, since) => await ordersCreated(context, since, '', anyStatus(filterOf(context))),
+	baseline: async (context) => {
+		// The watermark starts at Huawei's now (its Date header), never this machine's clock.
+		const now = await askVendorTime(context, async () => await huaweiSender()(context, LIST, { body: {}, qs: { offset: 0, limit: 1 }, path: {} }, 0));
+		return { records: await ordersCreated(context, windowStart(now, HUAWEI_OVERLAP_SECONDS), '', anyStatus(filterOf(context))), at: now };
+	},
+	followUp: followOrderStatuses,
 	newest: async (context, count) => {
 		const now = Date.now();
 		const recent = await ordersCreated(context, utc(now - SAMPLE_DAYS * 86400000), utc(now), filterOf(context));
@@ -123,7 +223,8 @@ export const customerOrderSource: EventSource = {
 			type: 'multiOptions',
 			options: ORDER_STATUS,
 			default: [],
-			description: 'Only orders in these statuses when first seen (an order is emitted once, when created, not again when its status changes); none chosen means every status',
+			description:
+				'Emit an order when it reaches one of these statuses (once per order and status, within 7 days of its creation); none chosen means every order once, when created',
 		},
 	],
 };

@@ -8,6 +8,7 @@ import { ApiCallError, type ApiFailure } from '../shared/failure';
 import { bodyExcerpt, networkFailure, redirectFailure, retryAfterMs } from '../shared/httpFailure';
 import { bssEndpointOf } from '../../credentials/huaweiSites';
 import { accountKeyOf, type AccountIdentity, sendPaced } from '../shared/pacing';
+import { noteVendorDate } from '../shared/trigger/vendorClock';
 import type { BuiltRequest, OperationSpec } from '../shared/types';
 import { sendGuard, stopConsequenceIn } from '../shared/stopping';
 import { isDotSegment } from '../shared/validation';
@@ -154,6 +155,7 @@ async function callOnce(
 		if (failure) fail(failure);
 		throw new NodeApiError(context.getNode(), error as JsonObject);
 	}
+	noteVendorDate(context, response.headers?.date);
 	const body = parsedBody(response.body);
 	if (body?.error_code && !['CBC.0000'].includes(String(body.error_code))) {
 		fail({ httpStatus: response.statusCode, code: String(body.error_code), message: String(body.error_msg ?? ''), requestId: String(response.headers?.['x-request-id'] ?? '') || undefined });

@@ -5,6 +5,7 @@ import type { CustomerRecord } from '../shared/trigger/customer';
 import type { CustomerIdForm } from '../shared/trigger/customerIds';
 import type { CustomerSource } from '../shared/trigger/source';
 import { sortableUtc, windowStart } from '../shared/trigger/watermark';
+import { askVendorTime } from '../shared/trigger/vendorClock';
 import type { OperationSpec } from '../shared/types';
 import { customerOperations } from './resources/customer';
 import { budgetOperations } from './resources/others';
@@ -55,16 +56,16 @@ export const huaweiSource: CustomerSource = {
 	overlapSeconds: HUAWEI_OVERLAP_SECONDS,
 	watermarkOn: 'time',
 	customerIdForm: HUAWEI_CUSTOMER_ID_FORM,
-	async customersSince(context, since, until) {
-		// The API filters on association time (both ends inclusive); its order is not documented.
-		const filter: IDataObject = {};
-		if (since) filter.associated_on_begin = since;
-		if (until) filter.associated_on_end = until;
-		return await listAll(context, filter);
+	async customersSince(context, since) {
+		// The API filters on association time (inclusive); its order is not documented. No end is
+		// sent: this machine's clock may be behind Huawei's, and would hide the newest customers.
+		return await listAll(context, since ? { associated_on_begin: since } : {});
 	},
-	async baseline(context, now) {
-		// Customers that become visible late land inside the overlap window, so read it now too.
-		return { records: await huaweiSource.customersSince(context, windowStart(now, HUAWEI_OVERLAP_SECONDS), now), at: now };
+	async baseline(context) {
+		// The watermark starts at Huawei's now (its Date header), never this machine's clock;
+		// customers that become visible late land inside the overlap window, so read it now too.
+		const now = await askVendorTime(context, async () => await call(context, LIST, { offset: 0, limit: 1 }));
+		return { records: await huaweiSource.customersSince(context, windowStart(now, HUAWEI_OVERLAP_SECONDS)), at: now };
 	},
 	async newestCustomers(context, count) {
 		const until = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');

@@ -1,8 +1,8 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
 import type { EventRecord, EventSource } from '../shared/trigger/events';
+import { sortableUtc } from '../shared/trigger/watermark';
 import type { OperationSpec } from '../shared/types';
-import { utcFromChinaTime } from './chinaTime';
 import { customerOperations } from './resources/customer';
 import { subAgentOperations } from './resources/subAgent';
 import { tencentSender } from './transport';
@@ -34,11 +34,14 @@ async function allPending(context: IPollFunctions, spec: OperationSpec): Promise
 
 /**
  * An application is the applicant and the time it applied: someone rejected who applies again
- * later is a new application and fires again.
+ * later is a new application and fires again. An ApplyTime that is no real time (empty, null, a zero
+ * date, text) leaves `at` empty and names the application by what Tencent wrote, so it is still
+ * emitted once (see listsAll).
  */
 function stamped(uin: unknown, applyTime: unknown): { id: string; at: string } {
-	const at = utcFromChinaTime(applyTime) ?? '';
-	return { id: `${String(uin)}@${at}`, at };
+	// The transport gave a real ApplyTime in UTC; anything else is no time (see sortableUtc).
+	const at = sortableUtc(applyTime);
+	return { id: `${String(uin)}@${at || JSON.stringify(applyTime ?? null)}`, at };
 }
 
 function customerApplication(a: IDataObject): EventRecord {
@@ -98,7 +101,9 @@ function pendingApplicationSource(
 		overlapSeconds: APPLICATION_OVERLAP_SECONDS,
 		// Applicants are accounts, named by UIN like customers.
 		customerIdForm: TENCENT_UIN_FORM,
-		since: async (context, since) => (await read(context)).filter((r) => r.at >= since),
+		// The list is read whole: an application without a time is kept by id while it is pending.
+		listsAll: true,
+		since: async (context, since) => (await read(context)).filter((r) => r.at === '' || r.at >= since),
 		// Everything pending now is known; the newest application sets the watermark.
 		baseline: async (context) => ({ records: await read(context), at: '' }),
 		newest: async (context, count) => (await read(context)).sort((a, b) => (a.at < b.at ? 1 : -1)).slice(0, count),

@@ -10,6 +10,7 @@ import { ApiCallError, type ApiFailure } from '../shared/failure';
 import { bodyExcerpt, networkFailure, redirectFailure } from '../shared/httpFailure';
 import { sendGuard, stopConsequenceIn } from '../shared/stopping';
 import { accountKeyOf, type AccountIdentity, sendPaced } from '../shared/pacing';
+import { noteVendorDate } from '../shared/trigger/vendorClock';
 import type { OperationSpec } from '../shared/types';
 import { chinaTimesToUtc } from './chinaTime';
 import { classifyTencentFailure, tencentNodeApiError } from './errors';
@@ -85,7 +86,8 @@ async function callOnce(
 		if (!failure) throw new NodeApiError(context.getNode(), error as JsonObject);
 		fail(failure);
 	}
-	return chinaTimesToUtc(unwrapTencentResponse(response));
+	noteVendorDate(context, response.headers?.date);
+	return chinaTimesToUtc(spec.vendorAction, unwrapTencentResponse(response));
 }
 
 /**

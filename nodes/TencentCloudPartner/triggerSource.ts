@@ -4,8 +4,8 @@ import { chunk } from '../shared/paging';
 import type { CustomerRecord } from '../shared/trigger/customer';
 import { numericIdForm } from '../shared/trigger/customerIds';
 import type { CustomerSource } from '../shared/trigger/source';
+import { sortableUtc } from '../shared/trigger/watermark';
 import type { OperationSpec } from '../shared/types';
-import { utcFromChinaTime } from './chinaTime';
 import { creditOperations } from './resources/credit';
 import { customerOperations } from './resources/customer';
 import { tencentSender } from './transport';
@@ -27,7 +27,8 @@ const BY_UINS = specOf(creditOperations, 'getByUins');
 const DETAILS = specOf(customerOperations, 'getDetails');
 
 function fromListed(c: IDataObject): CustomerRecord {
-	const associatedAt = utcFromChinaTime(c.AssociationTime) ?? '';
+	// The transport gave a real AssociationTime in UTC; anything else is no time (see sortableUtc).
+	const associatedAt = sortableUtc(c.AssociationTime);
 	return {
 		id: String(c.ClientUin),
 		at: associatedAt,
@@ -101,7 +102,7 @@ export const tencentSource: CustomerSource = {
 		return customers.map((c) => {
 			const info = byId.get(c.id);
 			return info
-				? { ...c, name: c.name ?? ((info.Name as string) || undefined), email: c.email ?? ((info.Email as string) || undefined), associatedAt: c.associatedAt ?? utcFromChinaTime(info.BindTime) }
+				? { ...c, name: c.name ?? ((info.Name as string) || undefined), email: c.email ?? ((info.Email as string) || undefined), associatedAt: c.associatedAt ?? (sortableUtc(info.BindTime) || undefined) }
 				: c;
 		});
 	},

@@ -60,8 +60,24 @@ function createOrderControl({ getData, clock }) {
 			orders.add(made);
 			return { orders: orders.list.length, added: made.slice(0, 20).map((o) => o.order_id) };
 		},
+		/**
+		 * Moves order `order_id` to `status` now (sandbox clock), as when a customer pays an order
+		 * long after creating it: completed or processing orders get their payment time then.
+		 */
+		setOrderStatus(body = {}) {
+			if (!body || typeof body !== 'object' || Array.isArray(body)) throw badRequest('body must be a JSON object');
+			if (!STATUSES.includes(body.status)) throw badRequest(`status must be one of ${STATUSES.join(', ')}`);
+			const order = getData().orders.get(String(body.order_id ?? ""));
+			if (!order) throw badRequest(`no order ${body.order_id}`);
+			order.status = body.status;
+			if ((order.status === 5 || order.status === 3) && (order.paymentSec === null || order.paymentSec === undefined)) order.paymentSec = clock.nowSec();
+			return { order_id: order.order_id, status: order.status };
+		},
 	};
-	const routes = [{ method: 'POST', path: '/_control/huawei/orders', run: (q, body) => functions.addOrders(body) }];
+	const routes = [
+		{ method: 'POST', path: '/_control/huawei/orders', run: (q, body) => functions.addOrders(body) },
+		{ method: 'POST', path: '/_control/huawei/orders/status', run: (q, body) => functions.setOrderStatus(body) },
+	];
 	return { functions, routes };
 }
 

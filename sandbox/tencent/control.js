@@ -18,6 +18,9 @@ const CUSTOMER_FIELDS = {
 	UinRegisterTime: 'string', CidRegisterTime: 'string', AuthPassTime: 'string', HasExpense: 'integer', PrepayFrozen: 'number', PostpayFrozen: 'number',
 };
 
+/** Date-time fields setRawTimes writes exactly as given. */
+const RAW_TIME_FIELDS = ['AssociationTime', 'RecentExpiry', 'BindTime', 'UinRegisterTime', 'CidRegisterTime', 'AuthPassTime'];
+
 function checkType(name, type, value) {
 	const ok = type === 'integer' ? Number.isSafeInteger(value) : type === 'number' ? typeof value === 'number' && Number.isFinite(value) : typeof value === type;
 	if (!ok) throw badRequest(`${name} must be ${type === 'integer' ? 'an integer' : `a ${type}`}`);
@@ -87,6 +90,23 @@ function createTencentControl({ getData, clock, downloads, reseed }) {
 			data.credit.historyNewestFirst(before); // keep its seeded history based on the old figures
 			return data.directory.update(uin, changes);
 		},
+		/**
+		 * Writes a customer's date-time fields exactly as given (any text, '' or null: zero dates,
+		 * impossible dates), as Tencent sometimes does, so tests see what the nodes make of them.
+		 * The customer keeps its place in the lists (its association second is not changed).
+		 */
+		setRawTimes(body = {}) {
+			const uin = uinFrom(body.ClientUin);
+			requireCustomer(uin);
+			const changes = {};
+			for (const [name, value] of Object.entries(body)) {
+				if (name === 'ClientUin') continue;
+				if (!RAW_TIME_FIELDS.includes(name)) throw badRequest(`unknown date-time field ${name}; allowed: ${RAW_TIME_FIELDS.join(', ')}`);
+				if (value !== null && typeof value !== 'string') throw badRequest(`${name} must be a string or null`);
+				changes[name] = value;
+			}
+			return getData().directory.update(uin, changes);
+		},
 		/** Moves the partner's TotalCredit so its RemainingCredit (allocatable) becomes this value. */
 		setPartnerRemainingCredit(body = {}) {
 			checkType('RemainingCredit', 'number', body.RemainingCredit);
@@ -123,6 +143,7 @@ function createTencentControl({ getData, clock, downloads, reseed }) {
 		{ method: 'POST', path: '/_control/tencent/customers', run: (q, body) => functions.addCustomer(body) },
 		{ method: 'POST', path: '/_control/tencent/customers/remove', run: (q, body) => functions.removeCustomer(body) },
 		{ method: 'POST', path: '/_control/tencent/credit', run: (q, body) => functions.setCredit(body) },
+		{ method: 'POST', path: '/_control/tencent/customers/raw-times', run: (q, body) => functions.setRawTimes(body) },
 		{ method: 'POST', path: '/_control/tencent/partner-credit', run: (q, body) => functions.setPartnerRemainingCredit(body) },
 		{ method: 'GET', path: '/_control/tencent/verify-code', run: (q) => functions.getVerifyCode(q.get('PhoneNum') ?? '') },
 		{ method: 'POST', path: '/_control/tencent/download-ready-after', run: (q, body) => functions.setDownloadReadyAfter(body) },

@@ -56,7 +56,8 @@ function createPendingControl({ getData, clock }) {
 		/**
 		 * Adds `count` pending applications of `kind` ("client" or "subAgent"), applied at
 		 * `ApplyTime` (UTC+8, default now) or spread over `spreadDays` before it; sub-agents get
-		 * `AuthState` (default 3, verified); `uin` makes that account apply again. Returns how many are pending and the UINs added (up to 20).
+		 * `AuthState` (default 3, verified); `uin` makes that account apply again; `rawApplyTime`
+		 * replaces their ApplyTime with that exact value. Returns how many are pending and the UINs added (up to 20).
 		 */
 		addPendingApplications(body = {}) {
 			if (!body || typeof body !== 'object' || Array.isArray(body)) throw badRequest('body must be a JSON object');
@@ -75,6 +76,11 @@ function createPendingControl({ getData, clock }) {
 			const added = applySeconds(count, lastSec, spreadDays).map((sec) =>
 				body.kind === 'client' ? clientApplicant(nextUin++, sec) : subAgentApplicant(nextUin++, sec, authState),
 			);
+			// `rawApplyTime` is written as given (text, '', null, a zero or impossible date), as Tencent sometimes does.
+			if ('rawApplyTime' in body) {
+				if (body.rawApplyTime !== null && typeof body.rawApplyTime !== 'string') throw badRequest('rawApplyTime must be a string or null');
+				for (const entry of added) entry.ApplyTime = body.rawApplyTime;
+			}
 			const merged = added.concat(list).sort((a, b) => (a.ApplyTime < b.ApplyTime ? 1 : a.ApplyTime > b.ApplyTime ? -1 : 0));
 			list.length = 0;
 			for (const entry of merged) list.push(entry);

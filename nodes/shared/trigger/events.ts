@@ -27,12 +27,32 @@ export interface EventSource {
 	/** Seconds before the watermark read again, for records that become visible late. */
 	overlapSeconds: number;
 	/**
-	 * Records stamped at or after `since` ('' for all) and, where the API filters on it, at or
-	 * before `until`. The answer is consistent: a list that changed while paging is read again.
+	 * Records stamped at or after `since` ('' for all), with no upper bound (this machine's clock is
+	 * not the vendor's). The answer is consistent: a list that changed while paging is read again.
 	 */
-	since(context: IPollFunctions, since: string, until: string): Promise<EventRecord[]>;
-	/** What the first activation records as known, and the watermark time ('' when the records set it). */
-	baseline(context: IPollFunctions, now: string): Promise<{ records: EventRecord[]; at: string }>;
+	since(context: IPollFunctions, since: string): Promise<EventRecord[]>;
+	/**
+	 * What the first activation records as known, and the watermark time ('' when the records set
+	 * it): a vendor time, never this machine's.
+	 */
+	baseline(context: IPollFunctions): Promise<{ records: EventRecord[]; at: string }>;
+	/**
+	 * Whether `since` always returns every current record (a pending list read whole): records
+	 * without a usable time (at '') are then emitted once each, by id, instead of never.
+	 */
+	listsAll?: boolean;
+	/**
+	 * For an event whose records can reach what the partner chose after they were first seen (an
+	 * order paid later): given the records the watermark found new (or, on a fresh baseline, knew
+	 * already), which to emit now, and the small follow-up state to keep (undefined: none). Without
+	 * it every new record is emitted.
+	 */
+	followUp?(
+		context: IPollFunctions,
+		found: EventRecord[],
+		stored: unknown,
+		baseline: boolean,
+	): Promise<{ emit: EventRecord[]; state: IDataObject | undefined }>;
 	/** The newest few, for a manual test run. */
 	newest(context: IPollFunctions, count: number): Promise<EventRecord[]>;
 	/** The form of the customer ids the records carry, checked in "Only These Customers" before any request. */

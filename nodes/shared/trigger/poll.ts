@@ -9,14 +9,13 @@ import type { LowCreditRule } from './lowCredit';
 import { evaluateLowCredit, levelOf } from './lowCredit';
 import type { EventRecord, EventSource } from './events';
 import type { CustomerSource } from './source';
-import { latestAcceptable, readLowCreditState, readWatermarkState, usable } from './storedState';
-import { advance, takeNew, windowStart } from './watermark';
+import { latestAcceptable, readLowCreditState, readWatermarkState, usable, watermarkInFuture } from './storedState';
+import { vendorTimeOr } from './vendorClock';
+import type { Stamped, WatermarkState } from './watermark';
+import { advance, takeNew, takeUndated, windowStart, withUndated } from './watermark';
 
 /** How many records a manual test run returns. */
 const SAMPLE_SIZE = 3;
-
-/** Now as a sortable UTC second, the form of a time watermark. */
-const utcNow = () => new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 /** "Only These Customers", checked against the vendor's id form before any request. */
 function onlyIds(context: IPollFunctions, form: CustomerIdForm, options: IDataObject): string[] {
@@ -25,11 +24,74 @@ function onlyIds(context: IPollFunctions, form: CustomerIdForm, options: IDataOb
 	return watched.ids;
 }
 
+/** A watermark poll as the shared bookkeeping sees it, whatever the event. */
+interface WatermarkPoll<T extends Stamped> {
+	/** The event's name in the log, e.g. "New Customer". */
+	label: string;
+	/** Its key in the node's static data. */
+	key: string;
+	on: 'time' | 'id';
+	overlapSeconds: number;
+	/** Whether every poll lists all current records (a pending list), so records without a time are kept by id. */
+	listsAll: boolean;
+	/** Records stamped at or after `since` ('' for all), with no upper bound. */
+	since(since: string): Promise<T[]>;
+	/** What the first activation records as known, and the watermark time ('' when the records set it). */
+	baseline(): Promise<{ records: T[]; at: string }>;
+}
+
+const oldestFirst = (a: Stamped, b: Stamped) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.id < b.id ? -1 : 1);
+
+/** What a watermark poll found: the records to emit, those a baseline recorded as known, and the state to store. */
+interface WatermarkOutcome<T> {
+	emit: T[];
+	/** The records a fresh baseline recorded as known (undefined when the poll continued from a stored state). */
+	known?: T[];
+	state: WatermarkState;
+}
+
 /**
- * New Customer: the first activation records where things stand; every later poll reads only
- * what is newer than the watermark (minus the source's overlap) and emits what it has not seen.
- * Static data changes only after the whole poll succeeded.
+ * One poll of a watermark event (New Customer, New Customer Application, New Customer Order, ...).
+ * The first activation (or a stored state it cannot read, logged) records where things stand, or
+ * emits everything when asked; later polls emit what is newer than the watermark minus the overlap
+ * and not seen in that window, and, for a source that lists everything on each poll, each record
+ * without a time once. Every time the bookkeeping compares with is the vendor's (its answers' Date
+ * header; this machine's clock only when the vendor sends none): the watermark never passes shortly
+ * after the vendor's now, and a stored one beyond it starts a fresh baseline. Nothing is written
+ * here: the caller stores the state once the whole poll has succeeded.
  */
+async function pollWatermark<T extends Stamped>(context: IPollFunctions, poll: WatermarkPoll<T>, emitExisting: boolean): Promise<WatermarkOutcome<T>> {
+	const ceiling = () => (poll.on === 'time' ? latestAcceptable(vendorTimeOr(context)) : undefined);
+	/** `next` with the undated ids still listed, and the undated records not known before. */
+	const settle = (next: WatermarkState, records: T[], known?: string[]): { state: WatermarkState; undated: T[] } => {
+		if (!poll.listsAll) return { state: next, undated: [] };
+		const { fresh, undated } = takeUndated(records, known);
+		return { state: withUndated(next, undated), undated: fresh };
+	};
+
+	const staticData = context.getWorkflowStaticData('node');
+	const stored = usable(context, poll.label, readWatermarkState(staticData[poll.key], poll.on));
+	if (stored) {
+		const records = await poll.since(windowStart(stored.at, poll.overlapSeconds));
+		const future = poll.on === 'time' ? watermarkInFuture(stored.at, vendorTimeOr(context)) : undefined;
+		if (future === undefined) {
+			const { fresh, next } = takeNew(records, stored, poll.overlapSeconds, ceiling());
+			const { state, undated } = settle(next, records, stored.undated);
+			return { emit: [...undated, ...fresh], state };
+		}
+		usable(context, poll.label, { unreadable: future });
+	}
+	if (emitExisting) {
+		const everything = await poll.since('');
+		const { state } = settle(advance({ at: '', recent: [] }, everything, poll.overlapSeconds, ceiling()), everything);
+		return { emit: [...everything].sort(oldestFirst), state };
+	}
+	const start = await poll.baseline();
+	const { state } = settle(advance({ at: start.at, recent: [] }, start.records, poll.overlapSeconds, ceiling()), start.records);
+	return { emit: [], known: start.records, state };
+}
+
+/** New Customer: a watermark poll over the vendor's customer list. */
 async function pollNewCustomers(context: IPollFunctions, source: CustomerSource, options: IDataObject): Promise<IDataObject[] | null> {
 	const includeRaw = options.includeRaw !== false;
 	const watch = new Set(onlyIds(context, source.customerIdForm, options));
@@ -40,38 +102,24 @@ async function pollNewCustomers(context: IPollFunctions, source: CustomerSource,
 	if (context.getMode() === 'manual') {
 		return toItems(await source.newestCustomers(context, SAMPLE_SIZE), { sample: true });
 	}
-
-	const staticData = context.getWorkflowStaticData('node');
-	const now = utcNow();
-	// A time watermark never passes shortly after now (see advance); ids have no such bound.
-	const ceiling = source.watermarkOn === 'time' ? latestAcceptable(now) : undefined;
-	const stored = usable(context, 'New Customer', readWatermarkState(staticData.newCustomer, source.watermarkOn, now));
-	if (!stored) {
-		if (options.emitExisting === true) {
-			const everyone = await source.customersSince(context, '', now);
-			staticData.newCustomer = advance({ at: '', recent: [] }, everyone, source.overlapSeconds, ceiling) as unknown as IDataObject;
-			return toItems([...everyone].sort((a, b) => (a.at < b.at ? -1 : 1)));
-		}
-		const start = await source.baseline(context, now);
-		staticData.newCustomer = advance({ at: start.at, recent: [] }, start.records, source.overlapSeconds, ceiling) as unknown as IDataObject;
-		return null;
-	}
-
-	const records = await source.customersSince(context, windowStart(stored.at, source.overlapSeconds), now);
-	const { fresh, next } = takeNew(records, stored, source.overlapSeconds, ceiling);
-	staticData.newCustomer = next as unknown as IDataObject;
-	return toItems(fresh);
+	const outcome = await pollWatermark(
+		context,
+		{
+			label: 'New Customer',
+			key: 'newCustomer',
+			on: source.watermarkOn,
+			overlapSeconds: source.overlapSeconds,
+			listsAll: false,
+			since: async (since) => await source.customersSince(context, since),
+			baseline: async () => await source.baseline(context),
+		},
+		options.emitExisting === true,
+	);
+	context.getWorkflowStaticData('node').newCustomer = outcome.state as unknown as IDataObject;
+	return toItems(outcome.emit);
 }
 
-const oldestFirst = (a: EventRecord, b: EventRecord) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.id < b.id ? -1 : 1);
-
-/**
- * One poll of a watermark event (New Customer Application, New Customer Order, ...): the same
- * bookkeeping and checks as New Customer on a time watermark. The first activation (or a stored
- * state it cannot read, logged) records where things stand, or emits everything when asked; later
- * polls emit what is newer than the watermark and not seen in its window. The watermark never
- * passes shortly after now, and static data is written only once the whole poll has succeeded.
- */
+/** An event beyond New Customer (New Customer Application, New Customer Order, ...): a watermark poll over its source. */
 async function pollWatermarkEvent(
 	context: IPollFunctions,
 	provider: string,
@@ -86,26 +134,30 @@ async function pollWatermarkEvent(
 			.map((r) => ({ provider, event: source.event, ...r.fields, ...extra, ...(includeRaw ? { raw: r.raw } : {}) }));
 
 	if (context.getMode() === 'manual') return toItems(await source.newest(context, SAMPLE_SIZE), { sample: true });
-
+	const outcome = await pollWatermark(
+		context,
+		{
+			label: source.option.name,
+			key: source.event,
+			on: 'time',
+			overlapSeconds: source.overlapSeconds,
+			listsAll: source.listsAll === true,
+			since: async (since) => await source.since(context, since),
+			baseline: async () => await source.baseline(context),
+		},
+		options.emitExisting === true,
+	);
 	const staticData = context.getWorkflowStaticData('node');
-	const now = utcNow();
-	const ceiling = latestAcceptable(now);
-	const stored = usable(context, source.option.name, readWatermarkState(staticData[source.event], 'time', now));
-	if (!stored) {
-		if (options.emitExisting === true) {
-			const everything = await source.since(context, '', now);
-			staticData[source.event] = advance({ at: '', recent: [] }, everything, source.overlapSeconds, ceiling) as unknown as IDataObject;
-			return toItems([...everything].sort(oldestFirst));
-		}
-		const start = await source.baseline(context, now);
-		staticData[source.event] = advance({ at: start.at, recent: [] }, start.records, source.overlapSeconds, ceiling) as unknown as IDataObject;
-		return null;
+	let emit = outcome.emit;
+	if (source.followUp) {
+		const key = `${source.event}FollowUp`;
+		const next = await source.followUp(context, outcome.known ?? outcome.emit, staticData[key], outcome.known !== undefined);
+		emit = next.emit;
+		if (next.state) staticData[key] = next.state;
+		else delete staticData[key];
 	}
-
-	const records = await source.since(context, windowStart(stored.at, source.overlapSeconds), now);
-	const { fresh, next } = takeNew(records, stored, source.overlapSeconds, ceiling);
-	staticData[source.event] = next as unknown as IDataObject;
-	return toItems(fresh);
+	staticData[source.event] = outcome.state as unknown as IDataObject;
+	return toItems(emit);
 }
 
 function ruleOf(context: IPollFunctions, source: CustomerSource, options: IDataObject): LowCreditRule {

@@ -9,16 +9,15 @@ export interface CustomerSource {
 	provider: Provider;
 	/**
 	 * Customers associated at or after `since` (a sortable UTC time, '' for all), newest first
-	 * where the API sorts; `until` bounds the window, where the API filters on it, so customers
-	 * arriving during the poll wait for the next one. The answer is consistent: a list that changed
-	 * while paging is read again.
+	 * where the API sorts, with no upper bound (this machine's clock is not the vendor's). The
+	 * answer is consistent: a list that changed while paging is read again.
 	 */
-	customersSince(context: IPollFunctions, since: string, until: string): Promise<CustomerRecord[]>;
+	customersSince(context: IPollFunctions, since: string): Promise<CustomerRecord[]>;
 	/**
 	 * What the first activation records as already known, and the watermark time to start from
-	 * ('' when the records themselves set it).
+	 * ('' when the records themselves set it): a vendor time, never this machine's.
 	 */
-	baseline(context: IPollFunctions, now: string): Promise<{ records: CustomerRecord[]; at: string }>;
+	baseline(context: IPollFunctions): Promise<{ records: CustomerRecord[]; at: string }>;
 	/** The newest few customers, for a manual test run. */
 	newestCustomers(context: IPollFunctions, count: number): Promise<CustomerRecord[]>;
 	/** Credit (or budget) of every customer, or of the given ones. */

@@ -11,7 +11,7 @@ import type { WatermarkState } from './watermark';
 /** What a poll found: a usable state, nothing at all (first activation), or something unusable. */
 export type StoredState<T> = { state: T } | { state: undefined } | { unreadable: string };
 
-/** How long a watermark may lie ahead of this machine's clock (vendor clocks differ a little). */
+/** How long a watermark may lie ahead of the vendor's clock (its services' clocks differ a little). */
 export const FUTURE_TOLERANCE_SECONDS = 10 * 60;
 
 const UTC_SECOND = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
@@ -40,25 +40,43 @@ export function latestAcceptable(now: string): string {
 }
 
 /**
- * The New Customer state: `{ at, recent: [[id, at], ...] }`. `at` is '' (nothing seen yet) or, for
- * a time source, a UTC second no later than `now` plus the tolerance, or for an id source a padded
- * id key; every `recent` entry is a pair of an id and a key of the same form.
+ * The New Customer state: `{ at, recent: [[id, at], ...], undated?: [id, ...] }`. `at` is '' (nothing
+ * seen yet) or, for a time source, a UTC second (no later than `now` plus the tolerance, when `now`,
+ * the vendor's time, is given), or for an id source a padded id key; every `recent` entry is a pair
+ * of an id and a key of the same form; `undated` lists ids of records that carry no time.
  */
-export function readWatermarkState(raw: unknown, on: 'time' | 'id', now: string): StoredState<WatermarkState> {
+export function readWatermarkState(raw: unknown, on: 'time' | 'id', now?: string): StoredState<WatermarkState> {
 	if (raw === undefined) return { state: undefined };
 	if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { unreadable: `the state is ${shape(raw)}, not an object` };
 	const { at, recent } = raw as { at?: unknown; recent?: unknown };
 	const validKey = on === 'time' ? isUtcSecond : (value: string) => ID_KEY.test(value);
 	const form = on === 'time' ? 'a UTC time YYYY-MM-DDTHH:mm:ssZ' : 'a 12-digit id key';
 	if (typeof at !== 'string' || (at !== '' && !validKey(at))) return { unreadable: `the watermark is ${shape(at)}, not ${form}` };
-	if (on === 'time' && at > latestAcceptable(now)) return { unreadable: `the watermark ${at} lies in the future (now ${now})` };
+	if (on === 'time' && now !== undefined) {
+		const future = watermarkInFuture(at, now);
+		if (future) return { unreadable: future };
+	}
 	if (!Array.isArray(recent)) return { unreadable: `the recent customers are ${shape(recent)}, not a list` };
 	for (const entry of recent as unknown[]) {
 		const valid =
 			Array.isArray(entry) && entry.length === 2 && typeof entry[0] === 'string' && entry[0] !== '' && typeof entry[1] === 'string' && validKey(entry[1]);
 		if (!valid) return { unreadable: `a recent customer entry is ${shape(entry)}, not a pair of an id and ${form}` };
 	}
-	return { state: { at, recent: (recent as Array<[string, string]>).map(([id, time]) => [id, time]) } };
+	const { undated } = raw as { undated?: unknown };
+	if (undated !== undefined && !(Array.isArray(undated) && undated.every((id) => typeof id === 'string' && id !== ''))) {
+		return { unreadable: `the records without a time are ${shape(undated)}, not a list of ids` };
+	}
+	const state: WatermarkState = { at, recent: (recent as Array<[string, string]>).map(([id, time]) => [id, time]) };
+	if (undated !== undefined) state.undated = [...(undated as string[])];
+	return { state };
+}
+
+/**
+ * Why a stored watermark cannot be continued from, when it lies beyond `now` (the vendor's time)
+ * plus the tolerance: it would silence the event until the vendor's clock caught up.
+ */
+export function watermarkInFuture(at: string, now: string): string | undefined {
+	return at > latestAcceptable(now) ? `the watermark ${at} lies in the future (now ${now} on the vendor's clock)` : undefined;
 }
 
 /** The Low Credit state: `{ low: [id, ...] }`, the ids waiting to recover. */

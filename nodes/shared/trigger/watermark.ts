@@ -17,6 +17,11 @@ export interface WatermarkState {
 	at: string;
 	/** `[id, at]` of every association seen at or after `at` minus the overlap. */
 	recent: Array<[string, string]>;
+	/**
+	 * Ids of the records listed without a usable time, for a source that lists every current record
+	 * on each poll (a pending list): kept while they are listed, so each is emitted once.
+	 */
+	undated?: string[];
 }
 
 /** One association: the same customer associated again at another time is another one. */
@@ -78,4 +83,28 @@ export function advance(state: WatermarkState, records: Stamped[], overlapSecond
 	for (const [id, time] of state.recent) if (time >= lower) recent.set(associationKey(id, time), [id, time]);
 	for (const record of records) if (record.at !== '' && record.at >= lower) recent.set(associationKey(record.id, record.at), [record.id, record.at]);
 	return { at, recent: [...recent.values()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : 1)) };
+}
+
+/**
+ * Records without a time from a source that lists all its current records on every poll: those not
+ * known before are new, and the ids still listed are kept (an id that left the list is forgotten,
+ * so the state stays as small as the list's undated part).
+ */
+export function takeUndated<T extends Stamped>(records: T[], known: string[] = []): { fresh: T[]; undated: string[] } {
+	const before = new Set(known);
+	const undated = new Set<string>();
+	const fresh: T[] = [];
+	for (const record of records) {
+		if (record.at !== '' || undated.has(record.id)) continue;
+		undated.add(record.id);
+		if (!before.has(record.id)) fresh.push(record);
+	}
+	return { fresh, undated: [...undated].sort() };
+}
+
+/** `state` with its undated ids set (the key left out when there are none, so the state stays as it was). */
+export function withUndated(state: WatermarkState, undated: string[]): WatermarkState {
+	const next: WatermarkState = { at: state.at, recent: state.recent };
+	if (undated.length) next.undated = undated;
+	return next;
 }
