@@ -8,7 +8,8 @@ import { searchAccounts } from './methods/listSearch';
 import type { MethodOverrides } from './overrides';
 import { applyOverrides, optionsFor, readOverrides } from './overrides';
 import { dotdigitalOperations, dotdigitalResources, findDotdigitalOperation } from './resources';
-import { DOTDIGITAL_CREDENTIAL, DOTDIGITAL_TIMEOUT_SECONDS, dotdigitalSender } from './transport';
+import { dotdigitalResellerApiTest } from './credentialTest';
+import { DOTDIGITAL_TIMEOUT_SECONDS, dotdigitalSender } from './transport';
 import { finishSentences } from '../shared/sentences';
 
 export class DotdigitalReseller implements INodeType {
@@ -25,7 +26,7 @@ export class DotdigitalReseller implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: DOTDIGITAL_CREDENTIAL, required: true }],
+		credentials: [{ name: 'dotdigitalResellerApi', required: true, testedBy: 'dotdigitalResellerApiTest' }],
 		properties: finishSentences([
 			{
 				displayName:
@@ -41,6 +42,7 @@ export class DotdigitalReseller implements INodeType {
 
 	methods = {
 		listSearch: { searchAccounts },
+		credentialTest: { dotdigitalResellerApiTest },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -3,7 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { pollCustomerEvents } from '../shared/trigger/poll';
 import { triggerProperties } from '../shared/trigger/properties';
-import { DOTDIGITAL_CREDENTIAL } from './transport';
+import { dotdigitalResellerApiTest } from './credentialTest';
 import { dotdigitalSource } from './triggerSource';
 import { finishSentences } from '../shared/sentences';
 
@@ -20,7 +20,7 @@ export class DotdigitalResellerTrigger implements INodeType {
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: DOTDIGITAL_CREDENTIAL, required: true }],
+		credentials: [{ name: 'dotdigitalResellerApi', required: true, testedBy: 'dotdigitalResellerApiTest' }],
 		properties: finishSentences([
 			{
 				displayName:
@@ -52,6 +52,10 @@ export class DotdigitalResellerTrigger implements INodeType {
 				],
 			}),
 		]),
+	};
+
+	methods = {
+		credentialTest: { dotdigitalResellerApiTest },
 	};
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
