@@ -16,7 +16,7 @@ export class DotdigitalResellerApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:icons/dotdigital.svg', dark: 'file:icons/dotdigital.dark.svg' };
 
-	documentationUrl = 'https://docs.cpaas.dotdigital.com/reference/partner-reseller-api';
+	documentationUrl = 'https://github.com/n8n-nodes-cloud-partners/n8n-nodes-cloud-partners/tree/main/packages/n8n-nodes-dotdigital-cpaas-reseller#credential-setup';
 
 	properties: INodeProperties[] = finishSentences([
 		{

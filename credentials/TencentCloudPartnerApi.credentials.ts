@@ -49,7 +49,7 @@ export class TencentCloudPartnerApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:icons/tencentCloud.svg', dark: 'file:icons/tencentCloud.dark.svg' };
 
-	documentationUrl = 'https://www.tencentcloud.com/document/product/1085/51410';
+	documentationUrl = 'https://github.com/n8n-nodes-cloud-partners/n8n-nodes-cloud-partners/tree/main/packages/n8n-nodes-tencent-cloud-partner#credential-setup';
 
 	properties: INodeProperties[] = finishSentences([
 		{

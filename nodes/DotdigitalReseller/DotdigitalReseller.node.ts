@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import type { SendCall } from '../shared/executor';
-import { buildNodeProperties } from '../shared/properties';
+import { buildNodeProperties, operationSubtitle } from '../shared/properties';
 import { executeSpecs } from '../shared/router';
 import { searchAccounts } from './methods/listSearch';
 import type { MethodOverrides } from './overrides';
@@ -19,7 +19,7 @@ export class DotdigitalReseller implements INodeType {
 		icon: { light: 'file:dotdigital.svg', dark: 'file:dotdigital.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: operationSubtitle(dotdigitalResources, dotdigitalOperations),
 		description:
 			'Provision dotdigital CPaaS accounts, users, roles, credit and inbound numbers as a reseller. Only AddUserToAccount and Add Credit are published; other methods are inferred and can be renamed.',
 		defaults: { name: 'dotdigital CPaaS Reseller' },

@@ -2,7 +2,7 @@ import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunction
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { pollCustomerEvents } from '../shared/trigger/poll';
-import { triggerProperties } from '../shared/trigger/properties';
+import { eventSubtitle, triggerProperties } from '../shared/trigger/properties';
 import { dotdigitalResellerApiTest } from './credentialTest';
 import { dotdigitalSource } from './triggerSource';
 import { finishSentences } from '../shared/sentences';
@@ -14,7 +14,7 @@ export class DotdigitalResellerTrigger implements INodeType {
 		icon: { light: 'file:dotdigital.svg', dark: 'file:dotdigital.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{$parameter["event"]}}',
+		subtitle: eventSubtitle(),
 		description: 'Starts a workflow when a dotdigital CPaaS account is added under you or runs low on credits (uses inferred read methods)',
 		defaults: { name: 'dotdigital CPaaS Reseller Trigger' },
 		polling: true,
@@ -30,10 +30,11 @@ export class DotdigitalResellerTrigger implements INodeType {
 				default: '',
 			},
 			...triggerProperties({
-				creditUnit: 'credits',
+				creditUnit: 'whole credits',
+				creditPrecision: 0,
 				customerIdName: 'dotdigital account IDs',
 				customerIdExample: '1001, 1002',
-				lowCreditDescription: "An account's credit balance fell below a threshold.",
+				lowCreditDescription: "An account's credit balance fell below the threshold.",
 				extraOptions: [
 					{
 						displayName: 'Account Credit Method',
