@@ -2,27 +2,15 @@
  * `npm run dev` prints the owner-account line whenever n8n asks for one, also when n8n's first
  * settings answer is slow (it was dropped after 2 s), and says it conditionally when n8n is silent.
  */
-import * as http from 'http';
-import type { AddressInfo } from 'net';
-
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { needsOwnerSetup, printWelcome } = require('../e2e/modes/dev') as {
 	needsOwnerSetup: (port: number, options?: { timeoutMs?: number; attempts?: number }) => Promise<boolean | null>;
 	printWelcome: (context: Record<string, unknown>) => void;
 };
-
-/** A stand-in for n8n's /rest/settings that leaves the first `stalls` requests unanswered. */
-async function settingsServer(showSetupOnFirstLoad: boolean, stalls: number) {
-	let seen = 0;
-	const server = http.createServer((req, res) => {
-		seen++;
-		if (seen <= stalls) return; // never answers: the client's timeout ends it
-		res.setHeader('Content-Type', 'application/json');
-		res.end(JSON.stringify({ data: { userManagement: { showSetupOnFirstLoad } } }));
-	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	return { port: (server.address() as AddressInfo).port, requests: () => seen, close: () => new Promise((resolve) => server.close(resolve)) };
-}
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { settingsServer } = require('./harness/settingsServer') as {
+	settingsServer: (showSetupOnFirstLoad: boolean, stalls: number) => Promise<{ port: number; requests: () => number; close: () => Promise<void> }>;
+};
 
 const quick = { timeoutMs: 300 };
 
