@@ -91,7 +91,7 @@ export class HuaweiCloudPartnerApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:icons/huaweiCloud.svg', dark: 'file:icons/huaweiCloud.dark.svg' };
 
-	documentationUrl = 'https://support.huaweicloud.com/intl/en-us/api-bpconsole/mc_00021.html';
+	documentationUrl = 'https://github.com/n8n-nodes-cloud-partners/n8n-nodes-cloud-partners/tree/main/packages/n8n-nodes-huawei-cloud-partner#credential-setup';
 
 	properties: INodeProperties[] = finishSentences([
 		siteProperty,

@@ -40,7 +40,7 @@ export class HuaweiCloudPartnerIamApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:icons/huaweiCloud.svg', dark: 'file:icons/huaweiCloud.dark.svg' };
 
-	documentationUrl = 'https://support.huaweicloud.com/intl/en-us/api-iam/iam_30_0001.html';
+	documentationUrl = 'https://github.com/n8n-nodes-cloud-partners/n8n-nodes-cloud-partners/tree/main/packages/n8n-nodes-huawei-cloud-partner#credential-setup';
 
 	properties: INodeProperties[] = finishSentences([
 		siteProperty,

@@ -17,6 +17,8 @@ export const TENCENT_PARTNER_VERSION = '2022-09-28';
 export const TENCENT_DEFAULT_ENDPOINT = 'https://intlpartnersmgt.intl.tencentcloudapi.com';
 const CONTENT_TYPE = 'application/json';
 
+const WRONG_ENDPOINT = `the Endpoint does not serve the International Partners API. Use ${TENCENT_DEFAULT_ENDPOINT}.`;
+
 /**
  * The codes Tencent answers inside an HTTP 200 when a key cannot make the test call, each with
  * the sentence a person needs. n8n's credential test compares one code per rule.
@@ -31,7 +33,7 @@ const TEST_FAILURES: Array<[code: string, message: string]> = [
 	['AuthFailure.MFAFailure', 'the key requires MFA. Use an API key of a CAM user without an MFA condition.'],
 	['AuthFailure.UnauthorizedOperation', 'the CAM user lacks permission intlpartnersmgt:QueryPartnerCredit. Attach a policy that allows the intlpartnersmgt actions you use.'],
 	['UnauthorizedOperation.UinNoAuth', 'the key works, but its account is not a partner (distributor, reseller or second-level reseller) or lacks the permission. An end customer\'s own key cannot pass this test.'],
-	['InvalidAction', 'the endpoint does not serve the International Partners API. Use https://intlpartnersmgt.intl.tencentcloudapi.com.'],
+	['InvalidAction', WRONG_ENDPOINT],
 	['IpNotInWhitelist', "this machine's IP address is not in the account's API IP allowlist."],
 	['IpInBlacklist', "this machine's IP address is blocked for API access."],
 	['RequestLimitExceeded', 'Tencent throttled the test call. Wait a second and test again.'],
@@ -47,7 +49,7 @@ export class TencentCloudPartnerApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:icons/tencentCloud.svg', dark: 'file:icons/tencentCloud.dark.svg' };
 
-	documentationUrl = 'https://www.tencentcloud.com/document/product/1085/51410';
+	documentationUrl = 'https://github.com/n8n-nodes-cloud-partners/n8n-nodes-cloud-partners/tree/main/packages/n8n-nodes-tencent-cloud-partner#credential-setup';
 
 	properties: INodeProperties[] = finishSentences([
 		{
@@ -177,9 +179,11 @@ export class TencentCloudPartnerApi implements ICredentialType {
 			body: {},
 			json: true,
 		},
-		// Tencent errors come in a 200 body; a redirect is an HTTP status, which n8n's tester
-		// matches by code before it reads any body, so both kinds of rule stand in one list.
+		// Tencent errors come in a 200 body; a wrong path or a redirect is an HTTP status. n8n checks
+		// the responseCode rules when the call fails and the body rules when it answers; its type
+		// wants one kind per list, its tester takes both.
 		rules: [
+			{ type: 'responseCode', properties: { value: 404, message: `HTTP 404: ${WRONG_ENDPOINT}` } },
 			...TEST_FAILURES.map(([code, message]) => ({
 				type: 'responseSuccessBody' as const,
 				properties: { key: 'Response.Error.Code', value: code, message: `${code}: ${message}` },

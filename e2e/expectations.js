@@ -242,6 +242,7 @@ module.exports = {
 
 		// "Approve" runs with onError: continueRegularOutput, so a refused application becomes an
 		// item with the vendor's error instead of stopping the workflow. Item i belongs to verified[i].
+		// (`n8n execute` is a live run: "Live run?" lets every verified applicant through.)
 		const approved = outputOf(ctx, 'Approve');
 		assert.strictEqual(approved.length, verified.length, `expected one Approve result per verified applicant (${verified.length}), got ${approved.length}`);
 		approved.forEach((a, i) => {
@@ -258,6 +259,14 @@ module.exports = {
 		assert.deepStrictEqual([...accepted].sort(), [...passedUins].sort(), `sandbox accepted approvals for ${show(accepted)}`);
 		const refusedCodes = log.filter((e) => e.outcome !== 'ok').map((e) => e.outcome).sort();
 		assert.deepStrictEqual(refusedCodes, refused.map((r) => r.vendorCode).sort(), 'refusals in the sandbox log do not match the error items');
+
+		// Each refusal is shown, with Tencent's reason, as an item of "Not approved: follow up by hand".
+		const followUp = ctx.nodeOutput('Not approved: follow up by hand') || [];
+		assert.deepStrictEqual(
+			followUp.map((f) => [f.resellerId, f.vendorCode]).sort(),
+			verified.filter((v, i) => approved[i].error).map((v, i) => [String(v.SubAgentUin), refused[i].vendorCode]).sort(),
+			`"Not approved: follow up by hand" items: ${show(followUp)}`,
+		);
 	},
 
 	'tencent-bill-by-product.json': (run, ctx) => {

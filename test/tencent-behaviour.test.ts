@@ -58,7 +58,7 @@ describe('validation before sending', () => {
 		['a refused country code', { ...createAccount, countryCode: '86' }, /"Country Code" must be an international dialing code/],
 		['a weak password', { ...createAccount, password: 'password' }, /"Password" must be 8 to 20 characters with a digit/],
 		['passwords that differ', { ...createAccount, additionalFields: { confirmPassword: 'Other!1234' } }, /"Confirm Password" must equal "Password"/],
-		['an option outside the list', { ...createAccount, accountType: '=enterprise' }, /"Account Type" must be one of "company", "personal", "business"/],
+		['an option outside the list', { ...createAccount, accountType: '=enterprise' }, /"Account Type" must be one of "company", "personal"/],
 		['a UIN list with a bad entry', { resource: 'credit', operation: 'getByUins', customerUins: ['200000000001, two'] }, /"Customer UINs" must be a list of account IDs/],
 		['an empty required list', { resource: 'customer', operation: 'getInvitations', invitationToken: [] }, /"Invitation Tokens" is required/],
 		['half a search', { resource: 'credit', operation: 'getManyCustomers', returnAll: true, additionalFields: { filter: 'Acme' } }, /"Search By" and "Search Value" go together/],

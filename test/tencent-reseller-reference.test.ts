@@ -91,6 +91,10 @@ describe('dropdowns and pickers', () => {
 		expect(codes.map((o) => o.value)).not.toEqual(expect.arrayContaining(['86']));
 		const areas = (await call(loadOptions.getAreas, {})) as INodePropertyOptions[];
 		expect(areas.map((o) => o.value)).toContain('HK');
+		// Area offers exactly the countries Country Code offers (no CN, RU, UA).
+		expect(areas.map((o) => String(o.description))).toEqual(expect.arrayContaining(codes.map((o) => `Dialing code +${String(o.value)}`)));
+		expect(areas).toHaveLength(codes.length);
+		expect(areas.map((o) => o.value)).not.toEqual(expect.arrayContaining(['CN']));
 	});
 
 	it('layer-2 industries follow the chosen layer-1 industry', async () => {
@@ -99,6 +103,8 @@ describe('dropdowns and pickers', () => {
 		const layer2 = (await call(loadOptions.getTradeTwo, { resource: 'customer', operation: 'createAccount', tradeOne: first })) as INodePropertyOptions[];
 		expect(layer2.length).toBeGreaterThan(0);
 		expect(layer2.every((o) => String(o.value).startsWith(first))).toBe(true);
+		// Before a layer-1 industry is chosen the list is empty, not every sub-industry.
+		expect(await call(loadOptions.getTradeTwo, { resource: 'customer', operation: 'createAccount', tradeOne: '' })).toEqual([]);
 	});
 
 	it('the customer picker searches by name, UIN or e-mail and pages', async () => {

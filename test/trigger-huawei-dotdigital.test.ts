@@ -95,7 +95,7 @@ describe.each([
 	it('Low Credit on budgets: drop, stay low, recover above the margin, drop again; percentage of the budget', async () => {
 		const customer = huawei().addCustomer({ association_type: '3', budget_amount: 1000, used_amount: 100, account_name: 'budget-customer' });
 		const id = String(customer.customer_id);
-		const trigger = sequence({ ...base, event: 'lowCredit', thresholdType: 'percentage', threshold: 20, rearmMargin: 10, options: { customerIds: id } }, credentials);
+		const trigger = sequence({ ...base, event: 'lowCredit', thresholdType: 'percentage', thresholdPercent: 20, rearmMargin: 10, options: { customerIds: id } }, credentials);
 		expect((await trigger.poll()).items).toEqual([]);
 		huawei().setBudget({ customer_id: id, used_amount: 850 });
 		const dropped = await trigger.poll();
@@ -159,10 +159,10 @@ describe('dotdigital', () => {
 	});
 
 	it('a percentage threshold needs the watched accounts, and then reads their allocations', async () => {
-		const all = await pollTrigger({ ...base, event: 'lowCredit', thresholdType: 'percentage', threshold: 10, rearmMargin: 0 } as never, credentials as never, {});
+		const all = await pollTrigger({ ...base, event: 'lowCredit', thresholdType: 'percentage', thresholdPercent: 10, rearmMargin: 0 } as never, credentials as never, {});
 		expect(all.error?.message).toContain('needs "Only These Customers"');
 		const account = dotdigital().addAccount({ AccountName: 'Pct Co', CreditBalance: 1000 });
-		const trigger = sequence({ ...base, event: 'lowCredit', thresholdType: 'percentage', threshold: 10, rearmMargin: 0, options: { customerIds: String(account.AccountId) } }, credentials);
+		const trigger = sequence({ ...base, event: 'lowCredit', thresholdType: 'percentage', thresholdPercent: 10, rearmMargin: 0, options: { customerIds: String(account.AccountId) } }, credentials);
 		await trigger.poll();
 		expect((await trigger.poll()).items).toEqual([]);
 	});

@@ -162,7 +162,7 @@ describe('Low Credit', () => {
 
 	it('percentage thresholds over all direct customers, with a small state', async () => {
 		tencent().seed({ customers: 200 });
-		const trigger = sequence({ event: 'lowCredit', thresholdType: 'percentage', threshold: 10, rearmMargin: 5 });
+		const trigger = sequence({ event: 'lowCredit', thresholdType: 'percentage', thresholdPercent: 10, rearmMargin: 5 });
 		await trigger.poll();
 		setRemaining(50, 1000); // 5%
 		const result = await trigger.poll();

@@ -19,13 +19,21 @@ const { checkCredentialRefs, importAll, loadCredentials, loadExamples, makeRedac
 
 const DEV_USER_FOLDER = path.join(STATE_DIR, 'user');
 
-async function needsOwnerSetup(port) {
-	const r = await httpGet(`http://127.0.0.1:${port}/rest/settings`);
-	try {
-		return !!JSON.parse(r.body).data.userManagement.showSetupOnFirstLoad;
-	} catch {
-		return false;
+/**
+ * Whether n8n will ask for an owner account on the first visit: true or false as n8n's settings
+ * say, or null when n8n did not answer. Its first settings answer can take several seconds on a
+ * busy machine, so each try waits `timeoutMs` and a slow answer is asked again.
+ */
+async function needsOwnerSetup(port, { timeoutMs = 30000, attempts = 3 } = {}) {
+	for (let attempt = 0; attempt < attempts; attempt++) {
+		const r = await httpGet(`http://127.0.0.1:${port}/rest/settings`, timeoutMs);
+		try {
+			return !!JSON.parse(r.body).data.userManagement.showSetupOnFirstLoad;
+		} catch {
+			// no answer (yet), or not the settings: ask again
+		}
 	}
+	return null;
 }
 
 function printWelcome({ port, sandbox, creds, examples, ownerSetup }) {
@@ -40,7 +48,8 @@ function printWelcome({ port, sandbox, creds, examples, ownerSetup }) {
 		console.log('    execution per change in the sandbox, for example a new Tencent customer:');
 		console.log(`    curl -X POST ${sandbox.url}/_control/tencent/customers -H 'Content-Type: application/json' -d '{"Name":"Test Co"}'`);
 	}
-	if (ownerSetup) console.log('  First visit: n8n asks you to create a local owner account (stored only in .e2e/user).');
+	if (ownerSetup === true) console.log('  First visit: n8n asks you to create a local owner account (stored only in .e2e/user).');
+	if (ownerSetup === null) console.log('  If n8n asks for an owner account on your first visit, create one: it is stored only in .e2e/user.');
 	console.log('  Press Ctrl+C to stop.');
 	console.log('');
 }
@@ -98,4 +107,4 @@ async function modeDev() {
 	}
 }
 
-module.exports = { modeDev };
+module.exports = { modeDev, needsOwnerSetup, printWelcome };

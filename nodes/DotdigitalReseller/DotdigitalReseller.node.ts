@@ -2,13 +2,14 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import type { SendCall } from '../shared/executor';
-import { buildNodeProperties } from '../shared/properties';
+import { buildNodeProperties, operationSubtitle } from '../shared/properties';
 import { executeSpecs } from '../shared/router';
 import { searchAccounts } from './methods/listSearch';
 import type { MethodOverrides } from './overrides';
 import { applyOverrides, optionsFor, readOverrides } from './overrides';
 import { dotdigitalOperations, dotdigitalResources, findDotdigitalOperation } from './resources';
-import { DOTDIGITAL_CREDENTIAL, DOTDIGITAL_TIMEOUT_SECONDS, dotdigitalSender } from './transport';
+import { dotdigitalResellerApiTest } from './credentialTest';
+import { DOTDIGITAL_TIMEOUT_SECONDS, dotdigitalSender } from './transport';
 import { finishSentences } from '../shared/sentences';
 
 export class DotdigitalReseller implements INodeType {
@@ -18,14 +19,14 @@ export class DotdigitalReseller implements INodeType {
 		icon: { light: 'file:dotdigital.svg', dark: 'file:dotdigital.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: operationSubtitle(dotdigitalResources, dotdigitalOperations),
 		description:
 			'Provision dotdigital CPaaS accounts, users, roles, credit and inbound numbers as a reseller. Only AddUserToAccount and Add Credit are published; other methods are inferred and can be renamed.',
 		defaults: { name: 'dotdigital CPaaS Reseller' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: DOTDIGITAL_CREDENTIAL, required: true }],
+		credentials: [{ name: 'dotdigitalResellerApi', required: true, testedBy: 'dotdigitalResellerApiTest' }],
 		properties: finishSentences([
 			{
 				displayName:
@@ -41,6 +42,7 @@ export class DotdigitalReseller implements INodeType {
 
 	methods = {
 		listSearch: { searchAccounts },
+		credentialTest: { dotdigitalResellerApiTest },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -2,8 +2,8 @@ import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunction
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { pollCustomerEvents } from '../shared/trigger/poll';
-import { triggerProperties } from '../shared/trigger/properties';
-import { DOTDIGITAL_CREDENTIAL } from './transport';
+import { eventSubtitle, triggerProperties } from '../shared/trigger/properties';
+import { dotdigitalResellerApiTest } from './credentialTest';
 import { dotdigitalSource } from './triggerSource';
 import { finishSentences } from '../shared/sentences';
 
@@ -14,13 +14,13 @@ export class DotdigitalResellerTrigger implements INodeType {
 		icon: { light: 'file:dotdigital.svg', dark: 'file:dotdigital.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{$parameter["event"]}}',
+		subtitle: eventSubtitle(),
 		description: 'Starts a workflow when a dotdigital CPaaS account is added under you or runs low on credits (uses inferred read methods)',
 		defaults: { name: 'dotdigital CPaaS Reseller Trigger' },
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: DOTDIGITAL_CREDENTIAL, required: true }],
+		credentials: [{ name: 'dotdigitalResellerApi', required: true, testedBy: 'dotdigitalResellerApiTest' }],
 		properties: finishSentences([
 			{
 				displayName:
@@ -30,10 +30,11 @@ export class DotdigitalResellerTrigger implements INodeType {
 				default: '',
 			},
 			...triggerProperties({
-				creditUnit: 'credits',
+				creditUnit: 'whole credits',
+				creditPrecision: 0,
 				customerIdName: 'dotdigital account IDs',
 				customerIdExample: '1001, 1002',
-				lowCreditDescription: "An account's credit balance fell below a threshold.",
+				lowCreditDescription: "An account's credit balance fell below the threshold.",
 				extraOptions: [
 					{
 						displayName: 'Account Credit Method',
@@ -52,6 +53,10 @@ export class DotdigitalResellerTrigger implements INodeType {
 				],
 			}),
 		]),
+	};
+
+	methods = {
+		credentialTest: { dotdigitalResellerApiTest },
 	};
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {

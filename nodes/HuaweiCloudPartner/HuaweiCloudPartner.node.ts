@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { huaweiAuthenticationProperty, huaweiCredentials } from './authentication';
-import { buildNodeProperties, requestOptionsProperty } from '../shared/properties';
+import { buildNodeProperties, operationSubtitle, requestOptionsProperty } from '../shared/properties';
 import { executeSpecs } from '../shared/router';
 import { searchCustomers } from './methods/listSearch';
 import { findHuaweiOperation, huaweiOperations, huaweiResources } from './resources';
@@ -19,7 +19,7 @@ export class HuaweiCloudPartner implements INodeType {
 		icon: { light: 'file:huaweiCloud.svg', dark: 'file:huaweiCloud.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: operationSubtitle(huaweiResources, huaweiOperations),
 		description: 'Register and manage customers, budgets, orders and bills in Huawei Cloud Partner Center (Europe and International)',
 		defaults: { name: 'Huawei Cloud Partner' },
 		usableAsTool: true,

@@ -2,7 +2,7 @@ import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunction
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { pollCustomerEvents } from '../shared/trigger/poll';
-import { triggerProperties } from '../shared/trigger/properties';
+import { eventSubtitle, triggerProperties } from '../shared/trigger/properties';
 import { huaweiAuthenticationProperty, huaweiCredentials } from './authentication';
 import { customerOrderSource } from './orderSource';
 import { huaweiSource } from './triggerSource';
@@ -17,7 +17,7 @@ export class HuaweiCloudPartnerTrigger implements INodeType {
 		icon: { light: 'file:huaweiCloud.svg', dark: 'file:huaweiCloud.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{$parameter["event"]}}',
+		subtitle: eventSubtitle(ORDER_EVENTS),
 		description: 'Starts a workflow when a Huawei Cloud customer is associated with you, runs low on budget, or places an order',
 		defaults: { name: 'Huawei Cloud Partner Trigger' },
 		polling: true,
@@ -27,10 +27,11 @@ export class HuaweiCloudPartnerTrigger implements INodeType {
 		properties: finishSentences([
 			huaweiAuthenticationProperty,
 			...triggerProperties({
-				creditUnit: 'USD',
+				creditUnit: "the budget's currency",
+				creditPrecision: 2,
 				customerIdName: 'Huawei customer IDs',
 				customerIdExample: '0a1b2c3d4e5f40e1a2b3c4d5e6f7a8b9',
-				lowCreditDescription: "A customer's remaining budget fell below a threshold.",
+				lowCreditDescription: "A customer's remaining budget fell below the threshold.",
 				lowCreditNotice:
 					'On the Huawei Europe and International sites reseller customers have no balance of their own: they spend against the budget you set, so "credit" here means the budget and what is left of it.',
 			}, ORDER_EVENTS),

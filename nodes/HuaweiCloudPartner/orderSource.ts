@@ -189,7 +189,7 @@ export const customerOrderSource: EventSource = {
 	option: {
 		name: 'New Customer Order',
 		value: 'newCustomerOrder',
-		description: "A yearly/monthly order of one of your customers was created (ListCustomerOrders by creation time)",
+		description: 'One of your customers placed a yearly/monthly order',
 	},
 	// Orders, like associations, may become visible a little after their creation time.
 	overlapSeconds: HUAWEI_OVERLAP_SECONDS,

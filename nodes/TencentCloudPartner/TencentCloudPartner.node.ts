@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { buildNodeProperties, requestOptionsProperty } from '../shared/properties';
+import { buildNodeProperties, operationSubtitle, requestOptionsProperty } from '../shared/properties';
 import { executeSpecs } from '../shared/router';
 import { getAreas, getCountryCodes, getTradeOne, getTradeTwo } from './methods/loadOptions';
 import {
@@ -21,7 +21,7 @@ export class TencentCloudPartner implements INodeType {
 		icon: { light: 'file:tencentCloud.svg', dark: 'file:tencentCloud.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: operationSubtitle(tencentResources, tencentOperations),
 		description:
 			'Manage customers, credit, vouchers, bills and second-level resellers as a Tencent Cloud International partner',
 		defaults: { name: 'Tencent Cloud Partner' },

@@ -2,7 +2,7 @@ import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunction
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { pollCustomerEvents } from '../shared/trigger/poll';
-import { triggerProperties } from '../shared/trigger/properties';
+import { eventSubtitle, triggerProperties } from '../shared/trigger/properties';
 import { TENCENT_CREDENTIAL } from './transport';
 import { customerApplicationSource, resellerApplicationSource } from './applicationSources';
 import { tencentSource } from './triggerSource';
@@ -17,7 +17,7 @@ export class TencentCloudPartnerTrigger implements INodeType {
 		icon: { light: 'file:tencentCloud.svg', dark: 'file:tencentCloud.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{$parameter["event"]}}',
+		subtitle: eventSubtitle(APPLICATION_EVENTS),
 		description: 'Starts a workflow when you gain a Tencent Cloud customer, a customer runs low on credit, or someone applies to become your customer or reseller',
 		defaults: { name: 'Tencent Cloud Partner Trigger' },
 		polling: true,
@@ -26,9 +26,10 @@ export class TencentCloudPartnerTrigger implements INodeType {
 		credentials: [{ name: TENCENT_CREDENTIAL, required: true }],
 		properties: finishSentences(triggerProperties({
 			creditUnit: 'USD',
+			creditPrecision: 2,
 			customerIdName: 'customer UINs',
 			customerIdExample: '200000000001, 200000000002',
-			lowCreditDescription: "A customer's remaining credit fell below a threshold.",
+			lowCreditDescription: "A customer's remaining credit fell below the threshold.",
 		}, APPLICATION_EVENTS)),
 	};
 

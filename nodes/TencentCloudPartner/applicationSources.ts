@@ -115,7 +115,7 @@ export const customerApplicationSource = pendingApplicationSource(
 	{
 		name: 'New Customer Application',
 		value: 'newCustomerApplication',
-		description: 'An account applied to become your customer and awaits review (QueryPendingClientsV2, allowlisted)',
+		description: 'An account applied to become your customer and awaits your review',
 	},
 	PENDING_CLIENTS,
 	customerApplication,
@@ -126,7 +126,7 @@ export const resellerApplicationSource = pendingApplicationSource(
 	{
 		name: 'New Reseller Application',
 		value: 'newResellerApplication',
-		description: 'An account applied to become your second-level reseller and awaits review (QueryPendingSubAgentsV2, distributors)',
+		description: 'An account applied to become your second-level reseller and awaits your review',
 	},
 	PENDING_SUB_AGENTS,
 	resellerApplication,

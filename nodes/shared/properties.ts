@@ -57,11 +57,28 @@ export function operationDescription(spec: OperationSpec): string {
 
 /**
  * A resource's operations, ended by the node's custom call under n8n's own name, so every list
- * ends the way n8n would end it and n8n adds no second, unsigned entry.
+ * ends the way n8n would end it and n8n adds no second, unsigned entry. The copy carries no action
+ * label: n8n's node panel then names it after its resource group ("Customer Custom API Call")
+ * instead of repeating the custom call's own sentence under every resource.
  */
 function withCustomCallLast(ofResource: OperationSpec[], custom: OperationSpec | undefined): OperationSpec[] {
 	if (!custom || ofResource.includes(custom)) return ofResource;
-	return [...ofResource, { ...custom, name: CUSTOM_API_CALL_NAME }];
+	return [...ofResource, { ...custom, name: CUSTOM_API_CALL_NAME, action: '' }];
+}
+
+/**
+ * The node's subtitle on the canvas: the chosen operation and resource by their display names
+ * ("Get Many Customer Credits: Credit"), as n8n shows an operation's name, not its value.
+ */
+export function operationSubtitle(resources: ResourceSpec[], specs: OperationSpec[]): string {
+	const custom = customCallOf(specs);
+	const names: Record<string, string> = {};
+	for (const resource of resources) {
+		for (const spec of withCustomCallLast(specs.filter((s) => s.resource === resource.value), custom)) {
+			names[`${resource.value}:${spec.operation}`] = spec.name === resource.name ? spec.name : `${spec.name}: ${resource.name}`;
+		}
+	}
+	return `={{ (${JSON.stringify(names)})[$parameter["resource"] + ":" + $parameter["operation"]] || $parameter["operation"] }}`;
 }
 
 /** Every editor property of a node, generated from its resources and operation specs. */
@@ -91,7 +108,7 @@ export function buildNodeProperties(resources: ResourceSpec[], specs: OperationS
 			options: withCustomCallLast(ofResource, custom).map((s) => ({
 				name: s.name,
 				value: s.operation,
-				action: s.action,
+				...(s.action ? { action: s.action } : {}),
 				description: operationDescription(s),
 			})),
 			default: firstOperation,

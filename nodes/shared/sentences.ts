@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-const FINISHED = /[.!?:)]$|<\/a>\.?$/;
+/** Ends a sentence: a full stop, question or exclamation mark or colon, also inside a closing bracket. */
+const FINISHED = /[.!?:]\)?$|<\/a>\.?$/;
 
 /** A help text that ends as a sentence, so text n8n shows after it does not run into it. */
 export function asSentence(text: string): string {

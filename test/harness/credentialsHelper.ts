@@ -59,7 +59,11 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		return out;
 	}
 
-	/** As n8n's CLI does it: only for an expirable field that is empty, or after a 401. */
+	/**
+	 * As n8n's CLI does it: for an expirable field that is empty, after a 401, and always for
+	 * the mock node of a credential test (a noOp node whose `temp` parameter carries the test
+	 * request), so that "Test credential" logs in with what the form holds now.
+	 */
 	async preAuthentication(
 		helpers: IHttpRequestHelper,
 		credentials: ICredentialDataDecryptedObject,
@@ -70,7 +74,8 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		const type = credentialTypes[typeName];
 		const expirable = type?.properties.find((p) => p.type === 'hidden' && p.typeOptions?.expirable === true);
 		if (!expirable || typeof type.preAuthentication !== 'function') return undefined;
-		if (credentials[expirable.name] !== '' && !credentialsExpired) return undefined;
+		const isTestingCredentials = node?.parameters?.temp === '' && node?.type === 'n8n-nodes-base.noOp';
+		if (credentials[expirable.name] !== '' && !credentialsExpired && !isTestingCredentials) return undefined;
 		this.preAuthenticationCalls++;
 		const output = await type.preAuthentication.call(helpers, credentials);
 		if (output[expirable.name] === undefined) return undefined;

@@ -22,3 +22,7 @@ function readExamples() {
 }
 
 module.exports.readExamples = readExamples;
+
+/** The text of a file, and the names in a folder, relative to the repository root. */
+module.exports.readRepoText = (relativePath) => fs.readFileSync(path.join(ROOT, relativePath), 'utf8');
+module.exports.listRepoDir = (relativePath) => fs.readdirSync(path.join(ROOT, relativePath));

@@ -17,19 +17,24 @@ async function fetchList(context: ILoadOptionsFunctions, operation: string, path
 
 const byName = (a: INodePropertyOptions, b: INodePropertyOptions) => a.name.localeCompare(b.name);
 
+/** Tencent does not accept these dialing codes (nor their areas) for international accounts. */
+const REFUSED_DIALING_CODES = ['7', '380', '86'];
+
+/** The countries of GetCountryCodes an international account may name. */
+async function acceptedCountries(context: ILoadOptionsFunctions): Promise<IDataObject[]> {
+	return (await fetchList(context, 'getCountryCodes', 'Data')).filter((c) => !REFUSED_DIALING_CODES.includes(String(c.Code)));
+}
+
 /** Dialing codes for Country Code, from GetCountryCodes. */
 export async function getCountryCodes(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	// Tencent does not accept these dialing codes for international accounts.
-	const refused = ['7', '380', '86'];
-	return (await fetchList(this, 'getCountryCodes', 'Data'))
-		.filter((c) => !refused.includes(String(c.Code)))
+	return (await acceptedCountries(this))
 		.map((c) => ({ name: `${c.EnName} (+${c.Code})`, value: String(c.Code), description: String(c.IOS2 ?? '') }))
 		.sort(byName);
 }
 
-/** ISO alpha-2 codes for Area, from GetCountryCodes. */
+/** ISO alpha-2 codes for Area, from GetCountryCodes: the same countries as Country Code. */
 export async function getAreas(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	return (await fetchList(this, 'getCountryCodes', 'Data'))
+	return (await acceptedCountries(this))
 		.map((c) => ({ name: `${c.EnName} (${c.IOS2})`, value: String(c.IOS2), description: `Dialing code +${c.Code}` }))
 		.sort(byName);
 }
@@ -41,12 +46,13 @@ export async function getTradeOne(this: ILoadOptionsFunctions): Promise<INodePro
 		.sort(byName);
 }
 
-/** Layer-2 industries of the chosen layer-1 industry. */
+/** Layer-2 industries of the chosen layer-1 industry; none until one is chosen. */
 export async function getTradeTwo(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const tradeOne = String(this.getCurrentNodeParameter('tradeOne') ?? '');
+	if (!tradeOne) return [];
 	const parents = await fetchList(this, 'getTradeConfigurations', 'TradeList');
-	const chosen = parents.filter((t) => !tradeOne || String(t.Id) === tradeOne);
-	return chosen
+	return parents
+		.filter((t) => String(t.Id) === tradeOne)
 		.flatMap((t) => ((t.Children as IDataObject[] | undefined) ?? []).map((c) => ({ name: String(c.Name ?? c.Id), value: String(c.Id) })))
 		.sort(byName);
 }

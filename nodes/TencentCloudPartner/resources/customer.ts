@@ -46,11 +46,10 @@ export const customerOperations: OperationSpec[] = [
 				options: [
 					{ name: 'Company', value: 'company' },
 					{ name: 'Personal', value: 'personal' },
-					{ name: 'Business (As in Tencent Examples)', value: 'business' },
 				],
 				default: 'company',
 				description:
-					"Account type of the new customer. Tencent documents personal and company; its own examples send business.",
+					'Account type of the new customer, as Tencent documents it',
 			},
 			{
 				name: 'Mail',
@@ -82,7 +81,7 @@ export const customerOperations: OperationSpec[] = [
 				pattern: /^[A-Z]{2}$/,
 				patternHint: 'a two-letter ISO country code in capitals, e.g. HK',
 				loadOptionsMethod: 'getAreas',
-				description: 'ISO 3166 alpha-2 code matching the country code (Get Country Codes: IOS2), e.g. HK with 852',
+				description: 'ISO 3166 alpha-2 code matching the Country Code (Get Country Codes: IOS2), e.g. HK with 852; the list leaves out what Country Code does',
 			},
 			{
 				name: 'VerifyCode',
@@ -100,7 +99,7 @@ export const customerOperations: OperationSpec[] = [
 				required: true,
 				placeholder: 'Select an industry',
 				loadOptionsMethod: 'getTradeOne',
-				description: 'Layer-1 industry ID from Reference Data > Get Trade Configurations (TradeList Id)',
+				description: 'Layer-1 industry, from Reference Data > Get Trade Configurations (its TradeList Id)',
 			},
 			{
 				name: 'TradeTwo',
@@ -110,7 +109,7 @@ export const customerOperations: OperationSpec[] = [
 				placeholder: 'Select a sub-industry',
 				loadOptionsMethod: 'getTradeTwo',
 				loadOptionsDependsOn: ['tradeOne'],
-				description: 'Layer-2 industry ID belonging to the layer-1 industry (TradeList Children Id)',
+				description: 'Layer-2 industry within the chosen Industry (Layer 1), listed once that is chosen (its TradeList Children Id)',
 			},
 			{
 				name: 'ConfirmPassword',

@@ -162,7 +162,7 @@ async function pollWatermarkEvent(
 
 function ruleOf(context: IPollFunctions, source: CustomerSource, options: IDataObject): LowCreditRule {
 	const mode = context.getNodeParameter('thresholdType', 'amount') as 'amount' | 'percentage';
-	const threshold = Number(context.getNodeParameter('threshold', 0));
+	const threshold = Number(context.getNodeParameter(mode === 'percentage' ? 'thresholdPercent' : 'threshold', 0));
 	const margin = Number(context.getNodeParameter('rearmMargin', 0));
 	if (!Number.isFinite(threshold) || threshold < 0 || !Number.isFinite(margin) || margin < 0) {
 		throw new NodeOperationError(context.getNode(), 'Threshold and Re-Arm Margin must be numbers of at least 0');

@@ -5,6 +5,15 @@ import type { TriggerWording } from './source';
 
 const lowCredit = { show: { event: ['lowCredit'] } };
 
+const NEW_CUSTOMER = { name: 'New Customer', value: 'newCustomer', description: 'A customer was associated with you or created under you' };
+const LOW_CREDIT = { name: 'Low Credit', value: 'lowCredit' };
+
+/** The trigger's subtitle on the canvas: the chosen event by its display name. */
+export function eventSubtitle(moreEvents: EventSource[] = []): string {
+	const names = Object.fromEntries([NEW_CUSTOMER, LOW_CREDIT, ...moreEvents.map((e) => e.option)].map((o) => [o.value, o.name]));
+	return `={{ (${JSON.stringify(names)})[$parameter["event"]] || $parameter["event"] }}`;
+}
+
 /** The fields every vendor's trigger shares, worded for that vendor. */
 export function triggerProperties(wording: TriggerWording, moreEvents: EventSource[] = []): INodeProperties[] {
 	const commonOptions: INodeProperties[] = [
@@ -47,8 +56,8 @@ export function triggerProperties(wording: TriggerWording, moreEvents: EventSour
 			type: 'options',
 			noDataExpression: true,
 			options: [
-				{ name: 'New Customer', value: 'newCustomer', description: 'A customer was associated with (or created under) you' },
-				{ name: 'Low Credit', value: 'lowCredit', description: wording.lowCreditDescription },
+				NEW_CUSTOMER,
+				{ ...LOW_CREDIT, description: wording.lowCreditDescription },
 				...moreEvents.map((e) => e.option),
 			],
 			default: 'newCustomer',
@@ -62,28 +71,39 @@ export function triggerProperties(wording: TriggerWording, moreEvents: EventSour
 			name: 'thresholdType',
 			type: 'options',
 			options: [
-				{ name: 'Amount', value: 'amount', description: 'Remaining credit below an amount (,)' },
+				{ name: 'Amount', value: 'amount', description: `Remaining credit below an amount, in ${wording.creditUnit}` },
 				{ name: 'Percentage', value: 'percentage', description: 'Remaining credit below a share of the credit or budget granted' },
 			],
 			default: 'amount',
 			displayOptions: lowCredit,
 		},
+		// Two fields, so that switching the type starts from a sensible value: 100 as a percentage
+		// would fire for every customer that has spent anything.
 		{
 			displayName: 'Threshold',
 			name: 'threshold',
 			type: 'number',
-			typeOptions: { minValue: 0, numberPrecision: 2 },
+			typeOptions: { minValue: 0, numberPrecision: wording.creditPrecision },
 			default: 100,
-			description: 'Fire when the remaining credit drops below this amount (,) or this percentage',
-			displayOptions: lowCredit,
+			description: `Fire when the remaining credit drops below this amount, in ${wording.creditUnit}`,
+			displayOptions: { show: { event: ['lowCredit'], thresholdType: ['amount'] } },
+		},
+		{
+			displayName: 'Threshold (%)',
+			name: 'thresholdPercent',
+			type: 'number',
+			typeOptions: { minValue: 0, maxValue: 100, numberPrecision: 2 },
+			default: 20,
+			description: 'Fire when the remaining credit drops below this percentage of the credit or budget granted',
+			displayOptions: { show: { event: ['lowCredit'], thresholdType: ['percentage'] } },
 		},
 		{
 			displayName: 'Re-Arm Margin',
 			name: 'rearmMargin',
 			type: 'number',
-			typeOptions: { minValue: 0, numberPrecision: 2 },
+			typeOptions: { minValue: 0, numberPrecision: wording.creditPrecision },
 			default: 10,
-			description: 'A customer that fired fires again only after its credit has recovered above the threshold plus this margin, so a balance hovering at the threshold does not fire every poll',
+			description: `A customer that fired fires again only after its credit has recovered above the threshold plus this margin (in ${wording.creditUnit}, or percentage points for a percentage), so a balance hovering at the threshold does not fire every poll`,
 			displayOptions: lowCredit,
 		},
 		{

@@ -36,8 +36,10 @@ export interface CustomerSource {
 
 /** How a vendor's trigger words its fields: the unit of credit, and its own extra options. */
 export interface TriggerWording {
-	/** "USD", "credits": used in the threshold's help text. */
+	/** What amounts are counted in ("USD", "whole credits"): used in the threshold's help text. */
 	creditUnit: string;
+	/** Decimal places of an amount (dotdigital credits are whole numbers). */
+	creditPrecision: number;
 	/** What the vendor calls a customer id, for "Only These Customers". */
 	customerIdName: string;
 	/** An example id list for that field. */
