@@ -5,7 +5,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { DotdigitalReseller } from '../nodes/DotdigitalReseller/DotdigitalReseller.node';
-import { isoDate } from '../nodes/DotdigitalReseller/dates';
+import { isDateField, isoDate, normaliseDates } from '../nodes/DotdigitalReseller/dates';
 import { testCredential } from './harness/credentialTester';
 import { account, resellerPassword, RESELLER, runDotdigital, SINGULAR_PATH, useDotdigitalSandbox, WRONG_PASSWORD } from './harness/dotdigital';
 import { credentialsHelper } from './harness/runWorkflow';
@@ -272,6 +272,25 @@ describe('protocol, validation and errors', () => {
 		expect(await testCredential('dotdigitalResellerApi', SINGULAR_PATH, data(SINGULAR_PATH))).toEqual({ status: 'Error', message: expect.stringContaining('Wrong Base URL') });
 		// The test posted an empty body, which can create nothing.
 		expect(requests('AddUserToAccount').every((r) => r.body === null)).toBe(true);
+	});
+
+	it('converts dates only in date fields: text that looks like a WCF date passes through as written', async () => {
+		const wcf = '/Date(1516703911000+0000)/';
+		const created = await runDotdigital({ resource: 'account', operation: 'create', accountName: wcf, additionalFields: { notes: '\\/Date(0)\\/' } });
+		expect(created.error).toBeUndefined();
+		const one = await runDotdigital({ resource: 'account', operation: 'get', accountId: account(Number(created.json[0].AccountId)) });
+		expect(one.json[0].AccountName).toBe(wcf);
+		expect(one.json[0].Notes).toBe('\\/Date(0)\\/');
+		expect(String(one.json[0].CreatedDate)).toMatch(ISO);
+
+		expect(normaliseDates({ Name: wcf, ExpiryDate: wcf, Allocations: [{ Remark: wcf, AllocatedDate: wcf }], Date: wcf })).toEqual({
+			Name: wcf,
+			ExpiryDate: '2018-01-23T10:38:31.000Z',
+			Allocations: [{ Remark: wcf, AllocatedDate: '2018-01-23T10:38:31.000Z' }],
+			Date: '2018-01-23T10:38:31.000Z',
+		});
+		for (const field of ['Date', 'Time', 'CreatedDate', 'ExpiryDate', 'StartTime', 'CreatedOn', 'UpdatedAt']) expect(isDateField(field)).toBe(true);
+		for (const field of ['AccountName', 'Notes', 'Description', 'Region', 'Format', 'Dates', 'Update', 'Status', '']) expect(isDateField(field)).toBe(false);
 	});
 
 	it('parses both date forms', () => {
