@@ -15,7 +15,7 @@ import { classifyTencentFailure, tencentNodeApiError } from './errors';
 export const TENCENT_CREDENTIAL = 'tencentCloudPartnerApi';
 export const TENCENT_DEFAULT_TIMEOUT_SECONDS = 30;
 /** Tencent counts calls per SecretId (and endpoint), whichever credential record holds it. */
-const TENCENT_ACCOUNT_FIELDS = ['endpoint', 'secretId'];
+export const TENCENT_ACCOUNT_FIELDS = ['endpoint', 'secretId'];
 
 function fail(failure: ApiFailure): never {
 	throw new ApiCallError(failure, classifyTencentFailure(failure));

@@ -1,4 +1,6 @@
+import { withRerun } from '../../shared/rerun';
 import type { OperationSpec, ResourceSpec } from '../../shared/types';
+import { HUAWEI_RERUN } from '../rerun';
 import { CUSTOM_API_CALL_NAME, CUSTOM_RESOURCE, findOperationIn } from '../../shared/customCall';
 import { customApiCallOperation } from './custom';
 import { customerOperations } from './customer';
@@ -22,7 +24,7 @@ export const huaweiResources: ResourceSpec[] = [
 	{ value: CUSTOM_RESOURCE, name: CUSTOM_API_CALL_NAME, description: 'Any API path, signed and paced like the listed ones' },
 ];
 
-export const huaweiOperations: OperationSpec[] = [
+export const huaweiOperations: OperationSpec[] = withRerun([
 	...customerOperations,
 	...budgetOperations,
 	...orderOperations,
@@ -31,7 +33,7 @@ export const huaweiOperations: OperationSpec[] = [
 	...partnerOperations,
 	...customerAccountOperations,
 	customApiCallOperation,
-];
+], HUAWEI_RERUN);
 
 export function findHuaweiOperation(resource: string, operation: string): OperationSpec | undefined {
 	return findOperationIn(huaweiOperations, resource, operation);

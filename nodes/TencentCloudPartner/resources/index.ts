@@ -1,4 +1,6 @@
+import { withRerun } from '../../shared/rerun';
 import type { OperationSpec, ResourceSpec } from '../../shared/types';
+import { TENCENT_RERUN } from '../rerun';
 import { billOperations } from './bill';
 import { CUSTOM_API_CALL_NAME, CUSTOM_RESOURCE, findOperationIn } from '../../shared/customCall';
 import { creditOperations } from './credit';
@@ -24,7 +26,7 @@ export const tencentResources: ResourceSpec[] = [
 	{ value: CUSTOM_RESOURCE, name: CUSTOM_API_CALL_NAME, description: 'Any action by name, signed and paced like the listed ones' },
 ];
 
-export const tencentOperations: OperationSpec[] = [
+export const tencentOperations: OperationSpec[] = withRerun([
 	...customerOperations,
 	...creditOperations,
 	...voucherOperations,
@@ -33,7 +35,7 @@ export const tencentOperations: OperationSpec[] = [
 	...subAgentOperations,
 	...referenceDataOperations,
 	customActionOperation,
-];
+], TENCENT_RERUN);
 
 export function findTencentOperation(resource: string, operation: string): OperationSpec | undefined {
 	return findOperationIn(tencentOperations, resource, operation);
