@@ -23,12 +23,12 @@ const realSleep = ledgerClock.sleep;
 
 const control = () => sandbox.control as unknown as Record<string, (body?: unknown) => IDataObject>;
 const requests = (action: string) => sandbox.control.getRequests({ provider: 'tencent', action });
-const ledger = (uin: number) =>
+const ledger = () =>
 	(sandbox as unknown as { state: { tencent: { data: IDataObject } } }).state.tencent.data as unknown as {
 		credit: { historyNewestFirst: (c: unknown) => IDataObject[] };
 		directory: { get: (uin: number) => unknown };
 	};
-const historyOf = (uin: number) => ledger(uin).credit.historyNewestFirst(ledger(uin).directory.get(uin));
+const historyOf = (uin: number) => ledger().credit.historyNewestFirst(ledger().directory.get(uin));
 /** How often the customer's ledger holds an allocation carrying `key`. */
 const timesApplied = (uin: number, key: string) => historyOf(uin).filter((e) => String(e.Remark).startsWith(`[idem:${key}]`)).length;
 
@@ -200,6 +200,14 @@ describe('Idempotency Key', () => {
 		expect(String(result.json[0].description)).toMatch(/allocation history could not be read to settle it/);
 		expect(requests('AllocateCustomerCredit')).toHaveLength(1);
 		expect(timesApplied(uin, 'blind')).toBe(1);
+	});
+
+	it('a key that cannot be looked up before sending: nothing is sent, and the item says so', async () => {
+		const [uin] = newCustomers(1);
+		sandbox.control.addFault({ provider: 'tencent', action: 'QueryCreditAllocationHistory', kind: 'http502', count: 50 });
+		const result = await runTencent(allocate(), { items: [{ uin, amount: 3, key: 'unlooked' }], continueOnFail: true });
+		expect(result.json[0]).toEqual(expect.objectContaining({ outcome: 'notSent', description: expect.stringMatching(/^Nothing was sent: the Idempotency Key could not be looked up/) }));
+		expect(requests('AllocateCustomerCredit')).toHaveLength(0);
 	});
 
 	it('without a key nothing is looked up and the Remark is sent as typed', async () => {

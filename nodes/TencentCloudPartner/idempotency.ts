@@ -175,28 +175,40 @@ export function allocateOnce(historySpec: OperationSpec): OperationExecute {
 
 		const release = await claim(scope);
 		try {
-			const known = appliedHere.get(scope) ?? (await look());
+			const known = appliedHere.get(scope) ?? (await look().catch((error: unknown) => Promise.reject(unsent(error))));
 			if (known) return already(known);
 			for (let sends = 1; ; sends++) {
-				try {
-					const answer = await send({ ...request, body }, { settlesFailure: true });
+				const settled = await send({ ...request, body }, { settlesFailure: true }).then(
+					(answer) => ({ ok: true as const, answer }),
+					(error: unknown) => ({ ok: false as const, error }),
+				);
+				if (settled.ok) {
+					const { answer } = settled;
 					remember(scope, { Credit: amount, Remark: body.Remark, TotalCredit: answer.TotalCredit, ClientCreditAfter: answer.RemainingCredit, RequestId: answer.RequestId });
 					return [{ ...answer, outcome: 'applied', idempotencyKey: key }];
-				} catch (error) {
-					if (outcomeOf(error) !== 'unknown') throw error;
-					const unclear = error as Error & { description?: string | null; context?: IDataObject };
-					const found = await settleFromLedger(look, unclear, scheduling?.signal);
-					if (found) {
-						remember(scope, found);
-						return [{ outcome: 'applied', idempotencyKey: key, ClientUin: uin, allocation: found, answerLost: unclear.message }];
-					}
-					if (sends >= MAX_SENDS) throw notApplied(unclear, key, sends);
 				}
+				if (outcomeOf(settled.error) !== 'unknown') throw settled.error;
+				const unclear = settled.error as Error & { description?: string | null; context?: IDataObject };
+				const found = await settleFromLedger(look, unclear, scheduling?.signal);
+				if (found) {
+					remember(scope, found);
+					return [{ outcome: 'applied', idempotencyKey: key, ClientUin: uin, allocation: found, answerLost: unclear.message }];
+				}
+				if (sends >= MAX_SENDS) throw notApplied(unclear, key, sends);
 			}
 		} finally {
 			release();
 		}
 	};
+}
+
+/** The key could not be looked up before sending: the allocation was not sent. */
+function unsent(error: unknown): unknown {
+	const failed = error as Error & { description?: string | null; context?: IDataObject };
+	if (!(failed instanceof Error)) return error;
+	failed.description = ['Nothing was sent: the Idempotency Key could not be looked up in the allocation history first.', failed.description].filter(Boolean).join(' ');
+	if (failed.context) failed.context.outcome = 'notSent';
+	return failed;
 }
 
 /** Every send had an unclear answer and the ledger never listed the key: not applied, and said so. */
