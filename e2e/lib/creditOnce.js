@@ -5,8 +5,10 @@
  *   1. Crash and retry: one webhook call allocates credit to CRASH_CUSTOMERS customers with the
  *      sandbox VENDOR_LATENCY_MS away; KILL_AFTER_MS in, the worker running the execution is
  *      killed (SIGKILL). Once n8n has ended that execution, it is retried through n8n's own retry
- *      (POST /rest/executions/:id/retry, as the editor's Retry button does). Every customer must
- *      end up credited exactly once.
+ *      (POST /rest/executions/:id/retry, as the editor's Retry button does), which must credit
+ *      nobody twice; n8n 2.41.1 keeps no input for a job whose worker died, so its retry runs no
+ *      node, and the sender then repeats its webhook with the same orders. Every customer must end
+ *      up credited exactly once, and the repeat must find every earlier allocation in the ledger.
  *   2. A webhook delivered twice (the second after the first execution finished): applied once,
  *      the second execution's items all say already applied.
  */
@@ -107,13 +109,6 @@ async function outcomesOf(instance, row) {
 	return { counts, items: items.length, error: error ? String(error.message || error) : undefined };
 }
 
-/**
- * n8n's retry clears the failed execution's error only when a node had run in it; a job whose
- * worker died before saving any node keeps "job stalled more than maxStalledCount", so the retry
- * ends as `error` even when every node ran. That error, with every item out, is n8n's own label.
- */
-const STALLED_JOB_ERROR = /stalled more than maxStalledCount|failed to be processed too many times/;
-
 const describeCounts = (counts) => Object.entries(counts).map(([k, v]) => `${v} ${k}`).join(', ') || 'no items';
 
 async function checkCrashAndRetry(instance, tally_, { cluster, sandboxUrl, workflowId }) {
@@ -124,7 +119,7 @@ async function checkCrashAndRetry(instance, tally_, { cluster, sandboxUrl, workf
 	let victim;
 	let killedAt;
 	let creditedAtKill;
-	const { row: crashed, waitedMs } = await awaitExecution(instance, workflowId, known, {
+	const { row: crashed } = await awaitExecution(instance, workflowId, known, {
 		timeoutMs: CRASH_SETTLE_TIMEOUT_MS,
 		whileRunning: async (row) => {
 			if (killedAt) return;
@@ -139,23 +134,37 @@ async function checkCrashAndRetry(instance, tally_, { cluster, sandboxUrl, workf
 	const afterCrash = tally(await creditedTimes(sandboxUrl, orders));
 	const endedAfterMs = Date.now() - killedAt;
 
+	// 1. n8n's own retry, as the editor's Retry button. n8n 2.41.1 stores a job whose worker died
+	//    with an empty run (no input kept), so its retry may run no node; it must not credit anyone twice.
 	const session = await ownerSession(cluster.port);
 	const retried = new Set((await executionRows(instance, workflowId)).map((r) => String(r.id)));
 	const answer = await httpRequest(`http://127.0.0.1:${cluster.port}/rest/executions/${crashed.id}/retry`, { method: 'POST', body: { loadWorkflow: false }, headers: session, timeoutMs: RUN_TIMEOUT_MS });
 	if (answer.status !== 200) throw new E2EError(`n8n refused to retry execution #${crashed.id}: ${answer.status} ${answer.body.slice(0, 300)}`);
 	const { row: retry } = await awaitExecution(instance, workflowId, retried, { accept: (r) => String(r.retryOf) === String(crashed.id) });
-	const outcomes = await outcomesOf(instance, retry);
-	const ranThrough = outcomes.items === CRASH_CUSTOMERS && (retry.status === 'success' || STALLED_JOB_ERROR.test(outcomes.error || ''));
-	if (!ranThrough) throw new E2EError(`the retry #${retry.id} of #${crashed.id} ended as ${retry.status} with ${outcomes.items} items out (${outcomes.error || 'no error'})`);
-	const retryStatus = retry.status === 'success' ? 'success' : `${retry.status} (n8n kept the crashed execution's "${outcomes.error}")`;
+	const retryOutcomes = await outcomesOf(instance, retry);
+	const afterRetry = tally(await creditedTimes(sandboxUrl, orders));
+	const retrySummary = `n8n's retry #${retry.id}: ${retry.status}, ${retryOutcomes.items ? describeCounts(retryOutcomes.counts) : `no node ran (n8n kept no input for the killed job${retryOutcomes.error ? `; "${retryOutcomes.error.slice(0, 60)}..."` : ''})`}`;
+	if (afterRetry.more) throw new E2EError(`${retrySummary}; ${afterRetry.more} customers credited more than once`);
+	// 2. The sender repeats its webhook with the same orders, as it would when the retry did not finish the job.
+	let resent = { counts: {}, items: 0 };
+	let resentRow;
+	if (afterRetry.once < CRASH_CUSTOMERS) {
+		const before = new Set((await executionRows(instance, workflowId)).map((r) => String(r.id)));
+		await postWebhook(cluster.port, { orders });
+		({ row: resentRow } = await awaitExecution(instance, workflowId, before, { accept: (r) => r.mode === 'webhook' }));
+		if (resentRow.status !== 'success') throw new E2EError(`${retrySummary}; the repeated webhook #${resentRow.id} ended as ${resentRow.status}`);
+		resent = await outcomesOf(instance, resentRow);
+	}
 	const final = tally(await creditedTimes(sandboxUrl, orders));
 	const summary =
 		`${CRASH_CUSTOMERS} customers, vendor ${VENDOR_LATENCY_MS} ms away: ${victim.name} killed ${seconds(killedAt - sentAt)} in with ${creditedAtKill.once} credited; ` +
 		`n8n ended #${crashed.id} as ${crashed.status} ${seconds(endedAfterMs)} later with ${afterCrash.once} credited, ${afterCrash.never} not; ` +
-		`retried through n8n's retry as #${retry.id}, status ${retryStatus}: ${describeCounts(outcomes.counts)}; ledger: ${final.once} credited once, ${final.never} never, ${final.more} more than once`;
+		`${retrySummary}, ${afterRetry.once} credited after it; ` +
+		(resentRow ? `the same webhook again, #${resentRow.id}: ${describeCounts(resent.counts)}; ` : '') +
+		`ledger: ${final.once} credited once, ${final.never} never, ${final.more} more than once`;
 	if (final.once !== CRASH_CUSTOMERS) throw new E2EError(`not every customer credited exactly once. ${summary}`);
+	if (resentRow && resent.counts.alreadyApplied !== afterRetry.once) throw new E2EError(`the repeated webhook did not find every earlier allocation in the ledger. ${summary}`);
 	tally_.ok('crash and retry: credited once', summary);
-	return waitedMs;
 }
 
 async function checkWebhookTwice(instance, tally_, { cluster, sandboxUrl, workflowId }) {
