@@ -68,12 +68,11 @@ async function executionRows(instance, workflowId) {
 }
 
 /** Waits for a new execution (not among `known`) matching `accept`, then until it has ended. */
-async function awaitExecution(instance, workflowId, known, { accept = () => true, timeoutMs = RUN_TIMEOUT_MS, whileRunning } = {}) {
+async function awaitExecution(instance, workflowId, known, { accept = () => true, timeoutMs = RUN_TIMEOUT_MS } = {}) {
 	const t0 = Date.now();
 	while (Date.now() - t0 < timeoutMs && !interruption.interrupted) {
 		const row = (await executionRows(instance, workflowId)).find((r) => !known.has(String(r.id)) && accept(r));
 		if (row && !RUNNING_STATUSES.has(row.status)) return { row, waitedMs: Date.now() - t0 };
-		if (row && whileRunning) await whileRunning(row);
 		await sleep(500);
 	}
 	throw new E2EError(`no ended execution of ${workflowId} within ${seconds(timeoutMs)}`);
@@ -82,11 +81,6 @@ async function awaitExecution(instance, workflowId, known, { accept = () => true
 async function postWebhook(port, body) {
 	const r = await httpRequest(`http://127.0.0.1:${port}/webhook/${WEBHOOK_PATH}`, { method: 'POST', body, timeoutMs: 30e3 });
 	if (r.status !== 200) throw new E2EError(`the webhook answered ${r.status}: ${r.body.slice(0, 200)}`);
-}
-
-/** The worker whose log says it started `executionId`, once it says so. */
-function workerRunning(workers, executionId) {
-	return workers.find((w) => new RegExp(`Worker started execution ${executionId}\\b`).test(w.server.output()));
 }
 
 /** Logs in as the instance owner (set up on first use), as the editor does: cookie and browser id. */
@@ -114,23 +108,26 @@ const describeCounts = (counts) => Object.entries(counts).map(([k, v]) => `${v} 
 async function checkCrashAndRetry(instance, tally_, { cluster, sandboxUrl, workflowId }) {
 	const orders = await newOrders(sandboxUrl, CRASH_CUSTOMERS, 'crash');
 	const known = new Set((await executionRows(instance, workflowId)).map((r) => String(r.id)));
+	const seen = cluster.workers.map((w) => w.server.output().length);
 	const sentAt = Date.now();
 	await postWebhook(cluster.port, { orders });
-	let victim;
-	let killedAt;
-	let creditedAtKill;
-	const { row: crashed } = await awaitExecution(instance, workflowId, known, {
-		timeoutMs: CRASH_SETTLE_TIMEOUT_MS,
-		whileRunning: async (row) => {
-			if (killedAt) return;
-			victim = victim || workerRunning(cluster.workers, row.id);
-			if (!victim || Date.now() - sentAt < KILL_AFTER_MS) return;
-			killedAt = Date.now();
-			await victim.server.crash();
-			creditedAtKill = tally(await creditedTimes(sandboxUrl, orders));
-		},
-	});
-	if (!killedAt) throw new E2EError(`execution #${crashed.id} ended (${crashed.status}) before a worker could be killed ${seconds(KILL_AFTER_MS)} in`);
+	// The workers' logs say at once which one took the job (the database would say it seconds later).
+	let started;
+	while (!started && Date.now() - sentAt < RUN_TIMEOUT_MS && !interruption.interrupted) {
+		started = cluster.workers
+			.map((w, i) => ({ worker: w, match: /Worker started execution (\d+)/.exec(w.server.output().slice(seen[i])) }))
+			.find((s) => s.match);
+		if (!started) await sleep(50);
+	}
+	if (!started) throw new E2EError('no worker started the execution');
+	const victim = started.worker;
+	const executionId = started.match[1];
+	await sleep(Math.max(0, sentAt + KILL_AFTER_MS - Date.now()));
+	const killedAt = Date.now();
+	await victim.server.crash();
+	const creditedAtKill = tally(await creditedTimes(sandboxUrl, orders));
+	const { row: crashed } = await awaitExecution(instance, workflowId, known, { timeoutMs: CRASH_SETTLE_TIMEOUT_MS, accept: (r) => String(r.id) === executionId });
+	if (crashed.status === 'success') throw new E2EError(`execution #${crashed.id} succeeded before the worker was killed ${seconds(KILL_AFTER_MS)} in`);
 	const afterCrash = tally(await creditedTimes(sandboxUrl, orders));
 	const endedAfterMs = Date.now() - killedAt;
 
