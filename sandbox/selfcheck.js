@@ -458,6 +458,21 @@ check('afterApply fault: the write is applied, then the client sees the failure'
 	assert.equal(sandbox.control.getCustomer(uin).RemainingCredit, Math.round((before + 30) * 100) / 100);
 });
 
+check('history lag: an allocation is applied at once and listed lagMs later by the sandbox clock', async ({ client, sandbox }) => {
+	const uin = FIRST + 8;
+	const before = sandbox.control.getCustomer(uin).Credit;
+	const listed = () => client.call('QueryCreditAllocationHistory', { ClientUin: uin }).then((r) => expectOk(r).History.some((h) => h.Remark === 'lagging'));
+	sandbox.control.tencent.setHistoryLag({ lagMs: 5000 });
+	expectOk(await client.call('AllocateCustomerCredit', { ClientUin: uin, AddedCredit: 1, Remark: 'lagging' }));
+	assert.equal(sandbox.control.getCustomer(uin).Credit, Math.round((before + 1) * 100) / 100);
+	assert.equal(await listed(), false);
+	sandbox.control.setClockOffset({ offsetMs: 5000 });
+	assert.equal(await listed(), true);
+	sandbox.control.setClockOffset({ offsetMs: 0 });
+	sandbox.control.tencent.setHistoryLag({ lagMs: 0 });
+	assert.equal((await controlRequest(sandbox.url, 'POST', '/_control/tencent/history-lag', { lagMs: -1 })).status, 400);
+});
+
 check('control API over HTTP: faults, bad input, unknown route, state', async ({ client, sandbox }) => {
 	const bad = await controlRequest(sandbox.url, 'POST', '/_control/faults', { provider: 'tencent', kind: 'explode' });
 	assert.equal(bad.status, 400);

@@ -33,7 +33,15 @@ function notesOf(spec) {
 	if (spec.inferred) notes.push('INFERRED (method name and fields not published; overridable)');
 	if (spec.paging) notes.push(`pages of up to ${spec.paging.maxPageSize}`);
 	if (spec.batch) notes.push(`any number of IDs, ${spec.batch.maxPerCall} per call`);
+	if (spec.write && spec.rerun) notes.push(`run again: ${spec.rerun.protection}`);
 	return notes.join('; ');
+}
+
+/** read, or for a write whether running it again is harmless or adds again (from the spec's `rerun`). */
+function kindOf(spec) {
+	if (!spec.write) return 'read';
+	if (!spec.rerun) return 'write';
+	return spec.rerun.effect === 'harmless' ? 'write, harmless again' : 'write, **adds again**';
 }
 
 function actionOf(spec) {
@@ -55,7 +63,7 @@ function renderTable(resources, specs, actionHeader) {
 				? ` ${(spec.permissions || []).map((p) => `\`${p}\``).join(' or ') || 'none'} | ${spec.permissionPath || '-'} |`
 				: '';
 			rows.push(
-				`| ${resource.name} | ${spec.name} | ${actionOf(spec)} | ${spec.write ? 'write' : 'read'} | ${spec.rateLimitPerSecond ? `${spec.rateLimitPerSecond}/s` : 'none published'} |${permissions} ${notesOf(spec)} |`,
+				`| ${resource.name} | ${spec.name} | ${actionOf(spec)} | ${kindOf(spec)} | ${spec.rateLimitPerSecond ? `${spec.rateLimitPerSecond}/s` : 'none published'} |${permissions} ${notesOf(spec)} |`,
 			);
 		}
 	}

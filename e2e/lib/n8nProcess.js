@@ -175,6 +175,11 @@ async function startN8nServer(host, { userFolder, port, logFile, command = 'star
 		output: server.output,
 		exitInfo: server.exitInfo,
 		exited: server.exited,
+		/** Kills n8n at once (SIGKILL), as a crash or an out-of-memory kill would; its task runner stays until stop(). */
+		crash: async () => {
+			server.child.kill('SIGKILL');
+			await server.exited;
+		},
 		stop: async () => {
 			if (runner) await runner.stop();
 			await server.stop();

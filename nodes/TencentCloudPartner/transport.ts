@@ -21,7 +21,7 @@ export const TENCENT_DEFAULT_TIMEOUT_SECONDS = 30;
  * Tencent counts calls per SecretId at the service, whichever credential record holds it and
  * whichever of the service's two published host names it calls (reference section 1).
  */
-const TENCENT_ACCOUNT: AccountIdentity = {
+export const TENCENT_ACCOUNT: AccountIdentity = {
 	endpointOf: (credentials) => String(credentials.endpoint ?? '').trim() || TENCENT_DEFAULT_ENDPOINT,
 	callerFields: ['secretId'],
 	sameServiceHosts: { 'intlpartnersmgt.tencentcloudapi.com': 'intlpartnersmgt.intl.tencentcloudapi.com' },

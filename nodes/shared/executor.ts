@@ -10,7 +10,7 @@ import { getPath, recordsAt } from './records';
 import { simplifyRecord } from './simplify';
 import type { RequestSlots } from './concurrency';
 import { isStoppedBeforeSending, stopControl } from './stopping';
-import type { BuiltRequest, CallScheduling, FieldSpec, OperationResult, OperationSpec } from './types';
+import type { BuiltRequest, CallOptions, CallScheduling, FieldSpec, OperationResult, OperationSpec } from './types';
 import { coerceField, FieldValidationError, isBlank } from './validation';
 
 /**
@@ -186,14 +186,14 @@ async function runOperation(
 	const { spec, request } = bindCustomCall(context, chosen, buildRequest(context, chosen, itemIndex), itemIndex);
 	// The item's own stop: after one of its calls fails, its other pages or parts are not sent.
 	const item = stopControl(run?.signal);
-	const call = async (built: BuiltRequest) => {
-		const attempt = async () => await send(context, spec, built, itemIndex, run ? item.signal : undefined);
+	const call = async (built: BuiltRequest, how: CallOptions = {}) => {
+		const attempt = async () => await send(context, how.spec ?? spec, built, itemIndex, run ? item.signal : undefined);
 		const settled = await (run ? run.slots.run(attempt, item.signal) : attempt()).then(
 			(value) => ({ ok: true as const, value }),
 			(error: unknown) => ({ ok: false as const, error }),
 		);
 		if (settled.ok) return settled.value;
-		if (!isStoppedBeforeSending(settled.error)) {
+		if (!how.settlesFailure && !isStoppedBeforeSending(settled.error)) {
 			item.stop();
 			run?.stopRun?.(settled.error, itemIndex);
 		}

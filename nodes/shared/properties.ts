@@ -3,6 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { MAX_CONCURRENCY, UNLIMITED_ACTION_CONCURRENCY } from './concurrency';
 import { CUSTOM_API_CALL_NAME, customCallOf } from './customCall';
 import { fieldProperty, numberTypeOptions } from './fields';
+import { rerunSentence } from './rerun';
 import type { FieldSpec, OperationSpec, PagingSpec, ResourceSpec } from './types';
 
 export const ADDITIONAL_FIELDS = 'additionalFields';
@@ -52,7 +53,8 @@ export function operationDescription(spec: OperationSpec): string {
 	const permission = spec.permissions?.length
 		? ` Needs the Partner Center Action code ${spec.permissions.join(' or ')}.`
 		: '';
-	return [...notes, `${spec.description} (${spec.vendorAction}).${permission}`].join(' ');
+	const rerun = spec.write && spec.rerun ? ` ${rerunSentence(spec.rerun)}.` : '';
+	return [...notes, `${spec.description} (${spec.vendorAction}).${permission}${rerun}`].join(' ');
 }
 
 /**

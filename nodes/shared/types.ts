@@ -143,6 +143,8 @@ export interface OperationSpec {
 	needsAllowlist?: boolean;
 	/** How to find out whether an ambiguous write took effect. */
 	verifyHint?: string;
+	/** For a write: what running it again does, and what protects it (every write says). */
+	rerun?: RerunSafety;
 	/** Fixed body fields that always go with this action. */
 	fixedBody?: IDataObject;
 	/** REST method and path template (`{name}` is filled from path fields), for REST vendors. */
@@ -190,6 +192,16 @@ export interface OperationSpec {
 	execute?: OperationExecute;
 }
 
+/**
+ * What running a write again does: `harmless` when the second run leaves things as the first did
+ * (setting a value, freezing, approving), `addsAgain` when it adds a second time (credit,
+ * invitations, accounts). `protection` says what key or check guards it, or that nothing does.
+ */
+export interface RerunSafety {
+	effect: 'harmless' | 'addsAgain';
+	protection: string;
+}
+
 /** What a custom operation returns for one item. */
 export type OperationResult = IDataObject[] | INodeExecutionData[];
 
@@ -199,10 +211,21 @@ export interface CallScheduling {
 	signal?: AbortSignal;
 }
 
+/** How an operation's own logic sends one of its calls. */
+export interface CallOptions {
+	/** Another action of the same vendor (e.g. a read that checks a write), paced as that action. */
+	spec?: OperationSpec;
+	/**
+	 * The operation settles a failure of this call itself (e.g. by reading the vendor's ledger), so
+	 * the failure does not stop the item's or the run's other calls; the item's own result does.
+	 */
+	settlesFailure?: boolean;
+}
+
 export type OperationExecute = (
 	context: IExecuteFunctions,
 	spec: OperationSpec,
-	send: (request: BuiltRequest) => Promise<IDataObject>,
+	send: (request: BuiltRequest, options?: CallOptions) => Promise<IDataObject>,
 	request: BuiltRequest,
 	itemIndex: number,
 	scheduling?: CallScheduling,

@@ -113,6 +113,16 @@ function createTencentControl({ getData, clock, downloads, reseed }) {
 			getData().credit.setRemaining(body.RemainingCredit);
 			return functions.getPartner();
 		},
+		/**
+		 * New allocations appear in QueryCreditAllocationHistory `lagMs` after they were applied, by the
+		 * sandbox clock (so a test moves the clock instead of waiting); 0 lists them at once.
+		 */
+		setHistoryLag(body = {}) {
+			const lagMs = typeof body === 'number' ? body : body.lagMs;
+			if (!Number.isInteger(lagMs) || lagMs < 0) throw badRequest('lagMs must be an integer >= 0');
+			getData().credit.setHistoryLag(lagMs);
+			return { lagMs };
+		},
 		/** The last SMS code "sent" to a number, or a 404. */
 		getVerifyCode(phoneNum) {
 			const sent = getData().onboarding.codes.get(String(phoneNum));
@@ -146,6 +156,7 @@ function createTencentControl({ getData, clock, downloads, reseed }) {
 		{ method: 'POST', path: '/_control/tencent/customers/raw-times', run: (q, body) => functions.setRawTimes(body) },
 		{ method: 'POST', path: '/_control/tencent/partner-credit', run: (q, body) => functions.setPartnerRemainingCredit(body) },
 		{ method: 'GET', path: '/_control/tencent/verify-code', run: (q) => functions.getVerifyCode(q.get('PhoneNum') ?? '') },
+		{ method: 'POST', path: '/_control/tencent/history-lag', run: (q, body) => functions.setHistoryLag(body) },
 		{ method: 'POST', path: '/_control/tencent/download-ready-after', run: (q, body) => functions.setDownloadReadyAfter(body) },
 		{ method: 'GET', path: '/_control/state/tencent/customer', run: (q) => functions.getCustomer(q.get('ClientUin')) },
 		{ method: 'GET', path: '/_control/state/tencent/partner', run: () => functions.getPartner() },

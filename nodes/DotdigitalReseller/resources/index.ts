@@ -1,5 +1,7 @@
 import { CUSTOM_API_CALL_NAME, CUSTOM_RESOURCE, findOperationIn } from '../../shared/customCall';
+import { withRerun } from '../../shared/rerun';
 import type { FieldSpec, OperationSpec, ResourceSpec } from '../../shared/types';
+import { DOTDIGITAL_RERUN } from '../rerun';
 
 /** Fields of the only fully published method; spellings exactly as documented (`Firstname`). */
 const E164 = /^\+?[1-9]\d{7,14}$/;
@@ -87,7 +89,7 @@ export const dotdigitalResources: ResourceSpec[] = [
 	{ value: CUSTOM_RESOURCE, name: CUSTOM_API_CALL_NAME, description: 'Any Reseller Service method the node does not list' },
 ];
 
-export const dotdigitalOperations: OperationSpec[] = [
+export const dotdigitalOperations: OperationSpec[] = withRerun([
 	resellerWrite({
 		resource: 'account',
 		operation: 'create',
@@ -383,7 +385,7 @@ export const dotdigitalOperations: OperationSpec[] = [
 			return Array.isArray(answer) ? (answer as never) : [answer];
 		},
 	},
-];
+], DOTDIGITAL_RERUN);
 
 export function findDotdigitalOperation(resource: string, operation: string): OperationSpec | undefined {
 	return findOperationIn(dotdigitalOperations, resource, operation);

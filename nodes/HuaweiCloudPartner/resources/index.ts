@@ -1,4 +1,6 @@
+import { withRerun } from '../../shared/rerun';
 import type { OperationSpec, ResourceSpec } from '../../shared/types';
+import { HUAWEI_RERUN } from '../rerun';
 import { CUSTOM_API_CALL_NAME, CUSTOM_RESOURCE, findOperationIn, keepingListedWrites } from '../../shared/customCall';
 import { listedHuaweiApi } from '../apiKey';
 import { customApiCallOperation } from './custom';
@@ -23,7 +25,7 @@ export const huaweiResources: ResourceSpec[] = [
 	{ value: CUSTOM_RESOURCE, name: CUSTOM_API_CALL_NAME, description: 'Any API path, signed and paced like the listed ones' },
 ];
 
-const listedOperations: OperationSpec[] = [
+const listedOperations: OperationSpec[] = withRerun([
 	...customerOperations,
 	...budgetOperations,
 	...orderOperations,
@@ -31,13 +33,13 @@ const listedOperations: OperationSpec[] = [
 	...billOperations,
 	...partnerOperations,
 	...customerAccountOperations,
-];
+], HUAWEI_RERUN);
 
 const listedWrites = listedOperations.filter((spec) => spec.write);
 
 export const huaweiOperations: OperationSpec[] = [
 	...listedOperations,
-	keepingListedWrites(customApiCallOperation, (bound) => (bound.http ? listedHuaweiApi(bound.http, listedWrites) : undefined)),
+	...withRerun([keepingListedWrites(customApiCallOperation, (bound) => (bound.http ? listedHuaweiApi(bound.http, listedWrites) : undefined))], HUAWEI_RERUN),
 ];
 
 export function findHuaweiOperation(resource: string, operation: string): OperationSpec | undefined {

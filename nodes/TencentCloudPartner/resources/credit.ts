@@ -1,7 +1,23 @@
 import type { OperationSpec } from '../../shared/types';
 import { customerUinField, searchPairRule, subAgentUinField } from '../descriptions';
+import { allocateOnce, checkAllocation, idempotencyKeyField } from '../idempotency';
 
 const resource = 'credit';
+
+/** Also read by Allocate to Customer to look up an Idempotency Key. */
+const allocationHistory: OperationSpec = {
+	resource,
+	operation: 'getAllocationHistory',
+	name: 'Get Allocation History',
+	action: 'Get credit allocation history',
+	description: 'Lists every credit allocation made to one customer',
+	vendorAction: 'QueryCreditAllocationHistory',
+	write: false,
+	rateLimitPerSecond: 5,
+	recordsPath: 'History',
+	paging: { style: 'pageNumber', pageField: 'Page', sizeField: 'PageSize', maxPageSize: 100, totalPath: 'Total' },
+	fields: [customerUinField()],
+};
 
 export const creditOperations: OperationSpec[] = [
 	{
@@ -107,7 +123,7 @@ export const creditOperations: OperationSpec[] = [
 		write: true,
 		rateLimitPerSecond: 5,
 		verifyHint:
-			'Check Credit > Get Allocation History for this customer before running it again: a second run would change the credit twice.',
+			'Check Credit > Get Allocation History for this customer before running it again: a second run would change the credit twice. With an Idempotency Key the node checks the history itself.',
 		fields: [
 			customerUinField(),
 			{
@@ -124,22 +140,12 @@ export const creditOperations: OperationSpec[] = [
 				kind: 'string',
 				description: 'Note stored with this allocation, shown in the allocation history',
 			},
+			idempotencyKeyField,
 		],
-		finalizeRequest: ({ body }) => (body.AddedCredit === 0 ? '"Added Credit" must not be 0' : undefined),
+		finalizeRequest: checkAllocation,
+		execute: allocateOnce(allocationHistory),
 	},
-	{
-		resource,
-		operation: 'getAllocationHistory',
-		name: 'Get Allocation History',
-		action: 'Get credit allocation history',
-		description: 'Lists every credit allocation made to one customer',
-		vendorAction: 'QueryCreditAllocationHistory',
-		write: false,
-		rateLimitPerSecond: 5,
-		recordsPath: 'History',
-		paging: { style: 'pageNumber', pageField: 'Page', sizeField: 'PageSize', maxPageSize: 100, totalPath: 'Total' },
-		fields: [customerUinField()],
-	},
+	allocationHistory,
 	{
 		resource,
 		operation: 'allocateToSubAgent',

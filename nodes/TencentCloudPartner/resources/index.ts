@@ -1,4 +1,6 @@
+import { withRerun } from '../../shared/rerun';
 import type { OperationSpec, ResourceSpec } from '../../shared/types';
+import { TENCENT_RERUN } from '../rerun';
 import { billOperations } from './bill';
 import { CUSTOM_API_CALL_NAME, CUSTOM_RESOURCE, findOperationIn, keepingListedWrites } from '../../shared/customCall';
 import { creditOperations } from './credit';
@@ -24,7 +26,7 @@ export const tencentResources: ResourceSpec[] = [
 	{ value: CUSTOM_RESOURCE, name: CUSTOM_API_CALL_NAME, description: 'Any action by name, signed and paced like the listed ones' },
 ];
 
-const listedOperations: OperationSpec[] = [
+const listedOperations: OperationSpec[] = withRerun([
 	...customerOperations,
 	...creditOperations,
 	...voucherOperations,
@@ -32,7 +34,7 @@ const listedOperations: OperationSpec[] = [
 	...ownBillOperations,
 	...subAgentOperations,
 	...referenceDataOperations,
-];
+], TENCENT_RERUN);
 
 /** The listed write that sends `action`, if any (compared in any case, to err on the side of a write). */
 function listedWrite(action: string): OperationSpec | undefined {
@@ -41,7 +43,7 @@ function listedWrite(action: string): OperationSpec | undefined {
 
 export const tencentOperations: OperationSpec[] = [
 	...listedOperations,
-	keepingListedWrites(customActionOperation, (bound) => listedWrite(bound.vendorAction)),
+	...withRerun([keepingListedWrites(customActionOperation, (bound) => listedWrite(bound.vendorAction))], TENCENT_RERUN),
 ];
 
 export function findTencentOperation(resource: string, operation: string): OperationSpec | undefined {

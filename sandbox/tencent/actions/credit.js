@@ -135,7 +135,7 @@ const AllocateCustomerCredit = {
 			AllocatedCredit: updated.Credit,
 			ClientCreditAfter: updated.RemainingCredit,
 			Remark,
-		});
+		}, ctx.nowMs);
 		return { TotalCredit: updated.Credit, RemainingCredit: updated.RemainingCredit };
 	},
 };
@@ -148,11 +148,11 @@ const QueryCreditAllocationHistory = {
 		Page: { type: 'uinteger', min: 1 },
 		PageSize: { type: 'uinteger', min: 1, max: UNDOCUMENTED_MAX_PAGE_SIZE },
 	},
-	/** Newest allocation first. */
+	/** Newest allocation first; allocations younger than the history lag (control) are not listed yet. */
 	handler(ctx) {
 		const { ClientUin, Page = 1, PageSize = DEFAULT_PAGE_SIZE } = ctx.body;
 		const c = customerOr(ctx, ClientUin, 'FailedOperation', `The UIN ${ClientUin} is not your customer.`);
-		const history = ctx.data.credit.historyNewestFirst(c);
+		const history = ctx.data.credit.visibleHistoryNewestFirst(c, ctx.nowMs);
 		return { Total: history.length, History: paginate(history, Page, PageSize).map((h) => ({ ...h })) };
 	},
 };

@@ -11,6 +11,8 @@ const { createRng } = require('../../prng');
 const { formatDateTime, DAY_SEC } = require('../time');
 
 const OPERATORS = ['sandbox-partner', 'ops@partner.example', 'finance@partner.example'];
+/** When an allocation was applied (sandbox clock, ms); seeded ones have none and are always listed. */
+const RECORDED_AT = Symbol('recordedAtMs');
 const HISTORY_REMARKS = ['initial credit', 'monthly top-up', 'credit increase approved', 'project launch', ''];
 
 /**
@@ -20,6 +22,7 @@ function createCreditBook({ seed, anchorSec, directory, subAgentCents, headroomC
 	let totalCents = directory.creditCents + subAgentCents() + headroomCents;
 	/** @type {Map<number, object[]>} history per customer, oldest first (seeded ones are made on first use) */
 	const history = new Map();
+	let historyLagMs = 0;
 
 	/** Seeded history of a seeded customer: 1-3 allocations adding up to its Credit. */
 	function seededHistory(customer) {
@@ -62,9 +65,27 @@ function createCreditBook({ seed, anchorSec, directory, subAgentCents, headroomC
 		},
 		/** Allocation records of a customer, newest first. */
 		historyNewestFirst: (customer) => historyOf(customer).slice().reverse(),
-		/** Appends one allocation record (the caller has already updated the customer). */
-		record(customer, entry) {
-			historyOf(customer).push(entry);
+		/**
+		 * What QueryCreditAllocationHistory shows at `nowMs`, newest first: allocations recorded less
+		 * than the history lag ago are applied (the credit moved) but not listed yet, as a ledger
+		 * that is replicated or indexed behind the write would show them.
+		 */
+		visibleHistoryNewestFirst(customer, nowMs) {
+			const all = historyOf(customer).slice().reverse();
+			if (!(historyLagMs > 0)) return all;
+			return all.filter((entry) => !(entry[RECORDED_AT] > nowMs - historyLagMs));
+		},
+		/** Appends one allocation record (the caller has already updated the customer), applied at `nowMs`. */
+		record(customer, entry, nowMs) {
+			// Kept out of the answer: a symbol key is not copied into the API's records.
+			historyOf(customer).push(Object.assign(entry, { [RECORDED_AT]: nowMs }));
+		},
+		get historyLagMs() {
+			return historyLagMs;
+		},
+		/** Test hook: new allocations appear in the history `lagMs` (sandbox clock) after they were applied. */
+		setHistoryLag(lagMs) {
+			historyLagMs = lagMs;
 		},
 		forget(uin) {
 			history.delete(uin);
