@@ -197,6 +197,14 @@ describe('publish.yml', () => {
 		expect(new Set(published).size).toBe(4);
 	});
 
+	it('publishes nothing outside GitHub Actions, where npm cannot make provenance', () => {
+		const { outDir } = harness.buildPackages();
+		const r = harness.runRepoScript('scripts/release/publish.js', ['--out', outDir], { GITHUB_ACTIONS: '', NPM_TOKEN: '' });
+		expect(r.status).toBe(1);
+		expect(r.stderr).toBe('not running in GitHub Actions, where npm provenance is made: nothing was published (use --dry-run to see the commands)\n');
+		expect(r.stdout).toBe('');
+	});
+
 	it('refuses a tag that is not v + the package version', () => {
 		const { version } = readRepoJson('package.json') as { version: string };
 		const ok = harness.runRepoScript('scripts/release/check-tag.js', [], { GITHUB_REF_NAME: `v${version}` });

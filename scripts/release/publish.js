@@ -10,7 +10,8 @@
  * npm 11.5.1 or later) unless the NPM_TOKEN secret is set, which is then written to npm's config.
  *
  * A version already on the registry is skipped and said so: a re-run after a partial publish
- * publishes only what is missing, and never fails on what is already out.
+ * publishes only what is missing, and never fails on what is already out. Outside GitHub Actions
+ * it publishes nothing (npm makes provenance only there), so running the step locally is safe.
  *
  *   node scripts/release/publish.js [--dry-run] [--out DIR]
  * --dry-run prints the commands without contacting the registry.
@@ -60,6 +61,7 @@ function main(argv) {
 		for (const { args } of commands) process.stdout.write(`npm ${args.join(' ')}\n`);
 		return;
 	}
+	if (process.env.GITHUB_ACTIONS !== 'true') fail('not running in GitHub Actions, where npm provenance is made: nothing was published (use --dry-run to see the commands)');
 	if (process.env.NPM_TOKEN) {
 		if (npm(['config', 'set', '//registry.npmjs.org/:_authToken', process.env.NPM_TOKEN]).status !== 0) fail('could not write NPM_TOKEN to the npm config');
 	} else {
