@@ -43,6 +43,7 @@ interface WorkflowFile {
 const harness = harnessModule as unknown as {
 	buildPackages: () => { outDir: string; manifest: { version: string; packages: Array<{ name: string; tarball: string }> } };
 	workflowText: (file: string) => string;
+	dependabotText: () => string;
 	isRepoFile: (relativePath: string) => boolean;
 	runRepoScript: (relativePath: string, args: string[], env?: Record<string, string>) => { status: number; stdout: string; stderr: string };
 	cleanup: () => void;
@@ -223,5 +224,31 @@ describe('the npm version trusted publishing needs', () => {
 	it('is 11.5.1 or later', () => {
 		expect(['11.5.1', '11.6.0', '12.0.0'].map((v) => atLeast(v, [11, 5, 1]))).toEqual([true, true, true]);
 		expect(['11.5.0', '10.9.3', '11.4.9'].map((v) => atLeast(v, [11, 5, 1]))).toEqual([false, false, false]);
+	});
+});
+
+describe('dependabot.yml', () => {
+	interface Update {
+		'package-ecosystem': string;
+		directory: string;
+		schedule: { interval: string };
+		groups?: Record<string, { patterns: string[]; 'exclude-patterns'?: string[] }>;
+	}
+	const config = () => parse(harness.dependabotText()) as { version: number; updates: Update[] };
+
+	it('updates the npm devDependencies and the workflow actions weekly, in groups', () => {
+		expect(config().version).toBe(2);
+		expect(config().updates.map((u) => [u['package-ecosystem'], u.directory, u.schedule.interval])).toEqual([
+			['npm', '/', 'weekly'],
+			['github-actions', '/', 'weekly'],
+		]);
+		const groups = config().updates[0].groups ?? {};
+		const devDependencies = Object.keys((readRepoJson('package.json') as { devDependencies: Record<string, string> }).devDependencies);
+		const matches = (name: string, pattern: string) => new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`).test(name);
+		// Every devDependency falls in exactly one group.
+		for (const name of devDependencies) {
+			const inGroups = Object.entries(groups).filter(([, g]) => g.patterns.some((p) => matches(name, p)) && !(g['exclude-patterns'] ?? []).some((p) => matches(name, p)));
+			expect([name, inGroups.length]).toEqual([name, 1]);
+		}
 	});
 });

@@ -112,6 +112,11 @@ function workflowText(file) {
 	return fs.readFileSync(path.join(ROOT, '.github', 'workflows', file), 'utf8');
 }
 
+/** The Dependabot configuration's text. */
+function dependabotText() {
+	return fs.readFileSync(path.join(ROOT, '.github', 'dependabot.yml'), 'utf8');
+}
+
 /** Whether a repository-relative path is a file of the repository (not an installed module). */
 function isRepoFile(relativePath) {
 	const full = path.resolve(ROOT, relativePath);
@@ -143,6 +148,7 @@ module.exports = {
 	expectedPackageReadme,
 	packageReadmePath,
 	workflowText,
+	dependabotText,
 	isRepoFile,
 	runRepoScript,
 	cleanup,
