@@ -40,7 +40,8 @@ const { loadCredentials, credentialsPerVendor } = credentialsModule as unknown a
 const { responseModelOf } = modelsModule as unknown as { responseModelOf: (vendor: string, spec: unknown) => { model: unknown; confidence: string } };
 const { PLAN } = planModule as unknown as { PLAN: Record<string, Array<{ resource: string; operation: string }>> };
 const { maskIds } = reportModule as unknown as { maskIds: (text: string) => string };
-const { findSpec, intervalMs, VENDORS } = runnerModule as unknown as {
+const { findSpec, intervalMs, statusOf, VENDORS } = runnerModule as unknown as {
+	statusOf: (o: { error?: Error; findings: unknown[]; throttled: number; answers: number }) => string;
 	findSpec: (vendor: string, resource: string, operation: string) => OperationSpecLike;
 	intervalMs: (spec: OperationSpecLike) => number;
 	VENDORS: Record<string, { operations: Array<OperationSpecLike & { resource: string; operation: string }> }>;
@@ -190,6 +191,14 @@ describe('the comparison', () => {
 		}
 		const write = VENDORS.tencent.operations.find((o) => o.write) as { resource: string; operation: string };
 		expect(() => findSpec('tencent', write.resource, write.operation)).toThrow(/never calls it/);
+	});
+
+	it('fails a check that saw no answer, rather than passing what it did not compare', () => {
+		expect(statusOf({ findings: [], throttled: 0, answers: 0 })).toBe('FAIL');
+		expect(statusOf({ findings: [], throttled: 0, answers: 1 })).toBe('PASS');
+		expect(statusOf({ findings: [], throttled: 1, answers: 2 })).toBe('THROTTLED');
+		expect(statusOf({ findings: [{}], throttled: 1, answers: 2 })).toBe('DRIFT');
+		expect(statusOf({ error: new Error('x'), findings: [], throttled: 0, answers: 1 })).toBe('FAIL');
 	});
 
 	it('masks ids to their last two characters', () => {

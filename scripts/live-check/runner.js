@@ -80,6 +80,16 @@ function pageFindings(spec, pages, itemCount, limit) {
 }
 
 /**
+ * A check passes only on answers it has seen: a run that reached the vendor without one answer
+ * captured would compare nothing, so it fails instead of passing unseen.
+ */
+function statusOf({ error, findings, throttled, answers }) {
+	if (error || answers === 0) return 'FAIL';
+	if (findings.length) return 'DRIFT';
+	return throttled ? 'THROTTLED' : 'PASS';
+}
+
+/**
  * Runs every check of `vendor` with `credential` ({ type, data }). `pace` is
  * `{ sleep(ms): Promise<void> }` (tests pass one that records the waits instead of waiting).
  */
@@ -138,7 +148,7 @@ async function checkVendor(vendor, credential, { pace, onResult = () => {} } = {
 		}
 		findings.push(...pageFindings(spec, pages, items.length, parameters.returnAll ? undefined : parameters.limit));
 		const error = errorOf(run);
-		const status = error ? 'FAIL' : findings.length ? 'DRIFT' : throttled ? 'THROTTLED' : 'PASS';
+		const status = statusOf({ error, findings, throttled, answers: answers.length });
 		const result = {
 			...base,
 			status,
@@ -149,7 +159,7 @@ async function checkVendor(vendor, credential, { pace, onResult = () => {} } = {
 			records: items.length,
 			throttled,
 			findings: summarize(findings),
-			message: error ? String(error.message) : undefined,
+			message: error ? String(error.message) : answers.length === 0 ? 'no vendor answer was captured, so nothing was compared' : undefined,
 		};
 		results.push(result);
 		onResult(result);
@@ -157,4 +167,4 @@ async function checkVendor(vendor, credential, { pace, onResult = () => {} } = {
 	return results;
 }
 
-module.exports = { VENDORS, checkVendor, intervalMs, findSpec };
+module.exports = { VENDORS, checkVendor, intervalMs, findSpec, statusOf };
