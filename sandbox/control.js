@@ -12,9 +12,9 @@ const badRequest = (message) => Object.assign(new Error(message), { status: 400 
 
 /**
  * @param {{ providers: object[], faults: object, requestLog: object, clock: object,
- *   rateLimit: {enabled: boolean}, files: object, latency: object }} deps
+ *   rateLimit: {enabled: boolean}, files: object, latency: object, drift: object }} deps
  */
-function createControl({ providers, faults, requestLog, clock, rateLimit, files, latency }) {
+function createControl({ providers, faults, requestLog, clock, rateLimit, files, latency, drift }) {
 	const functions = {
 		/**
 		 * Everything back to the start configuration: each provider's data (options per provider,
@@ -26,6 +26,7 @@ function createControl({ providers, faults, requestLog, clock, rateLimit, files,
 			for (const name of Object.keys(body)) if (!providers.some((p) => p.name === name)) throw badRequest(`unknown provider ${name}`);
 			for (const p of providers) p.reset(body[p.name] || {});
 			faults.clear();
+			drift.clear();
 			requestLog.clear();
 			files.clear();
 			rateLimit.enabled = true;
@@ -47,6 +48,9 @@ function createControl({ providers, faults, requestLog, clock, rateLimit, files,
 			faults.clear();
 			return { cleared: true };
 		},
+		/** Plants a changed field in the next matching answers; see drift.js. */
+		plantDrift: (spec) => drift.add(spec),
+		listDrifts: () => drift.list(),
 		/** Request log entries, optionally for one provider and/or action. */
 		getRequests: ({ provider, action } = {}) => requestLog.list({ provider, action }),
 		clearRequests() {
@@ -76,6 +80,8 @@ function createControl({ providers, faults, requestLog, clock, rateLimit, files,
 		{ method: 'GET', path: '/_control/faults', run: () => functions.listFaults() },
 		{ method: 'POST', path: '/_control/faults', run: (q, body) => functions.addFault(body) },
 		{ method: 'POST', path: '/_control/faults/clear', run: () => functions.clearFaults() },
+		{ method: 'GET', path: '/_control/drift', run: () => functions.listDrifts() },
+		{ method: 'POST', path: '/_control/drift', run: (q, body) => functions.plantDrift(body) },
 		{ method: 'GET', path: '/_control/requests', run: (q) => functions.getRequests({ provider: q.get('provider') || undefined, action: q.get('action') || undefined }) },
 		{ method: 'POST', path: '/_control/requests/clear', run: () => functions.clearRequests() },
 		{ method: 'GET', path: '/_control/clock', run: () => functions.getClock() },

@@ -14,6 +14,7 @@ const { createRequestLog } = require('./requestLog');
 const { createFileStore } = require('./files');
 const { createControl } = require('./control');
 const { createLatency } = require('./latency');
+const { createDrift } = require('./drift');
 const { PROVIDER_FACTORIES } = require('./providers');
 const { readBody, sendJson } = require('./http');
 
@@ -27,6 +28,7 @@ const { readBody, sendJson } = require('./http');
 async function startSandbox({ port = 0, host = '127.0.0.1', latency: latencyOptions = {}, ...providerOptions } = {}) {
 	const clock = createClock();
 	const faults = createFaults({ providers: Object.keys(PROVIDER_FACTORIES) });
+	const drift = createDrift({ providers: Object.keys(PROVIDER_FACTORIES) });
 	const requestLog = createRequestLog();
 	const files = createFileStore();
 	const rateLimit = { enabled: true };
@@ -49,7 +51,7 @@ async function startSandbox({ port = 0, host = '127.0.0.1', latency: latencyOpti
 		providers.map((p) => p.name),
 		latencyOptions,
 	);
-	const control = createControl({ providers, faults, requestLog, clock, rateLimit, files, latency });
+	const control = createControl({ providers, faults, requestLog, clock, rateLimit, files, latency, drift });
 
 	async function route(req, res) {
 		const url = new URL(req.url || '/', 'http://sandbox.local');
@@ -59,6 +61,8 @@ async function startSandbox({ port = 0, host = '127.0.0.1', latency: latencyOpti
 		if (files.matches(req, path)) return files.serve(req, res, path);
 		const provider = providers.find((p) => p.matches(req, path));
 		if (provider) {
+			const planted = drift.take(provider.name, req.headers['x-tc-action'], path);
+			if (planted) drift.apply(res, planted);
 			latency.track(provider.name, res);
 			const delay = latency.delayFor(provider.name);
 			if (delay > 0) await sleep(delay);

@@ -18,7 +18,7 @@ import { startSandbox } from './harness/sandbox';
 import { CUSTOMER_CREDENTIAL, PARTNER_CREDENTIAL, runTencent, useTencentSandbox } from './harness/tencent';
 import * as vendorModels from './harness/vendorModels';
 
-/** The models live in shared/reference/vendor-models beside the repository (see the harness). */
+/** The models live in test/fixtures/vendor-models (see NOTICE.md there). */
 const model = <T>(file: string): T => (vendorModels as unknown as { loadVendorModel: (file: string) => T }).loadVendorModel(file);
 
 interface TencentMember { name: string; type: string; member: string; required: boolean }

@@ -1,7 +1,7 @@
 'use strict';
 // Reading what n8n stored (workflows, executions, static data), read-only, from SQLite (n8n keeps
 // it in WAL mode, so reads never block the running n8n) or, in queue mode, PostgreSQL.
-// `instance` is { host, userFolder, db? }: db is { type: 'postgres', port, database, user } or absent.
+// `instance` is { host, userFolder, db? }: db is { type: 'postgres', host, port, database, user, password } or absent.
 const path = require('path');
 
 const { installDir, nodeOf } = require('./hosts');
@@ -16,12 +16,27 @@ function connectionOf(instance) {
 	return { type: 'sqlite', file: path.join(instance.userFolder, '.n8n', 'database.sqlite') };
 }
 
-/** Rows of one read-only query (`?` placeholders, quoted identifiers), run on the host's own Node. */
-async function dbQuery(instance, sql, params = []) {
-	const modules = path.join(installDir(instance.host.name), 'node_modules');
-	const r = await run(nodeOf(instance.host), [CHILD, modules, JSON.stringify(connectionOf(instance)), sql, JSON.stringify(params)], { timeoutMs: QUERY_TIMEOUT_MS });
+/**
+ * Runs one statement on the n8n host's own Node with the host's drivers; the password travels in
+ * the child's environment (PGPASSWORD), never on its command line.
+ */
+async function runStatement(host, connection, sql, params, readOnly) {
+	const modules = path.join(installDir(host.name), 'node_modules');
+	const { password, ...rest } = connection;
+	const env = { ...process.env, PGPASSWORD: password || '' };
+	const r = await run(nodeOf(host), [CHILD, modules, JSON.stringify({ ...rest, readOnly }), sql, JSON.stringify(params)], { env, timeoutMs: QUERY_TIMEOUT_MS });
 	if (r.code !== 0) throw new E2EError((r.stderr || `query exited with ${r.code ?? r.signal}`).trim());
-	return JSON.parse(r.stdout);
+	return JSON.parse(r.stdout || '[]');
+}
+
+/** Rows of one read-only query (`?` placeholders, quoted identifiers), run on the host's own Node. */
+function dbQuery(instance, sql, params = []) {
+	return runStatement(instance.host, connectionOf(instance), sql, params, true);
+}
+
+/** One statement that changes the server (creating or dropping a run's database), PostgreSQL only. */
+function dbStatement(host, connection, sql) {
+	return runStatement(host, connection, sql, [], false);
 }
 
 const RUNNING_STATUSES = new Set(['new', 'running', 'waiting', 'unknown']);
@@ -52,4 +67,4 @@ async function staticDataOf(instance, workflowId) {
 	return typeof row.staticData === 'string' ? JSON.parse(row.staticData) : row.staticData;
 }
 
-module.exports = { dbQuery, executionsOf, loadExecution, staticDataOf, RUNNING_STATUSES };
+module.exports = { dbQuery, dbStatement, executionsOf, loadExecution, staticDataOf, RUNNING_STATUSES };

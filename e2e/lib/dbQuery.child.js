@@ -1,7 +1,9 @@
 'use strict';
 // Run by the n8n host's own Node (n8n 2.x runs on Node 24, whose sqlite3 binding the runner's Node
-// cannot load): one read-only query against n8n's database, rows printed as JSON.
+// cannot load): one query against n8n's database, rows printed as JSON. Read-only unless the
+// connection says `readOnly: false` (only for creating and dropping a run's PostgreSQL database).
 // argv: <host node_modules dir> <connection as JSON> <sql with ? placeholders> <params as JSON>
+// PostgreSQL's password, if any, comes in PGPASSWORD.
 const [, , modulesDir, connectionJson, sql, paramsJson] = process.argv;
 const connection = JSON.parse(connectionJson);
 const params = JSON.parse(paramsJson || '[]');
@@ -25,14 +27,14 @@ function querySqlite() {
 
 async function queryPostgres() {
 	const { Client } = fromHost('pg');
-	const client = new Client({ host: '127.0.0.1', port: connection.port, database: connection.database, user: connection.user });
+	const client = new Client({ host: connection.host || '127.0.0.1', port: connection.port, database: connection.database, user: connection.user, password: process.env.PGPASSWORD || undefined });
 	await client.connect();
 	try {
 		let n = 0;
 		const text = sql.replace(/\?/g, () => `$${++n}`);
-		await client.query('SET default_transaction_read_only = on');
+		if (connection.readOnly !== false) await client.query('SET default_transaction_read_only = on');
 		const { rows } = await client.query(text, params);
-		process.stdout.write(JSON.stringify(rows));
+		process.stdout.write(JSON.stringify(rows || []));
 	} finally {
 		await client.end();
 	}

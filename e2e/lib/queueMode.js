@@ -35,15 +35,18 @@ const VENDOR_LATENCY_MS = 150;
 function queueEnv(pg, redis) {
 	return {
 		DB_TYPE: 'postgresdb',
-		DB_POSTGRESDB_HOST: '127.0.0.1',
+		DB_POSTGRESDB_HOST: pg.host,
 		DB_POSTGRESDB_PORT: String(pg.port),
 		DB_POSTGRESDB_DATABASE: pg.database,
 		DB_POSTGRESDB_USER: pg.user,
+		...(pg.password ? { DB_POSTGRESDB_PASSWORD: pg.password } : {}),
 		EXECUTIONS_MODE: 'queue',
 		// The coming default: manual executions run on workers too (running them on main is deprecated).
 		OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS: 'true',
-		QUEUE_BULL_REDIS_HOST: '127.0.0.1',
+		QUEUE_BULL_REDIS_HOST: redis.host,
 		QUEUE_BULL_REDIS_PORT: String(redis.port),
+		// Its own key prefix on a given (shared) Redis, so jobs of another run are never picked up.
+		QUEUE_BULL_PREFIX: redis.prefix,
 	};
 }
 
@@ -161,12 +164,13 @@ async function runQueueModeSuite(host, { examples, expectations, tally }) {
 	try {
 		const t0 = Date.now();
 		redis = await startRedis(tmpDir);
-		pg = await startPostgres();
-		log(`queue mode: Redis on port ${redis.port}, PostgreSQL on port ${pg.port} (ready in ${seconds(Date.now() - t0)})`);
+		pg = await startPostgres(host);
+		const origin = (service) => (service.given ? 'given' : 'started here');
+		log(`queue mode: Redis ${redis.host}:${redis.port} (${origin(redis)}), PostgreSQL ${pg.host}:${pg.port} database ${pg.database} (${origin(pg)}; ready in ${seconds(Date.now() - t0)})`);
 		await installPackage(userFolder, tmpDir);
 		await withSandbox(async (sandbox) => {
 			const extraEnv = queueEnv(pg, redis);
-			const instance = { host, userFolder, db: { type: 'postgres', port: pg.port, database: pg.database, user: pg.user }, extraEnv, sandboxUrl: sandbox.url };
+			const instance = { host, userFolder, db: { type: 'postgres', host: pg.host, port: pg.port, database: pg.database, user: pg.user, password: pg.password }, extraEnv, sandboxUrl: sandbox.url };
 			const fixture = (file) => ({ file, workflow: JSON.parse(fs.readFileSync(path.join(E2E_DIR, 'fixtures', file), 'utf8')) });
 			const bulk = fixture(BULK_WORKFLOW);
 			const once = fixture(CREDIT_ONCE_WORKFLOW);

@@ -107,9 +107,26 @@ function scan(dirs) {
 	return lines.map((l) => JSON.parse(l));
 }
 
-/** The release workflow's text. */
-function releaseWorkflowText() {
-	return fs.readFileSync(path.join(ROOT, '.github', 'workflows', 'release.yml'), 'utf8');
+/** A GitHub Actions workflow's text, by file name in .github/workflows/. */
+function workflowText(file) {
+	return fs.readFileSync(path.join(ROOT, '.github', 'workflows', file), 'utf8');
+}
+
+/** The Dependabot configuration's text. */
+function dependabotText() {
+	return fs.readFileSync(path.join(ROOT, '.github', 'dependabot.yml'), 'utf8');
+}
+
+/** Whether a repository-relative path is a file of the repository (not an installed module). */
+function isRepoFile(relativePath) {
+	const full = path.resolve(ROOT, relativePath);
+	return full.startsWith(ROOT + path.sep) && !relativePath.split(/[\\/]/).includes('node_modules') && fs.existsSync(full) && fs.statSync(full).isFile();
+}
+
+/** Runs a repository script with the machine's node; { status, stdout, stderr }. */
+function runRepoScript(relativePath, args, env = {}) {
+	const r = spawnSync(process.execPath, [path.join(ROOT, relativePath), ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...env } });
+	return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
 module.exports = {
@@ -130,6 +147,9 @@ module.exports = {
 	lintPackageSources,
 	expectedPackageReadme,
 	packageReadmePath,
-	releaseWorkflowText,
+	workflowText,
+	dependabotText,
+	isRepoFile,
+	runRepoScript,
 	cleanup,
 };

@@ -1,24 +1,18 @@
 'use strict';
 /**
- * Reads the vendors' SDK request models from shared/reference/vendor-models. The repository is
- * cloned beside `shared/` (as in CI); a missing folder fails with a message that says so.
+ * Reads the vendors' SDK request/response models from the repository's own copy,
+ * test/fixtures/vendor-models (provenance and licence in NOTICE.md there), so the conformance tests
+ * and the live check run in a clone that has nothing beside it.
  */
 const fs = require('fs');
 const path = require('path');
 
-/**
- * shared/reference/vendor-models beside the clone, or one folder further up (a git worktree kept in
- * a folder of worktrees); the first place is the one named when neither holds it.
- */
-function modelsFolder() {
-	const places = ['../../../shared/reference/vendor-models', '../../../../shared/reference/vendor-models'].map((p) => path.resolve(__dirname, p));
-	return places.find((place) => fs.existsSync(place)) ?? places[0];
-}
+const MODELS_DIR = path.resolve(__dirname, '..', 'fixtures', 'vendor-models');
 
 function loadVendorModel(file) {
-	const location = path.join(modelsFolder(), file);
+	const location = path.join(MODELS_DIR, file);
 	if (!fs.existsSync(location)) {
-		throw new Error(`Vendor models not found at ${location}: clone the repository beside shared/ (shared/reference/vendor-models).`);
+		throw new Error(`Vendor model ${file} is missing from test/fixtures/vendor-models (see NOTICE.md there for where each file comes from).`);
 	}
 	return JSON.parse(fs.readFileSync(location, 'utf8'));
 }
@@ -50,4 +44,4 @@ function tencentDateTimeFields() {
 	return table;
 }
 
-module.exports = { loadVendorModel, tencentDateTimeFields };
+module.exports = { MODELS_DIR, loadVendorModel, tencentDateTimeFields };
