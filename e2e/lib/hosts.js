@@ -71,6 +71,19 @@ function npmEnv(extra = {}, runtimeBinDir) {
 }
 
 /**
+ * Where node-gyp finds the headers of the Node a native build targets: the registry build's for a
+ * host with its own runtime; for the machine's Node, its own install prefix when that holds them
+ * (Debian's nodejs and the official builds do), since node-gyp would otherwise download them from
+ * nodejs.org, which a machine with only the npm registry cannot reach. Without them node-gyp's own
+ * rule (npm config, then download) stands.
+ */
+function headersFor(runtime) {
+	if (runtime) return { npm_config_nodedir: runtime.headers() };
+	const prefix = path.resolve(path.dirname(process.execPath), '..');
+	return fs.existsSync(path.join(prefix, 'include', 'node', 'common.gypi')) ? { npm_config_nodedir: prefix } : {};
+}
+
+/**
  * Installs one host from its committed lockfile unless the stamp says this exact lockfile is
  * already installed. `runtime` (a host like NODE_24) makes npm and native builds run on that Node.
  */
@@ -109,7 +122,7 @@ async function installHost(name, { runtime, nativeBuilds = [], check }) {
 		// it. Prebuilt binaries come from GitHub (unreachable here), so build from source at once.
 		await step(`npm rebuild ${pkg} (native build from source)`, ['rebuild', pkg, '--ignore-scripts=false'], TIMEOUTS.rebuild, {
 			npm_config_build_from_source: 'true',
-			...(runtime ? { npm_config_nodedir: runtime.headers() } : {}),
+			...headersFor(runtime),
 			JOBS: String(Math.max(1, os.cpus().length)),
 		});
 	}
