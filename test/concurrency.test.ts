@@ -407,25 +407,55 @@ describe('dotdigital (no published limit)', () => {
 });
 
 describe('adaptive pacing (units)', () => {
-	it('drops the rate on throttling once per event, then climbs back slowly at first, faster the longer none comes', () => {
+	it('drops the rate on throttling once per event, paces whole calls per window, then climbs back slowly at first, faster the longer none comes', () => {
 		let now = 100;
 		const limiter = new AdaptiveRateLimiter({}, () => now);
 		expect(limiter.rateOf('k', 10)).toBe(10);
 		limiter.throttled('k', 10, 100);
-		expect(limiter.rateOf('k', 10)).toBeCloseTo(6);
+		expect(limiter.rateOf('k', 10)).toBe(7);
 		// Calls that started before the decrease were paced at the old rate: no second cut for them.
 		limiter.throttled('k', 10, 50);
-		expect(limiter.rateOf('k', 10)).toBeCloseTo(6);
+		expect(limiter.rateOf('k', 10)).toBe(7);
+		// 7.25 a second later: still 7 whole calls per window.
 		now = 1100;
-		expect(limiter.rateOf('k', 10)).toBeCloseTo(6.3);
-		// A throttle of a call started after the decrease cuts again, from where the rate stands.
+		expect(limiter.rateOf('k', 10)).toBe(7);
+		// A throttle of a call started after the decrease cuts again, from where the pace stands: 4.9.
 		limiter.throttled('k', 10, 1000);
-		expect(limiter.rateOf('k', 10)).toBeCloseTo(3.78);
+		expect(limiter.rateOf('k', 10)).toBe(4);
 		now = 1100 + 5000;
-		expect(limiter.rateOf('k', 10)).toBeCloseTo(7.28);
+		expect(limiter.rateOf('k', 10)).toBe(7);
 		now = 1100 + 8000;
+		expect(limiter.rateOf('k', 10)).toBe(9);
+		now = 1100 + 10000;
 		expect(limiter.rateOf('k', 10)).toBe(10);
 		expect(limiter.rateOf('other', 10)).toBe(10);
+	});
+
+	it('processes slowed to whole calls per window that add up to the limit never overfill a window, whatever their phases', () => {
+		// Three processes on one account, each with its own limiter, slowed by throttling to 2.1, 2.1
+		// and 1.4 calls per second (5.6 together, over the limit of 5), climbing back for 3 seconds.
+		// Paced as whole calls (2 + 2 + 1), no window of the vendor's ever holds more than 5 starts;
+		// paced at their fractional rates, some windows would hold 6 or 7.
+		let now = 0;
+		for (const phase of [0, 37, 137, 311, 500, 733]) {
+			const limiters = [2, 2, 3].map((cuts) => {
+				const limiter = new AdaptiveRateLimiter({}, () => now);
+				for (let cut = 0; cut < cuts; cut++) limiter.throttled('k', 5, now);
+				return limiter;
+			});
+			const starts: number[] = [];
+			const nextAt = limiters.map((limiter, index) => (index === 0 ? 0 : phase * index) + limiter.delayFor('k', 5));
+			const from = now;
+			while (Math.min(...nextAt) < from + 3000) {
+				const index = nextAt.indexOf(Math.min(...nextAt));
+				now = nextAt[index];
+				starts.push(limiters[index].record('k', 5));
+				nextAt[index] = now + limiters[index].delayFor('k', 5);
+			}
+			const busiest = Math.max(...starts.map((at) => starts.filter((other) => other >= at && other < at + 1000).length));
+			expect(busiest).toBeLessThanOrEqual(5);
+			expect(starts.length).toBeGreaterThanOrEqual(12);
+		}
 	});
 
 	it('never goes below a floor, and spaces calls at the lowered rate', () => {
@@ -466,7 +496,7 @@ describe('adaptive pacing (units)', () => {
 			limiter.record('k', 0);
 		}
 		limiter.throttled('k', 0, now);
-		expect(limiter.rateOf('k', 0)).toBeCloseTo(4.8);
+		expect(limiter.rateOf('k', 0)).toBe(5); // 8 seen in the window, cut to 5.6: 5 whole calls
 		now += 60000;
 		expect(limiter.rateOf('k', 0)).toBe(0);
 		expect(limiter.delayFor('k', 0)).toBe(0);

@@ -26,14 +26,30 @@ export interface AdaptiveLimiterSettings {
 const DEFAULT_LIMITER_SETTINGS: AdaptiveLimiterSettings = {
 	windowMs: 1000,
 	marginMs: 50,
-	// A throttling answer means the account is over its limit now: cut deep, then climb back
-	// slowly, so that processes sharing an account spend most of the time just under the limit
-	// (few calls turned away) rather than swinging over it every second.
-	decreaseFactor: 0.6,
+	// A throttling answer means the account is over its limit now: cut, then climb back slowly, so
+	// that processes sharing an account spend most of the time just under the limit (few calls
+	// turned away) rather than swinging over it every second. Chosen with bench/shared-account.js
+	// (three processes on one key, 150 and 600 ms away): see its figures in the changelog.
+	decreaseFactor: 0.7,
 	recoveryPerSecond: 0.02,
-	recoveryGrowthPerSecond: 0.01,
+	recoveryGrowthPerSecond: 0.005,
 	floorShare: 1 / 16,
 };
+
+/**
+ * A slowed-down rate, rounded down to whole calls per window (a rate below one is kept: one call
+ * every few windows).
+ *
+ * Why whole calls: every process paces on the same period, window + margin, so a process sending
+ * q calls per period, evenly spaced, repeats the same pattern every period. Patterns that repeat on
+ * one common period never put more calls in any window than the sum of their q, whatever their
+ * phases: processes sharing an account whose whole-call rates add up to the limit are never turned
+ * away. At 1.67 calls per second a process sends 1 call in some windows and 2 in others, and three
+ * of them collide in the vendor's sliding window whenever their phases line up.
+ */
+export function wholeCallsPerWindow(rate: number): number {
+	return rate >= 1 ? Math.floor(rate + 1e-9) : rate;
+}
 
 /** The time source and the wait the limiter uses; tests give it a clock they control. */
 export interface LimiterClock {
@@ -165,7 +181,7 @@ export class AdaptiveRateLimiter {
 		if (state.rateAfterDecrease === undefined || state.decreasedAt === undefined) return ceiling;
 		const seconds = Math.max(0, this.now() - state.decreasedAt) / 1000;
 		const rate = this.recoveredRate(state.rateAfterDecrease, ceiling, seconds);
-		if (rate < ceiling) return rate;
+		if (rate < ceiling) return wholeCallsPerWindow(rate);
 		// Fully recovered: forget the decrease, and for an unlimited action the learned ceiling too.
 		state.rateAfterDecrease = undefined;
 		state.decreasedAt = undefined;
