@@ -412,28 +412,29 @@ describe('adaptive pacing (units)', () => {
 		const limiter = new AdaptiveRateLimiter({}, () => now);
 		expect(limiter.rateOf('k', 10)).toBe(10);
 		limiter.throttled('k', 10, 100);
+		// Cut to 7.5: paced as 7 whole calls per window.
 		expect(limiter.rateOf('k', 10)).toBe(7);
 		// Calls that started before the decrease were paced at the old rate: no second cut for them.
 		limiter.throttled('k', 10, 50);
 		expect(limiter.rateOf('k', 10)).toBe(7);
-		// 7.25 a second later: still 7 whole calls per window.
+		// 7.72 a second later: still 7.
 		now = 1100;
 		expect(limiter.rateOf('k', 10)).toBe(7);
-		// A throttle of a call started after the decrease cuts again, from where the pace stands: 4.9.
+		// A throttle of a call started after the decrease cuts again, from where the pace stands: 5.25.
 		limiter.throttled('k', 10, 1000);
-		expect(limiter.rateOf('k', 10)).toBe(4);
-		now = 1100 + 5000;
-		expect(limiter.rateOf('k', 10)).toBe(7);
-		now = 1100 + 8000;
-		expect(limiter.rateOf('k', 10)).toBe(9);
-		now = 1100 + 10000;
+		expect(limiter.rateOf('k', 10)).toBe(5);
+		now = 1100 + 5000; // 6.75
+		expect(limiter.rateOf('k', 10)).toBe(6);
+		now = 1100 + 8000; // 8.13: the climb speeds up
+		expect(limiter.rateOf('k', 10)).toBe(8);
+		now = 1100 + 12000;
 		expect(limiter.rateOf('k', 10)).toBe(10);
 		expect(limiter.rateOf('other', 10)).toBe(10);
 	});
 
 	it('processes slowed to whole calls per window that add up to the limit never overfill a window, whatever their phases', () => {
-		// Three processes on one account, each with its own limiter, slowed by throttling to 2.1, 2.1
-		// and 1.4 calls per second (5.6 together, over the limit of 5), climbing back for 3 seconds.
+		// Three processes on one account, each with its own limiter, slowed by throttling to 2.25, 2.25
+		// and 1.5 calls per second (6 together, over the limit of 5), climbing back for 3 seconds.
 		// Paced as whole calls (2 + 2 + 1), no window of the vendor's ever holds more than 5 starts;
 		// paced at their fractional rates, some windows would hold 6 or 7.
 		let now = 0;
@@ -496,7 +497,7 @@ describe('adaptive pacing (units)', () => {
 			limiter.record('k', 0);
 		}
 		limiter.throttled('k', 0, now);
-		expect(limiter.rateOf('k', 0)).toBe(5); // 8 seen in the window, cut to 5.6: 5 whole calls
+		expect(limiter.rateOf('k', 0)).toBe(6); // 8 seen in the window, cut to 6
 		now += 60000;
 		expect(limiter.rateOf('k', 0)).toBe(0);
 		expect(limiter.delayFor('k', 0)).toBe(0);

@@ -30,9 +30,9 @@ const DEFAULT_LIMITER_SETTINGS: AdaptiveLimiterSettings = {
 	// that processes sharing an account spend most of the time just under the limit (few calls
 	// turned away) rather than swinging over it every second. Chosen with bench/shared-account.js
 	// (three processes on one key, 150 and 600 ms away): see its figures in the changelog.
-	decreaseFactor: 0.7,
+	decreaseFactor: 0.75,
 	recoveryPerSecond: 0.02,
-	recoveryGrowthPerSecond: 0.005,
+	recoveryGrowthPerSecond: 0.002,
 	floorShare: 1 / 16,
 };
 
