@@ -1,23 +1,28 @@
-// Renders the README's operation tables from the node's operation specs, so the documentation
-// cannot drift from what the node does. `node scripts/operationsTable.js --write` (after a build)
-// rewrites the marked sections of README.md; the test suite fails when they are out of date.
+// Renders the operation tables (one per vendor, in docs/operations/<vendor>.md, linked from the
+// README and copied into each vendor package's README) from the node's operation specs, so the
+// documentation cannot drift from what the node does. `node scripts/operationsTable.js --write`
+// (after a build) rewrites the marked section of each file; the test suite fails when one is out
+// of date.
 const fs = require('fs');
 const path = require('path');
 
 const PROVIDERS = {
 	tencent: {
+		doc: 'docs/operations/tencent.md',
 		module: 'dist/nodes/TencentCloudPartner/resources/index.js',
 		resources: 'tencentResources',
 		operations: 'tencentOperations',
 		actionHeader: 'Tencent action',
 	},
 	dotdigital: {
+		doc: 'docs/operations/dotdigital.md',
 		module: 'dist/nodes/DotdigitalReseller/resources/index.js',
 		resources: 'dotdigitalResources',
 		operations: 'dotdigitalOperations',
 		actionHeader: 'Method',
 	},
 	huawei: {
+		doc: 'docs/operations/huawei.md',
 		module: 'dist/nodes/HuaweiCloudPartner/resources/index.js',
 		resources: 'huaweiResources',
 		operations: 'huaweiOperations',
@@ -75,30 +80,28 @@ function markers(provider) {
 }
 
 /** Replaces the section between a provider's markers with a freshly rendered table. */
-function replaceSection(readme, provider, table) {
+function replaceSection(doc, provider, table) {
 	const [start, end] = markers(provider);
-	const from = readme.indexOf(start);
-	const to = readme.indexOf(end);
-	if (from < 0 || to < from) throw new Error(`README.md has no ${start} ... ${end} section`);
-	return `${readme.slice(0, from + start.length)}\n${table}\n${readme.slice(to)}`;
+	const from = doc.indexOf(start);
+	const to = doc.indexOf(end);
+	if (from < 0 || to < from) throw new Error(`${PROVIDERS[provider].doc} has no ${start} ... ${end} section`);
+	return `${doc.slice(0, from + start.length)}\n${table}\n${doc.slice(to)}`;
 }
 
 const root = path.resolve(__dirname, '..');
-const readmePath = path.join(root, 'README.md');
 
-/** The README as it is on disk (tests compare it with a freshly rendered one). */
-function readReadme() {
-	return fs.readFileSync(readmePath, 'utf8');
+/** A provider's operations document as it is on disk (tests compare it with a freshly rendered one). */
+function readOperationsDoc(provider) {
+	return fs.readFileSync(path.join(root, PROVIDERS[provider].doc), 'utf8');
 }
 
 if (require.main === module) {
-	let readme = readReadme();
 	for (const [provider, source] of Object.entries(PROVIDERS)) {
 		const loaded = require(path.join(root, source.module));
-		readme = replaceSection(readme, provider, renderTable(loaded[source.resources], loaded[source.operations], source.actionHeader));
+		const doc = replaceSection(readOperationsDoc(provider), provider, renderTable(loaded[source.resources], loaded[source.operations], source.actionHeader));
+		if (process.argv.includes('--write')) fs.writeFileSync(path.join(root, source.doc), doc);
+		else process.stdout.write(doc);
 	}
-	if (process.argv.includes('--write')) fs.writeFileSync(readmePath, readme);
-	else process.stdout.write(readme);
 }
 
-module.exports = { renderTable, replaceSection, markers, readReadme, PROVIDERS };
+module.exports = { renderTable, replaceSection, markers, readOperationsDoc, PROVIDERS };

@@ -1,6 +1,6 @@
 /**
- * The README's operation tables are generated from the operation specs; this fails when a spec
- * changed and `npm run readme:operations` was not run.
+ * The operation tables (docs/operations/<vendor>.md, linked from the README) are generated from the
+ * operation specs; this fails when a spec changed and `npm run readme:operations` was not run.
  */
 import { dotdigitalOperations, dotdigitalResources } from '../nodes/DotdigitalReseller/resources';
 import { huaweiOperations, huaweiResources } from '../nodes/HuaweiCloudPartner/resources';
@@ -8,19 +8,19 @@ import { tencentOperations, tencentResources } from '../nodes/TencentCloudPartne
 import type { OperationSpec, ResourceSpec } from '../nodes/shared/types';
 import * as table from '../scripts/operationsTable';
 
-const { renderTable, replaceSection, readReadme } = table as unknown as {
+const { renderTable, replaceSection, readOperationsDoc } = table as unknown as {
 	renderTable: (resources: ResourceSpec[], specs: OperationSpec[], header: string) => string;
-	replaceSection: (readme: string, provider: string, table: string) => string;
-	readReadme: () => string;
+	replaceSection: (doc: string, provider: string, table: string) => string;
+	readOperationsDoc: (provider: string) => string;
 };
 
 it.each([
 	['tencent', tencentResources, tencentOperations, 'Tencent action'],
 	['huawei', huaweiResources, huaweiOperations, 'Huawei API'],
 	['dotdigital', dotdigitalResources, dotdigitalOperations, 'Method'],
-] as Array<[string, ResourceSpec[], OperationSpec[], string]>)('README lists every %s operation exactly as the node defines it', (provider, resources, specs, header) => {
-	const readme = readReadme();
-	expect(readme).toBe(replaceSection(readme, provider, renderTable(resources, specs, header)));
+] as Array<[string, ResourceSpec[], OperationSpec[], string]>)('the operations document lists every %s operation exactly as the node defines it', (provider, resources, specs, header) => {
+	const doc = readOperationsDoc(provider);
+	expect(doc).toBe(replaceSection(doc, provider, renderTable(resources, specs, header)));
 });
 
 it('the Tencent node covers all 46 actions once each, plus the custom action', () => {

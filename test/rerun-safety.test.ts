@@ -1,6 +1,7 @@
 /**
  * Every write of the three nodes says whether running it again is harmless or adds again, and what
- * protects it, in the editor's help text and in the README (both made from the spec's `rerun`).
+ * protects it, in the editor's help text and in the vendor's operations document (both made from the
+ * spec's `rerun`).
  */
 import { dotdigitalOperations } from '../nodes/DotdigitalReseller/resources';
 import { DOTDIGITAL_RERUN } from '../nodes/DotdigitalReseller/rerun';
@@ -14,7 +15,7 @@ import { rerunSentence } from '../nodes/shared/rerun';
 import type { OperationSpec } from '../nodes/shared/types';
 import * as table from '../scripts/operationsTable';
 
-const { readReadme } = table as unknown as { readReadme: () => string };
+const { readOperationsDoc } = table as unknown as { readOperationsDoc: (provider: string) => string };
 
 const nodes: Array<[string, OperationSpec[], RerunTable]> = [
 	['Tencent', tencentOperations, TENCENT_RERUN],
@@ -22,7 +23,7 @@ const nodes: Array<[string, OperationSpec[], RerunTable]> = [
 	['dotdigital', dotdigitalOperations, DOTDIGITAL_RERUN],
 ];
 
-describe.each(nodes)('%s writes', (_node, specs, rerunTable) => {
+describe.each(nodes)('%s writes', (node, specs, rerunTable) => {
 	const writes = specs.filter((s) => s.write);
 
 	it.each(writes.map((s) => [`${s.resource}.${s.operation}`, s] as const))('%s says what running it again does, in its help text', (_name, spec) => {
@@ -30,7 +31,7 @@ describe.each(nodes)('%s writes', (_node, specs, rerunTable) => {
 		expect(['harmless', 'addsAgain']).toContain(spec.rerun!.effect);
 		expect(spec.rerun!.protection.length).toBeGreaterThan(20);
 		expect(operationDescription(spec)).toContain(rerunSentence(spec.rerun!));
-		expect(readReadme()).toContain(`run again: ${spec.rerun!.protection}`);
+		expect(readOperationsDoc(node.toLowerCase())).toContain(`run again: ${spec.rerun!.protection}`);
 	});
 
 	it('the table names only writes the node has', () => {

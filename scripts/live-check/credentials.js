@@ -47,7 +47,7 @@ function loadCredentials({ file, env = process.env, cwd = process.cwd() } = {}) 
 	if (env.LIVE_CHECK_CREDENTIALS) return { source: 'LIVE_CHECK_CREDENTIALS', byType: parse(env.LIVE_CHECK_CREDENTIALS, 'LIVE_CHECK_CREDENTIALS') };
 	const fallback = path.join(cwd, DEFAULT_FILE);
 	if (fs.existsSync(fallback)) return { source: `file ${DEFAULT_FILE}`, byType: parse(fs.readFileSync(fallback, 'utf8'), `credentials file ${DEFAULT_FILE}`) };
-	throw new Error(`no credentials: pass --credentials <file>, set LIVE_CHECK_CREDENTIALS_FILE or LIVE_CHECK_CREDENTIALS, or create ${DEFAULT_FILE} (see README, "Live check")`);
+	throw new Error(`no credentials: pass --credentials <file>, set LIVE_CHECK_CREDENTIALS_FILE or LIVE_CHECK_CREDENTIALS, or create ${DEFAULT_FILE} (see docs/live-check.md)`);
 }
 
 /** The credential each vendor will use: { vendor: { type, data } } for the vendors given. */

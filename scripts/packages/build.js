@@ -4,7 +4,7 @@
 //
 //   <out>/<name>/          the package folder, exactly what the tarball holds
 //   <out>/<name>.tgz       `npm pack` of that folder
-//   <out>/manifest.json    what each package holds (see README, "Packages and releases")
+//   <out>/manifest.json    what each package holds (see docs/releasing.md)
 //
 // <out> is packages-dist/ unless `--out DIR` is given. A package holds the files its nodes and
 // credentials reach through require() plus the icons they name and the nodes' codex files, so a

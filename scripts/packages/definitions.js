@@ -13,7 +13,9 @@ const COMBINED = 'n8n-nodes-cloud-partners';
  * One entry per single-vendor package. `markers` are lower-case strings that identify the vendor
  * (names, API hosts, icon names): a package must not contain another vendor's markers anywhere.
  * `changelogHeading` is the `###` subsection of CHANGELOG.md that belongs to the vendor.
- * `readmeHeading` is the `##` section of the root README.md copied into the package README.
+ * `readmeHeading` is the `###` section (under `## Credentials`) of the root README.md copied into
+ * the package README's credential setup; `operationsDoc` is the vendor's operations document,
+ * copied into the package README's operations.
  */
 const VENDORS = [
 	{
@@ -22,6 +24,7 @@ const VENDORS = [
 		markers: ['tencent', 'tencentcloudapi', 'intlpartnersmgt'],
 		changelogHeading: 'Tencent Cloud Partner',
 		readmeHeading: 'Tencent Cloud Partner',
+		operationsDoc: 'docs/operations/tencent.md',
 	},
 	{
 		id: 'huawei',
@@ -29,6 +32,7 @@ const VENDORS = [
 		markers: ['huawei', 'myhuaweicloud'],
 		changelogHeading: 'Huawei Cloud Partner',
 		readmeHeading: 'Huawei Cloud Partner',
+		operationsDoc: 'docs/operations/huawei.md',
 	},
 	{
 		id: 'dotdigital',
@@ -36,6 +40,7 @@ const VENDORS = [
 		markers: ['dotdigital', 'cpaas', 'comapi'],
 		changelogHeading: 'dotdigital CPaaS Reseller',
 		readmeHeading: 'dotdigital CPaaS Reseller',
+		operationsDoc: 'docs/operations/dotdigital.md',
 	},
 ];
 
