@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { inCauseChain } from './causeChain';
 import type { ApiFailure } from './failure';
 
 /** The error a wait or a scheduler ends with when the execution is cancelled. */
@@ -39,12 +40,7 @@ export class TurnedAwayBeforeStop extends StoppedBeforeSending {
 
 /** The call held back after a failure that `error` is or wraps, if any. */
 function stoppedBeforeSendingIn(error: unknown): StoppedBeforeSending | undefined {
-	let current = error as { cause?: unknown } | undefined;
-	for (let depth = 0; current && depth < 5; depth++) {
-		if (current instanceof StoppedBeforeSending) return current;
-		current = current.cause as typeof current;
-	}
-	return undefined;
+	return inCauseChain(error, (link) => (link instanceof StoppedBeforeSending ? link : undefined));
 }
 
 /** Whether `error`, or an error it wraps, is a call that was held back after a failure. */
@@ -65,13 +61,7 @@ export function markStopConsequence<E extends Error>(error: E): E {
 
 /** Whether `error` only followed from the run's stop: held back before sending, or stopped midway. */
 export function isStopConsequence(error: unknown): boolean {
-	if (isStoppedBeforeSending(error)) return true;
-	let current = error as { cause?: unknown } | undefined;
-	for (let depth = 0; current && depth < 5; depth++) {
-		if ((current as Record<symbol, unknown>)[STOP_CONSEQUENCE] === true) return true;
-		current = current.cause as typeof current;
-	}
-	return false;
+	return stopConsequenceIn(error) !== undefined;
 }
 
 /** The error to end a wait with when `signal` is aborted: the stop itself, or a cancellation. */
@@ -128,10 +118,5 @@ export function sendGuard(signal: AbortSignal | undefined): () => void {
 
 /** The error under n8n's wrapping that held a call back because the run is stopping, if any. */
 export function stopConsequenceIn(error: unknown): Error | undefined {
-	let current = error as { cause?: unknown } | undefined;
-	for (let depth = 0; current && depth < 5; depth++) {
-		if (current instanceof StoppedBeforeSending || (current as Record<symbol, unknown>)[STOP_CONSEQUENCE] === true) return current as Error;
-		current = current.cause as typeof current;
-	}
-	return undefined;
+	return inCauseChain(error, (link) => (link instanceof StoppedBeforeSending || link[STOP_CONSEQUENCE] === true ? (link as unknown as Error) : undefined));
 }
