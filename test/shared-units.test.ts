@@ -164,7 +164,7 @@ describe('pacing and retries', () => {
 	it('finds what it looks for anywhere in a chain of wrapped errors, up to five deep', () => {
 		const wrapped = (depth: number): Error => {
 			let error: Error = Object.assign(new Error('socket'), { code: 'ECONNRESET' });
-			for (let i = 0; i < depth; i++) error = new Error(`wrap ${i}`, { cause: error });
+			for (let i = 0; i < depth; i++) error = Object.assign(new Error(`wrap ${i}`), { cause: error });
 			return error;
 		};
 		const codeOf = (error: unknown) => inCauseChain(error, (link) => (typeof link.code === 'string' ? link.code : undefined));

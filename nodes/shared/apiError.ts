@@ -2,6 +2,7 @@ import type { IDataObject, INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import type { ApiFailure, FailureKind } from './failure';
+import type { Outcome } from './outcome';
 import { redact } from './redact';
 import type { OperationSpec } from './types';
 
@@ -45,11 +46,11 @@ export function bounded(text: string, max = MAX_QUOTED): string {
 }
 
 /**
- * What became of a write, for the message itself: `unknown` when the request may have been
- * applied (timeout, dropped connection, 5xx), `notSent` when no connection was ever made,
- * `turnedAway` when the vendor answered that it did nothing (throttled).
+ * What became of a write (see Outcome), for the message itself: `unknown` when the request may
+ * have been applied (timeout, dropped connection, 5xx), `notSent` when no connection was ever
+ * made, `turnedAway` when the vendor answered that it did nothing (throttled).
  */
-export function writeOutcome(spec: OperationSpec, failure: ApiFailure, kind: FailureKind): 'unknown' | 'notSent' | 'turnedAway' | undefined {
+export function writeOutcome(spec: OperationSpec, failure: ApiFailure, kind: FailureKind): Extract<Outcome, 'unknown' | 'notSent' | 'turnedAway'> | undefined {
 	if (!spec.write) return undefined;
 	if (failure.notSent) return 'notSent';
 	if (failure.redirect) return failure.redirect.mayHaveApplied ? 'unknown' : undefined;

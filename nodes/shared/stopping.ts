@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { inCauseChain } from './causeChain';
 import type { ApiFailure } from './failure';
+import { fromCarried, type Outcome } from './outcome';
 
 /** The error a wait or a scheduler ends with when the execution is cancelled. */
 export function cancelledError(): Error {
@@ -70,14 +71,12 @@ export function stopReasonOf(signal: AbortSignal): Error {
 }
 
 /**
- * What became of a failed write, as far as re-running goes: `unknown` when it may have been
- * applied, `notSent` when it never left, `turnedAway` when the vendor answered without applying
- * it (throttled), undefined when the vendor refused it.
+ * Where a failed call stands, as its error says (see Outcome): `unknown`, `notSent`, `turnedAway`,
+ * `partlyApplied` or `notApplied`; undefined when the error says nothing (the vendor refused it).
  */
-export function outcomeOf(error: unknown): string | undefined {
+export function outcomeOf(error: unknown): Outcome | undefined {
 	const heldBack = stoppedBeforeSendingIn(error);
-	if (heldBack) return heldBack.context.outcome as string;
-	return (error as { context?: IDataObject } | undefined)?.context?.outcome as string | undefined;
+	return fromCarried((heldBack ?? (error as { context?: IDataObject } | undefined))?.context?.outcome);
 }
 
 /**
