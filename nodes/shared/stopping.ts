@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { inCauseChain } from './causeChain';
 import type { ApiFailure } from './failure';
-import { fromCarried, type Outcome } from './outcome';
+import { type CarriedOutcome, fromCarried, type Outcome } from './outcome';
 
 /** The error a wait or a scheduler ends with when the execution is cancelled. */
 export function cancelledError(): Error {
@@ -15,7 +15,7 @@ export function cancelledError(): Error {
  * re-run only has to cover what was never sent.
  */
 export class StoppedBeforeSending extends Error {
-	readonly context: IDataObject = { outcome: 'notSent' };
+	readonly context: IDataObject & { outcome: CarriedOutcome } = { outcome: 'notSent' };
 
 	constructor() {
 		super('Not sent: the run stopped at an earlier failure');
@@ -29,7 +29,7 @@ export class StoppedBeforeSending extends Error {
  * it was not applied, and running it again is safe.
  */
 export class TurnedAwayBeforeStop extends StoppedBeforeSending {
-	readonly context: IDataObject = { outcome: 'turnedAway' };
+	readonly context: IDataObject & { outcome: CarriedOutcome } = { outcome: 'turnedAway' };
 
 	constructor(answer: Pick<ApiFailure, 'code' | 'httpStatus'>) {
 		super();
