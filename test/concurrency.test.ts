@@ -14,7 +14,7 @@ import { DEFAULT_RETRY_POLICY, withRetries } from '../nodes/shared/retry';
 import { itemRanges, RequestSlots, runInOrder } from '../nodes/shared/concurrency';
 import { StoppedBeforeSending, stopControl } from '../nodes/shared/stopping';
 import { AdaptiveRateLimiter, vendorRateLimiter } from '../nodes/shared/rateLimiter';
-import { itemStanding } from '../nodes/shared/router';
+import { itemStanding } from '../nodes/shared/itemRun';
 import { ManualClock, paceOnManualClock, turnedAway } from './harness/clock';
 import { runDotdigital, useDotdigitalSandbox, account } from './harness/dotdigital';
 import { runHuawei, useHuaweiSandbox } from './harness/huawei';

@@ -8,7 +8,11 @@ import { serviceOf } from '../nodes/shared/pacing';
 import { AdaptiveRateLimiter } from '../nodes/shared/rateLimiter';
 import { redact } from '../nodes/shared/redact';
 import { backoffDelay, DEFAULT_RETRY_POLICY, shouldRetry } from '../nodes/shared/retry';
-import { ApiCallError } from '../nodes/shared/failure';
+import { DOTDIGITAL_FAILURES } from '../nodes/DotdigitalReseller/transport';
+import { HUAWEI_FAILURES } from '../nodes/HuaweiCloudPartner/errors';
+import { TENCENT_FAILURES } from '../nodes/TencentCloudPartner/errors';
+import { inCauseChain } from '../nodes/shared/causeChain';
+import { ApiCallError, type ApiFailure, isThrottling, vendorCallError } from '../nodes/shared/failure';
 import { simplifyRecord } from '../nodes/shared/simplify';
 import type { FieldSpec } from '../nodes/shared/types';
 import { coerceField, FieldValidationError } from '../nodes/shared/validation';
@@ -129,6 +133,45 @@ describe('pacing and retries', () => {
 		expect(shouldRetry(new ApiCallError(failure, 'transient'), true)).toBe(false);
 		expect(shouldRetry(new ApiCallError(failure, 'transient'), false)).toBe(true);
 		expect(shouldRetry(new ApiCallError(failure, 'permanent'), false)).toBe(false);
+	});
+
+	it('classifies every vendor with one ladder, each vendor naming only its own codes', () => {
+		const tables = { tencent: TENCENT_FAILURES, huawei: HUAWEI_FAILURES, dotdigital: DOTDIGITAL_FAILURES };
+		const cases: Array<[keyof typeof tables, ApiFailure, string, boolean]> = [
+			['tencent', { code: 'RequestLimitExceeded.UinLimitExceeded', message: 'x' }, 'notProcessed', true],
+			['tencent', { code: 'InternalError.DbError', message: 'x' }, 'transient', false],
+			['tencent', { code: 'ResourceUnavailable', message: 'x' }, 'transient', false],
+			['tencent', { code: 'InvalidParameter', message: 'x' }, 'permanent', false],
+			['tencent', { code: 'CBC.0250', message: 'x' }, 'permanent', false],
+			['huawei', { code: 'CBC.0250', message: 'x', httpStatus: 400 }, 'notProcessed', true],
+			['huawei', { code: 'APIG.0308', message: 'x' }, 'notProcessed', true],
+			['huawei', { code: 'CBC.0999', message: 'x' }, 'transient', false],
+			['huawei', { code: 'RequestLimitExceeded', message: 'x' }, 'permanent', false],
+			['dotdigital', { message: 'x', httpStatus: 429 }, 'notProcessed', true],
+			['dotdigital', { message: 'x', httpStatus: 503 }, 'transient', false],
+			['dotdigital', { message: 'x', timeout: true }, 'transient', false],
+			['dotdigital', { message: 'x', network: true, notSent: true }, 'notProcessed', false],
+			['dotdigital', { code: 'HTTP302', message: 'x', httpStatus: 302, redirect: { status: 302, location: '/', mayHaveApplied: false } }, 'permanent', false],
+			['dotdigital', { message: 'x', httpStatus: 400 }, 'permanent', false],
+		];
+		for (const [vendor, failure, kind, throttled] of cases) {
+			const error = vendorCallError(failure, tables[vendor]);
+			expect([vendor, failure.code ?? failure.httpStatus, error.kind, isThrottling(error.failure)]).toEqual([vendor, failure.code ?? failure.httpStatus, kind, throttled]);
+			expect(error.attempts).toBe(1);
+		}
+	});
+
+	it('finds what it looks for anywhere in a chain of wrapped errors, up to five deep', () => {
+		const wrapped = (depth: number): Error => {
+			let error: Error = Object.assign(new Error('socket'), { code: 'ECONNRESET' });
+			for (let i = 0; i < depth; i++) error = Object.assign(new Error(`wrap ${i}`), { cause: error });
+			return error;
+		};
+		const codeOf = (error: unknown) => inCauseChain(error, (link) => (typeof link.code === 'string' ? link.code : undefined));
+		expect(codeOf(wrapped(0))).toBe('ECONNRESET');
+		expect(codeOf(wrapped(4))).toBe('ECONNRESET');
+		expect(codeOf(wrapped(5))).toBeUndefined();
+		expect(codeOf(undefined)).toBeUndefined();
 	});
 });
 

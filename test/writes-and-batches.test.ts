@@ -6,7 +6,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { writeOutcome } from '../nodes/shared/apiError';
-import { describeStanding } from '../nodes/shared/batch';
+import { describeSplitCall } from '../nodes/shared/failureReport';
+import { standingWith } from '../nodes/shared/outcome';
 import { vendorRateLimiter } from '../nodes/shared/rateLimiter';
 import type { OperationSpec } from '../nodes/shared/types';
 import { runDotdigital, useDotdigitalSandbox, account } from './harness/dotdigital';
@@ -180,7 +181,7 @@ describe('a write split into several calls reports where every id stands', () =>
 
 	it('lists at most 30 ids per group, then how many more', () => {
 		const ids = Array.from({ length: 35 }, (_, i) => `id${i}`);
-		const { summary, detail } = describeStanding({ done: ids, unknown: [], failed: [], turnedAway: [], notSent: ['x'] }, true);
+		const { summary, detail } = describeSplitCall(standingWith({ applied: ids, notSent: ['x'] }), true);
 		expect(summary).toBe('35 applied, 1 never sent');
 		expect(detail).toMatch(/^Applied \(35\): id0, .*id29 and 5 more\. Never sent \(1\): x\.$/);
 	});

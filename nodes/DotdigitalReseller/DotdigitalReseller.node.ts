@@ -3,7 +3,7 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import type { SendCall } from '../shared/executor';
 import { buildNodeProperties, operationSubtitle } from '../shared/properties';
-import { executeSpecs } from '../shared/router';
+import { executeSpecs } from '../shared/dispatch';
 import { searchAccounts } from './methods/listSearch';
 import type { MethodOverrides } from './overrides';
 import { applyOverrides, optionsFor, readOverrides } from './overrides';

@@ -1,17 +1,13 @@
-import type { IDataObject, IHttpRequestOptions, IN8nHttpFullResponse, INode, JsonObject } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
-
-import { vendorApiError } from '../shared/apiError';
+import type { IDataObject, IN8nHttpFullResponse } from 'n8n-workflow';
 
 import { DOTDIGITAL_DEFAULT_BASE_URL } from '../../credentials/DotdigitalResellerApi.credentials';
-import { withSendGuard } from '../../credentials/signing/requestParts';
+import type { VendorErrorParts } from '../shared/apiError';
 import type { CallContext } from '../shared/context';
-import { cancelSignalOf } from '../shared/context';
 import type { SendCall } from '../shared/executor';
-import { ApiCallError, type ApiFailure, type FailureKind } from '../shared/failure';
-import { bodyExcerpt, networkFailure, redirectFailure } from '../shared/httpFailure';
-import { sendGuard, stopConsequenceIn } from '../shared/stopping';
-import { accountKeyOf, type AccountIdentity, sendPaced } from '../shared/pacing';
+import type { ApiFailure, FailureKind, FailureTable } from '../shared/failure';
+import { bodyExcerpt } from '../shared/httpFailure';
+import type { AccountIdentity } from '../shared/pacing';
+import { type VendorAnswer, type VendorCall, type VendorDescription, vendorSender } from '../shared/sender';
 import type { BuiltRequest, OperationSpec } from '../shared/types';
 import { normaliseDates } from './dates';
 
@@ -24,19 +20,8 @@ const DOTDIGITAL_ACCOUNT: AccountIdentity = {
 	callerFields: ['username'],
 };
 
-function classify(failure: ApiFailure): FailureKind {
-	// A redirect is answered the same way every time: never retried, never followed.
-	if (failure.redirect) return 'permanent';
-	if (failure.notSent) return 'notProcessed';
-	if (failure.httpStatus === 429) return 'notProcessed';
-	if (failure.network || failure.timeout) return 'transient';
-	if (failure.httpStatus !== undefined && failure.httpStatus >= 500) return 'transient';
-	return 'permanent';
-}
-
-function fail(failure: ApiFailure): never {
-	throw new ApiCallError(failure, classify(failure));
-}
+/** dotdigital publishes no codes of its own for throttling or busy: HTTP statuses say it all. */
+export const DOTDIGITAL_FAILURES: FailureTable = {};
 
 function looksLikeXml(response: IN8nHttpFullResponse): boolean {
 	const type = String(response.headers?.['content-type'] ?? '');
@@ -65,68 +50,35 @@ async function baseUrlOf(context: CallContext): Promise<string> {
 	return String(credentials.baseUrl ?? '').trim().replace(/\/+$/, '') || DOTDIGITAL_DEFAULT_BASE_URL;
 }
 
-async function callOnce(
-	context: CallContext,
-	method: string,
-	body: IDataObject,
-	baseUrl: string,
-	timeoutMs: number,
-	signal: AbortSignal | undefined,
-): Promise<IDataObject> {
-	const options: IHttpRequestOptions = {
-		method: 'POST',
-		baseURL: baseUrl,
-		url: `/${encodeURIComponent(method)}`,
-		headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
-		body: JSON.stringify(body),
-		timeout: timeoutMs,
-		returnFullResponse: true,
-		ignoreHttpStatusErrors: true,
-		json: false,
-	};
-	let response: IN8nHttpFullResponse;
+/** Parses a JSON answer that came as text (the request asks for text, to see XML as it is). */
+function parsedAnswer(body: IN8nHttpFullResponse['body']): IN8nHttpFullResponse['body'] {
+	if (typeof body !== 'string' || !/^[{[]/.test(body.trim())) return body;
 	try {
-		response = (await context.helpers.httpRequestWithAuthentication.call(
-			context,
-			DOTDIGITAL_CREDENTIAL,
-			withSendGuard(options, sendGuard(signal)),
-		)) as IN8nHttpFullResponse;
-	} catch (error) {
-		const heldBack = stopConsequenceIn(error);
-		if (heldBack) throw heldBack;
-		const failure = networkFailure(error, timeoutMs);
-		if (failure) fail(failure);
-		throw new NodeApiError(context.getNode(), error as JsonObject);
+		return JSON.parse(body) as IDataObject;
+	} catch {
+		return body; // left as text; it is reported as it is
 	}
-	const redirect = redirectFailure(response.statusCode, response.headers);
-	if (redirect) fail(redirect);
-	if (typeof response.body === 'string' && response.body.trim().startsWith('{')) {
-		try {
-			response.body = JSON.parse(response.body);
-		} catch {
-			// leave it as text; it is reported below
-		}
-	} else if (typeof response.body === 'string' && response.body.trim().startsWith('[')) {
-		try {
-			response.body = JSON.parse(response.body);
-		} catch {
-			// leave it as text
-		}
-	}
+}
+
+/** dotdigital's answer: XML (a dropped Accept header), a fault, or the result with its dates read. */
+function dotdigitalAnswer(raw: IN8nHttpFullResponse): VendorAnswer {
+	const response: IN8nHttpFullResponse = { ...raw, body: parsedAnswer(raw.body) };
 	if (looksLikeXml(response)) {
-		fail({
-			httpStatus: response.statusCode,
-			code: 'XmlAnswer',
-			message: 'The Reseller Service answered in XML instead of JSON',
-			detail: 'It does that when it does not see Accept: application/json, which the node always sends; a proxy in between may drop the header.',
-		});
+		return {
+			failure: {
+				httpStatus: response.statusCode,
+				code: 'XmlAnswer',
+				message: 'The Reseller Service answered in XML instead of JSON',
+				detail: 'It does that when it does not see Accept: application/json, which the node always sends; a proxy in between may drop the header.',
+			},
+		};
 	}
-	if (response.statusCode >= 300) fail(dotdigitalFailure(response));
+	if (response.statusCode >= 300) return { failure: dotdigitalFailure(response) };
 	const answer = response.body;
-	if (answer === undefined || answer === null || answer === '') return { success: true };
-	if (Array.isArray(answer)) return normaliseDates(answer) as unknown as IDataObject;
-	if (typeof answer === 'object') return normaliseDates(answer as IDataObject);
-	return { value: answer as string };
+	if (answer === undefined || answer === null || answer === '') return { value: { success: true } };
+	if (Array.isArray(answer)) return { value: normaliseDates(answer) as unknown as IDataObject };
+	if (typeof answer === 'object') return { value: normaliseDates(answer as IDataObject) };
+	return { value: { value: answer as string } };
 }
 
 function advice(spec: OperationSpec, failure: ApiFailure, method: string): string | undefined {
@@ -140,46 +92,53 @@ function advice(spec: OperationSpec, failure: ApiFailure, method: string): strin
 	return undefined;
 }
 
-function toNodeError(node: INode, spec: OperationSpec, method: string, error: ApiCallError, attempts: number, itemIndex: number): NodeApiError {
-	const { failure, kind } = error;
+/** What dotdigital adds to a failed call's error: advice by status or fault, and for a write in doubt, its own time limit. */
+function explainDotdigitalFailure(failure: ApiFailure, kind: FailureKind, spec: OperationSpec, call: VendorCall): VendorErrorParts {
 	const ambiguous = spec.write && kind === 'transient';
-	return vendorApiError(node, {
-		vendor: 'dotdigital',
-		called: method,
+	return {
 		spec: ambiguous ? { ...spec, verifyHint: `The service may have completed it after its own 125 s limit. ${spec.verifyHint ?? ''}`.trim() } : spec,
-		failure,
-		kind,
-		attempts,
-		itemIndex,
-		advice: advice(spec, failure, method),
-		httpCode: failure.httpStatus ? String(failure.httpStatus) : failure.timeout ? '504' : '502',
-	});
+		advice: advice(spec, failure, call.called),
+	};
+}
+
+/**
+ * dotdigital as the sender sees it: POST {base}/{Method} with a JSON body, paced per API user and
+ * method; `methodOf` decides the method name per item (an override may rename it).
+ */
+export function dotdigitalDescription(methodOf: (spec: OperationSpec, request?: BuiltRequest) => string): VendorDescription {
+	return {
+		vendor: 'dotdigital',
+		callOf: async (context, spec, request) => {
+			const method = methodOf(spec, request);
+			const baseUrl = await baseUrlOf(context);
+			return {
+				credentialType: DOTDIGITAL_CREDENTIAL,
+				// No rate is published: the limiter paces only after dotdigital has answered 429.
+				budget: method,
+				called: method,
+				request: () => ({
+					method: 'POST',
+					baseURL: baseUrl,
+					url: `/${encodeURIComponent(method)}`,
+					headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
+					body: JSON.stringify(request.body),
+					ignoreHttpStatusErrors: true,
+					json: false,
+				}),
+			};
+		},
+		account: () => DOTDIGITAL_ACCOUNT,
+		failures: DOTDIGITAL_FAILURES,
+		answerOf: dotdigitalAnswer,
+		readsVendorClock: false,
+		explain: explainDotdigitalFailure,
+	};
 }
 
 /**
  * The one way this node talks to dotdigital: POST {base}/{Method} with a JSON body, 130 s timeout,
  * reads retried after 5xx and timeouts, writes never repeated after an unclear outcome.
- * `methodOf` decides the method name per item (an override may rename it).
  */
 export function dotdigitalSender(timeoutSeconds: number, methodOf: (spec: OperationSpec, request?: BuiltRequest) => string): SendCall {
-	const timeoutMs = Math.round(timeoutSeconds * 1000);
-	return async (context, spec, request, itemIndex, runSignal) => {
-		const method = methodOf(spec, request);
-		const baseUrl = await baseUrlOf(context);
-		try {
-			const account = await accountKeyOf(context, DOTDIGITAL_CREDENTIAL, DOTDIGITAL_ACCOUNT);
-			// No rate is published: the limiter paces only after dotdigital has answered 429.
-			const signal = runSignal ?? cancelSignalOf(context);
-			const outcome = await sendPaced(
-				{ key: `${account}:${method}`, documentedRate: spec.rateLimitPerSecond, write: spec.write, signal },
-				async () => await callOnce(context, method, request.body, baseUrl, timeoutMs, signal),
-			);
-			return outcome.value;
-		} catch (error) {
-			if (error instanceof ApiCallError) {
-				throw toNodeError(context.getNode(), spec, method, error, (error as ApiCallError & { attempts?: number }).attempts ?? 1, itemIndex);
-			}
-			throw new NodeOperationError(context.getNode(), error as Error, { itemIndex });
-		}
-	};
+	return vendorSender(dotdigitalDescription(methodOf), timeoutSeconds);
 }

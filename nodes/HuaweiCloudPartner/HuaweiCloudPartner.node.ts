@@ -3,7 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { huaweiAuthenticationProperty, huaweiCredentials } from './authentication';
 import { buildNodeProperties, operationSubtitle, requestOptionsProperty } from '../shared/properties';
-import { executeSpecs } from '../shared/router';
+import { executeSpecs } from '../shared/dispatch';
 import { searchCustomers } from './methods/listSearch';
 import { findHuaweiOperation, huaweiOperations, huaweiResources } from './resources';
 import {

@@ -1,7 +1,5 @@
-import type { INode, NodeApiError } from 'n8n-workflow';
-
-import { vendorApiError } from '../shared/apiError';
-import type { ApiFailure, FailureKind } from '../shared/failure';
+import type { VendorErrorParts } from '../shared/apiError';
+import type { ApiFailure, FailureKind, FailureTable } from '../shared/failure';
 import type { OperationSpec } from '../shared/types';
 
 const PERMISSION_CODES = new Set(['CBC.0151', 'CBC.0155']);
@@ -34,17 +32,11 @@ const ADVICE: Record<string, string> = {
 	'IAM.ServiceError': 'Huawei IAM failed to issue a token (a service error at Huawei, not a wrong password); the call was not sent. Run again in a moment.',
 };
 
-export function classifyHuaweiFailure(failure: ApiFailure): FailureKind {
-	// A redirect is answered the same way every time: never retried, never followed.
-	if (failure.redirect) return 'permanent';
-	const code = failure.code ?? '';
-	if (failure.notSent) return 'notProcessed';
-	if (failure.httpStatus === 429 || code === 'APIG.0308' || code === 'CBC.0250') return 'notProcessed';
-	if (code === 'CBC.0999') return 'transient';
-	if (failure.network || failure.timeout) return 'transient';
-	if (failure.httpStatus !== undefined && failure.httpStatus >= 500) return 'transient';
-	return 'permanent';
-}
+/** Huawei's view of retrying: throttled calls (429, `APIG.0308`, `CBC.0250`) did nothing. */
+export const HUAWEI_FAILURES: FailureTable = {
+	throttled: (code) => code === 'APIG.0308' || code === 'CBC.0250',
+	retryLater: (code) => code === 'CBC.0999',
+};
 
 /** Names the Action codes an operation needs and where an administrator grants them. */
 export function permissionAdvice(spec: OperationSpec): string {
@@ -55,26 +47,11 @@ export function permissionAdvice(spec: OperationSpec): string {
 		: 'Partner Center refused this call: the account or user may not perform it, or the customer is not yours.';
 }
 
-/** The error a person sees for a failed Huawei call (see vendorApiError). */
-export function huaweiNodeApiError(
-	node: INode,
-	spec: OperationSpec,
-	failure: ApiFailure,
-	kind: FailureKind,
-	attempts: number,
-	itemIndex: number,
-): NodeApiError {
+/** What Huawei adds to a failed call's error (see vendorApiError): the permission to grant, or advice by code. */
+export function explainHuaweiFailure(failure: ApiFailure, _kind: FailureKind, spec: OperationSpec): VendorErrorParts {
 	const permission = failure.code !== undefined && PERMISSION_CODES.has(failure.code);
-	return vendorApiError(node, {
-		vendor: 'Huawei Cloud',
-		called: spec.vendorAction,
-		spec,
-		failure,
-		kind,
-		attempts,
-		itemIndex,
+	return {
 		advice: permission ? permissionAdvice(spec) : failure.code ? ADVICE[failure.code] : undefined,
-		httpCode: failure.httpStatus ? String(failure.httpStatus) : failure.timeout ? '504' : '502',
 		context: permission ? { requiredPermissions: spec.permissions ?? [] } : undefined,
-	});
+	};
 }

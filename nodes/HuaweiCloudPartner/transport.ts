@@ -1,20 +1,18 @@
-import type { IDataObject, IHttpRequestOptions, IN8nHttpFullResponse, JsonObject } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n-workflow';
 
-import type { CallContext } from '../shared/context';
-import { cancelSignalOf } from '../shared/context';
-import type { SendCall } from '../shared/executor';
-import { ApiCallError, type ApiFailure } from '../shared/failure';
-import { bodyExcerpt, networkFailure, redirectFailure, retryAfterMs } from '../shared/httpFailure';
 import { bssEndpointOf } from '../../credentials/huaweiSites';
-import { accountKeyOf, type AccountIdentity, sendPaced } from '../shared/pacing';
-import { noteVendorDate } from '../shared/trigger/vendorClock';
+import { rfc3986 } from '../../credentials/signing/requestParts';
+import { inCauseChain } from '../shared/causeChain';
+import type { CallContext } from '../shared/context';
+import type { SendCall } from '../shared/executor';
+import type { ApiFailure } from '../shared/failure';
+import { bodyExcerpt, redirectFailure, retryAfterMs } from '../shared/httpFailure';
+import type { AccountIdentity } from '../shared/pacing';
+import { type VendorAnswer, type VendorDescription, vendorSender } from '../shared/sender';
 import type { BuiltRequest, OperationSpec } from '../shared/types';
-import { sendGuard, stopConsequenceIn } from '../shared/stopping';
 import { isDotSegment } from '../shared/validation';
-import { rfc3986, withSendGuard } from '../../credentials/signing/requestParts';
 import { huaweiApiOf } from './apiKey';
-import { classifyHuaweiFailure, huaweiNodeApiError } from './errors';
+import { explainHuaweiFailure, HUAWEI_FAILURES } from './errors';
 import { huaweiOperations } from './resources';
 
 export const HUAWEI_AKSK_CREDENTIAL = 'huaweiCloudPartnerApi';
@@ -46,10 +44,6 @@ export function fillPath(template: string, values: IDataObject): string {
 	});
 }
 
-function fail(failure: ApiFailure): never {
-	throw new ApiCallError(failure, classifyHuaweiFailure(failure));
-}
-
 interface HttpLikeResponse {
 	status?: number;
 	data?: unknown;
@@ -58,12 +52,10 @@ interface HttpLikeResponse {
 
 /** The HTTP answer behind an error thrown by n8n's request helper, if there was one. */
 function responseBehind(error: unknown): HttpLikeResponse | undefined {
-	let current = error as { response?: HttpLikeResponse; cause?: unknown } | undefined;
-	for (let depth = 0; current && depth < 5; depth++) {
-		if (current.response && typeof current.response.status === 'number') return current.response;
-		current = current.cause as typeof current;
-	}
-	return undefined;
+	return inCauseChain(error, (link) => {
+		const response = link.response as HttpLikeResponse | undefined;
+		return response && typeof response.status === 'number' ? response : undefined;
+	});
 }
 
 function parsedBody(data: unknown): IDataObject | undefined {
@@ -100,93 +92,73 @@ export function huaweiFailureFromResponse(response: HttpLikeResponse): ApiFailur
  * its failure ready-made (`apiFailure`).
  */
 export function iamServiceFailure(error: unknown): ApiFailure | undefined {
-	let current = error as { iamHttpStatus?: unknown; apiFailure?: ApiFailure; message?: unknown; cause?: unknown } | undefined;
-	for (let depth = 0; current && depth < 5; depth++) {
-		if (current.apiFailure) return current.apiFailure;
-		if (typeof current.iamHttpStatus === 'number') {
-			return {
-				httpStatus: current.iamHttpStatus,
-				code: 'IAM.ServiceError',
-				message: String(current.message ?? `HTTP ${current.iamHttpStatus} from Huawei IAM`),
-				notSent: true,
-			};
-		}
-		current = current.cause as typeof current;
-	}
-	return undefined;
+	return inCauseChain(error, (link) => {
+		if (link.apiFailure) return link.apiFailure as ApiFailure;
+		if (typeof link.iamHttpStatus !== 'number') return undefined;
+		return {
+			httpStatus: link.iamHttpStatus,
+			code: 'IAM.ServiceError',
+			message: String(link.message ?? `HTTP ${link.iamHttpStatus} from Huawei IAM`),
+			notSent: true,
+		};
+	});
 }
 
-async function callOnce(
-	context: CallContext,
-	credentialType: string,
-	spec: OperationSpec,
-	request: BuiltRequest,
-	timeoutMs: number,
-	signal: AbortSignal | undefined,
-): Promise<IDataObject> {
+/** The vendor's answer behind a thrown request error: IAM's trouble, a redirect or Huawei's envelope. */
+function huaweiFailureThrown(error: unknown): ApiFailure | undefined {
+	const iamTrouble = iamServiceFailure(error);
+	if (iamTrouble) return iamTrouble;
+	const answer = responseBehind(error);
+	return answer ? (redirectFailure(answer.status, answer.headers) ?? huaweiFailureFromResponse(answer)) : undefined;
+}
+
+/**
+ * The REST call of one API. Status errors are not ignored: n8n must see a 401 to renew an expired
+ * IAM token; the re-send that follows the renewal passes the send guard like any other send.
+ */
+function huaweiRequest(spec: OperationSpec, request: BuiltRequest): IHttpRequestOptions {
 	const http = spec.http ?? { method: 'POST', path: '/' };
-	const options: IHttpRequestOptions = {
-		method: http.method,
-		url: fillPath(http.path, request.path),
-		headers: { ...(spec.headers ?? {}) },
-		json: true,
-		timeout: timeoutMs,
-		returnFullResponse: true,
-	};
+	const options: IHttpRequestOptions = { method: http.method, url: fillPath(http.path, request.path), headers: { ...(spec.headers ?? {}) }, json: true };
 	if (Object.keys(request.qs).length > 0) options.qs = request.qs;
 	if (http.method === 'POST' || http.method === 'PUT') options.body = request.body;
-	let response: IN8nHttpFullResponse;
-	try {
-		// Status errors are not ignored: n8n must see a 401 to renew an expired IAM token. The
-		// re-send that follows the renewal passes the send guard like any other send.
-		response = (await context.helpers.httpRequestWithAuthentication.call(
-			context,
-			credentialType,
-			withSendGuard(options, sendGuard(signal)),
-		)) as IN8nHttpFullResponse;
-	} catch (error) {
-		const heldBack = stopConsequenceIn(error);
-		if (heldBack) throw heldBack;
-		const iamTrouble = iamServiceFailure(error);
-		if (iamTrouble) fail(iamTrouble);
-		const answer = responseBehind(error);
-		if (answer) fail(redirectFailure(answer.status, answer.headers) ?? huaweiFailureFromResponse(answer));
-		const failure = networkFailure(error, timeoutMs);
-		if (failure) fail(failure);
-		throw new NodeApiError(context.getNode(), error as JsonObject);
-	}
-	noteVendorDate(context, response.headers?.date);
+	return options;
+}
+
+/** Huawei's answer: its error envelope (`CBC.0000` is success), the body, or a plain success. */
+function huaweiAnswer(response: IN8nHttpFullResponse, spec: OperationSpec, request: BuiltRequest): VendorAnswer {
 	const body = parsedBody(response.body);
 	if (body?.error_code && !['CBC.0000'].includes(String(body.error_code))) {
-		fail({ httpStatus: response.statusCode, code: String(body.error_code), message: String(body.error_msg ?? ''), requestId: String(response.headers?.['x-request-id'] ?? '') || undefined });
+		return { failure: { httpStatus: response.statusCode, code: String(body.error_code), message: String(body.error_msg ?? ''), requestId: String(response.headers?.['x-request-id'] ?? '') || undefined } };
 	}
-	if (body) return body;
-	return spec.echoRequestWhenEmpty ? { success: true, ...request.body, ...request.qs } : { success: true };
+	if (body) return { value: body };
+	return { value: spec.echoRequestWhenEmpty ? { success: true, ...request.body, ...request.qs } : { success: true } };
 }
+
+/**
+ * Huawei as the sender sees it: the REST path and method of each API, signed by the credential
+ * the Authentication parameter picks, paced per caller and API (about 10 calls per second each),
+ * errors that name missing permissions and where to grant them.
+ */
+export const HUAWEI: VendorDescription = {
+	vendor: 'Huawei Cloud',
+	callOf: (context, spec, request) => ({
+		credentialType: huaweiCredentialType(context),
+		budget: huaweiApiOf(spec, huaweiOperations),
+		called: spec.vendorAction,
+		request: () => huaweiRequest(spec, request),
+	}),
+	account: (credentialType) => HUAWEI_ACCOUNT[credentialType],
+	failures: HUAWEI_FAILURES,
+	answerOf: huaweiAnswer,
+	failureThrown: huaweiFailureThrown,
+	readsVendorClock: true,
+	explain: explainHuaweiFailure,
+};
 
 /**
  * The one way this node talks to Huawei: paced to about 10 calls per second per API, retried as
  * the reference allows, with errors that name missing permissions and where to grant them.
  */
 export function huaweiSender(timeoutSeconds = HUAWEI_DEFAULT_TIMEOUT_SECONDS): SendCall {
-	const timeoutMs = Math.round(timeoutSeconds * 1000);
-	return async (context, spec, request, itemIndex, runSignal) => {
-		const credentialType = huaweiCredentialType(context);
-		const api = huaweiApiOf(spec, huaweiOperations);
-		const signal = runSignal ?? cancelSignalOf(context);
-		try {
-			const account = await accountKeyOf(context, credentialType, HUAWEI_ACCOUNT[credentialType]);
-			const outcome = await sendPaced(
-				{ key: `${account}:${api}`, documentedRate: spec.rateLimitPerSecond, write: spec.write, signal },
-				async () => await callOnce(context, credentialType, spec, request, timeoutMs, signal),
-			);
-			return outcome.value;
-		} catch (error) {
-			if (error instanceof ApiCallError) {
-				const attempts = (error as ApiCallError & { attempts?: number }).attempts ?? 1;
-				throw huaweiNodeApiError(context.getNode(), spec, error.failure, error.kind, attempts, itemIndex);
-			}
-			throw new NodeOperationError(context.getNode(), error as Error, { itemIndex });
-		}
-	};
+	return vendorSender(HUAWEI, timeoutSeconds);
 }

@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { buildNodeProperties, operationSubtitle, requestOptionsProperty } from '../shared/properties';
-import { executeSpecs } from '../shared/router';
+import { executeSpecs } from '../shared/dispatch';
 import { getAreas, getCountryCodes, getTradeOne, getTradeTwo } from './methods/loadOptions';
 import {
 	searchCustomers,

@@ -1,7 +1,5 @@
-import type { INode, NodeApiError } from 'n8n-workflow';
-
-import { vendorApiError } from '../shared/apiError';
-import type { ApiFailure, FailureKind } from '../shared/failure';
+import { httpCodeOf, type VendorErrorParts } from '../shared/apiError';
+import { codeUnder, isThrottling, type ApiFailure, type FailureKind, type FailureTable } from '../shared/failure';
 import type { OperationSpec } from '../shared/types';
 
 /** Tencent's own codes worth a sentence of advice (reference sections 5.2 and 5.3). */
@@ -61,21 +59,11 @@ const PREFIX_ADVICE: Array<[string, string]> = [
 	['FailedOperation', 'Tencent refused the operation; the message says why.'],
 ];
 
-const RETRY_LATER = ['OperationDenied.ServiceBusy', 'ServiceUnavailable', 'InternalError', 'ResourceUnavailable'];
-
 /** Tencent's view of retrying (reference 5.4): throttling was not executed; busy may have been. */
-export function classifyTencentFailure(failure: ApiFailure): FailureKind {
-	// A redirect is answered the same way every time: never retried, never followed.
-	if (failure.redirect) return 'permanent';
-	const code = failure.code ?? '';
-	if (failure.notSent) return 'notProcessed';
-	if (code.startsWith('RequestLimitExceeded')) return 'notProcessed';
-	if (failure.httpStatus === 429) return 'notProcessed';
-	if (RETRY_LATER.some((c) => code === c || code.startsWith(`${c}.`))) return 'transient';
-	if (failure.network || failure.timeout) return 'transient';
-	if (failure.httpStatus !== undefined && failure.httpStatus >= 500) return 'transient';
-	return 'permanent';
-}
+export const TENCENT_FAILURES: FailureTable = {
+	throttled: (code) => code.startsWith('RequestLimitExceeded'),
+	retryLater: codeUnder(['OperationDenied.ServiceBusy', 'ServiceUnavailable', 'InternalError', 'ResourceUnavailable']),
+};
 
 function adviceFor(code: string | undefined, spec: OperationSpec): string | undefined {
 	if (!code) return undefined;
@@ -85,34 +73,15 @@ function adviceFor(code: string | undefined, spec: OperationSpec): string | unde
 
 function httpCodeFor(failure: ApiFailure): string {
 	const code = failure.code ?? '';
-	if (code.startsWith('RequestLimitExceeded')) return '429';
+	if (isThrottling(failure)) return '429';
 	if (code.startsWith('AuthFailure')) return '401';
 	if (code.startsWith('UnauthorizedOperation')) return '403';
 	if (/^(InvalidParameter|MissingParameter|UnknownParameter|InvalidAction|FailedOperation)/.test(code)) return '400';
 	if (/^(InternalError|ServiceUnavailable|OperationDenied)/.test(code)) return '503';
-	if (failure.timeout) return '504';
-	return failure.httpStatus ? String(failure.httpStatus) : '502';
+	return httpCodeOf(failure);
 }
 
-/** The error a person sees for a failed Tencent call (see vendorApiError). */
-export function tencentNodeApiError(
-	node: INode,
-	spec: OperationSpec,
-	failure: ApiFailure,
-	kind: FailureKind,
-	attempts: number,
-	itemIndex: number,
-): NodeApiError {
-	return vendorApiError(node, {
-		vendor: 'Tencent Cloud',
-		called: spec.vendorAction,
-		spec,
-		failure,
-		kind,
-		attempts,
-		itemIndex,
-		advice: adviceFor(failure.code, spec),
-		requestIdLabel: 'RequestId',
-		httpCode: httpCodeFor(failure),
-	});
+/** What Tencent adds to a failed call's error (see vendorApiError): advice by code, its RequestId. */
+export function explainTencentFailure(failure: ApiFailure, _kind: FailureKind, spec: OperationSpec): VendorErrorParts {
+	return { advice: adviceFor(failure.code, spec), requestIdLabel: 'RequestId', httpCode: httpCodeFor(failure) };
 }

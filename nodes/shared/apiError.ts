@@ -2,6 +2,7 @@ import type { IDataObject, INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import type { ApiFailure, FailureKind } from './failure';
+import type { Outcome } from './outcome';
 import { redact } from './redact';
 import type { OperationSpec } from './types';
 
@@ -19,16 +20,23 @@ export interface ApiErrorParts {
 	advice?: string;
 	/** Label of the vendor's request reference, e.g. "RequestId". */
 	requestIdLabel?: string;
-	httpCode: string;
+	/** The HTTP code the error reports; by default the answer's status, 504 for a timeout, else 502. */
+	httpCode?: string;
 	/** Extra context for Continue On Fail items. */
 	context?: IDataObject;
 }
 
-/**
- * The error a person sees for a failed call, the same way for every provider: the vendor's code
- * and message, what to do, how many tries, the vendor's request reference, and for a write whose
- * outcome is unknown, that it was not repeated and how to check. Nothing secret goes in.
- */
+/** What a vendor adds to the error of a failed call; the sender fills in the rest. */
+export type VendorErrorParts = Pick<ApiErrorParts, 'advice' | 'requestIdLabel' | 'httpCode' | 'context'> & {
+	/** The spec as the error should read it (e.g. with a verify hint that fits this failure). */
+	spec?: OperationSpec;
+};
+
+/** The HTTP code an error reports when the vendor names none of its own. */
+export function httpCodeOf(failure: ApiFailure): string {
+	return failure.httpStatus ? String(failure.httpStatus) : failure.timeout ? '504' : '502';
+}
+
 /** Longest piece of outside text (a vendor message, a method name) an error repeats. */
 const MAX_QUOTED = 300;
 
@@ -38,11 +46,11 @@ export function bounded(text: string, max = MAX_QUOTED): string {
 }
 
 /**
- * What became of a write, for the message itself: `unknown` when the request may have been
- * applied (timeout, dropped connection, 5xx), `notSent` when no connection was ever made,
- * `turnedAway` when the vendor answered that it did nothing (throttled).
+ * What became of a write (see Outcome), for the message itself: `unknown` when the request may
+ * have been applied (timeout, dropped connection, 5xx), `notSent` when no connection was ever
+ * made, `turnedAway` when the vendor answered that it did nothing (throttled).
  */
-export function writeOutcome(spec: OperationSpec, failure: ApiFailure, kind: FailureKind): 'unknown' | 'notSent' | 'turnedAway' | undefined {
+export function writeOutcome(spec: OperationSpec, failure: ApiFailure, kind: FailureKind): Extract<Outcome, 'unknown' | 'notSent' | 'turnedAway'> | undefined {
 	if (!spec.write) return undefined;
 	if (failure.notSent) return 'notSent';
 	if (failure.redirect) return failure.redirect.mayHaveApplied ? 'unknown' : undefined;
@@ -50,6 +58,11 @@ export function writeOutcome(spec: OperationSpec, failure: ApiFailure, kind: Fai
 	return kind === 'transient' ? 'unknown' : undefined;
 }
 
+/**
+ * The error a person sees for a failed call, the same way for every provider: the vendor's code
+ * and message, what to do, how many tries, the vendor's request reference, and for a write whose
+ * outcome is unknown, that it was not repeated and how to check. Nothing secret goes in.
+ */
 export function vendorApiError(node: INode, parts: ApiErrorParts): NodeApiError {
 	const { failure, spec } = parts;
 	const outcome = writeOutcome(spec, failure, parts.kind);
@@ -86,7 +99,7 @@ export function vendorApiError(node: INode, parts: ApiErrorParts): NodeApiError 
 	const error = new NodeApiError(
 		node,
 		{ message: what, code: failure.code ?? null, requestId: failure.requestId ?? null } as JsonObject,
-		{ message, description: lines.join(' '), httpCode: parts.httpCode, itemIndex: parts.itemIndex },
+		{ message, description: lines.join(' '), httpCode: parts.httpCode ?? httpCodeOf(failure), itemIndex: parts.itemIndex },
 	);
 	// NodeApiError swaps a message that mentions ECONNRESET and the like for n8n's generic advice
 	// ("You can retry the request immediately"), which after a write that was applied would

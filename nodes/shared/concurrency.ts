@@ -70,6 +70,44 @@ export async function runInOrder<T>(
 	return run;
 }
 
+/** How a run's end is read (see settleRun). */
+export interface RunEnding {
+	/** The task whose failure the run reports; by default the first to fail in time. */
+	failed?: number;
+	/** The error to throw for that failure: the failure itself, told where everything stands. */
+	reportFailure?: (error: unknown, index: number) => unknown;
+	/** The error to throw when tasks were cut short (a stop or a cancellation) and none failed. */
+	cutShort: () => unknown;
+	/** Only the first `upTo` tasks count (a list found its end there). */
+	upTo?: number;
+	/** Failures of their own are kept as entries, not thrown (Continue On Fail). */
+	keepFailures?: boolean;
+}
+
+/**
+ * What a run of `runInOrder` comes to, the same way for items, split calls and pages: the failure
+ * that stopped it is thrown (`reportFailure` says where everything stands); a run with any task
+ * not done (held back, or cut short by a stop or a cancellation) throws `cutShort()`; otherwise the
+ * entries are returned, in order: all done, or, under Continue On Fail, some failed on their own.
+ */
+export function settleRun<T>(run: OrderedRun<T>, ending: RunEnding): Array<Settled<T>> {
+	const entries = run.settled.slice(0, ending.upTo ?? run.settled.length);
+	const failed = ending.keepFailures ? undefined : (ending.failed ?? run.firstFailure);
+	if (failed !== undefined && failed < entries.length) {
+		const error = (entries[failed] as { error: unknown }).error;
+		throw ending.reportFailure ? ending.reportFailure(error, failed) : error;
+	}
+	const kept = (entry: Settled<T>) => entry.state === 'done' || (ending.keepFailures === true && entry.state === 'failed' && !isStopConsequence(entry.error));
+	const cutShort = !entries.every(kept);
+	if (cutShort) throw ending.cutShort();
+	return entries;
+}
+
+/** The values of a run whose tasks were all done (see settleRun). */
+export function valuesOf<T>(entries: Array<Settled<T>>): T[] {
+	return entries.map((entry) => (entry as { value: T }).value);
+}
+
 /**
  * The most calls one node run keeps open at once. n8n opens a new connection per request, so a
  * call takes several round trips; with one second's worth of the action's rate in flight, answers

@@ -23,6 +23,8 @@ export interface ApiFailure {
 	 * host). `mayHaveApplied` is set for the statuses that may follow a request carried out (303).
 	 */
 	redirect?: { status: number; location: string; mayHaveApplied: boolean };
+	/** The vendor's code says it throttled the call (see FailureTable.throttled): it did nothing. */
+	throttled?: boolean;
 }
 
 /**
@@ -33,6 +35,9 @@ export interface ApiFailure {
 export type FailureKind = 'notProcessed' | 'transient' | 'permanent';
 
 export class ApiCallError extends Error {
+	/** How many times the call was sent before it failed for good (withRetries counts them). */
+	attempts = 1;
+
 	constructor(
 		readonly failure: ApiFailure,
 		readonly kind: FailureKind,
@@ -43,11 +48,45 @@ export class ApiCallError extends Error {
 }
 
 /**
- * The vendor refused the call because of its rate limit (Tencent `RequestLimitExceeded*` in a
- * 200 body, Huawei 429 `CBC.0250` / `APIG.0308`, dotdigital 429): it did nothing, and someone is
- * using the account faster than it allows.
+ * The vendor refused the call because of its rate limit: an HTTP 429, or a code the vendor's
+ * FailureTable names (Tencent `RequestLimitExceeded*` in a 200 body, Huawei `CBC.0250` /
+ * `APIG.0308`). It did nothing, and someone is using the account faster than it allows.
  */
 export function isThrottling(failure: ApiFailure): boolean {
+	return failure.throttled === true || failure.httpStatus === 429;
+}
+
+/** What one vendor's codes mean; the ladder that reads them (classifyFailure) is the same for all. */
+export interface FailureTable {
+	/** Codes that say the vendor throttled the call and did nothing with it. */
+	throttled?: (code: string) => boolean;
+	/** Codes that say the vendor was busy or failed inside: the call may have run, try reads later. */
+	retryLater?: (code: string) => boolean;
+}
+
+/** Whether `code` is one of `codes` or a sub-code of one (`InternalError.DbError`). */
+export function codeUnder(codes: string[]): (code: string) => boolean {
+	return (code) => codes.some((c) => code === c || code.startsWith(`${c}.`));
+}
+
+/**
+ * How a failure bears on retrying, the same ladder for every vendor: a redirect is answered the
+ * same way every time (never retried, never followed); nothing sent or throttled means the vendor
+ * did nothing; busy codes, network trouble, timeouts and 5xx may have been applied; the rest will
+ * fail again.
+ */
+export function classifyFailure(failure: ApiFailure, table: FailureTable): FailureKind {
 	const code = failure.code ?? '';
-	return failure.httpStatus === 429 || code.startsWith('RequestLimitExceeded') || code === 'CBC.0250' || code === 'APIG.0308';
+	if (failure.redirect) return 'permanent';
+	if (failure.notSent || isThrottling(failure)) return 'notProcessed';
+	if (table.retryLater?.(code)) return 'transient';
+	if (failure.network || failure.timeout) return 'transient';
+	if (failure.httpStatus !== undefined && failure.httpStatus >= 500) return 'transient';
+	return 'permanent';
+}
+
+/** A vendor's failure as the error the sender throws: marked throttled per the table, classified. */
+export function vendorCallError(failure: ApiFailure, table: FailureTable): ApiCallError {
+	const marked = !failure.redirect && failure.code && table.throttled?.(failure.code) ? { ...failure, throttled: true } : failure;
+	return new ApiCallError(marked, classifyFailure(marked, table));
 }

@@ -1,3 +1,4 @@
+import { inCauseChain } from './causeChain';
 import type { ApiFailure } from './failure';
 import { redact } from './redact';
 
@@ -8,18 +9,13 @@ const NOT_CONNECTED_CODES = new Set(['ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREAC
 
 /** Finds the transport error under n8n's wrapping (NodeApiError keeps it as `cause`). */
 function transportCause(error: unknown): { code?: string; message?: string } | undefined {
-	let current = error as { code?: unknown; message?: unknown; cause?: unknown; isAxiosError?: boolean } | undefined;
-	for (let depth = 0; current && depth < 5; depth++) {
-		const code = typeof current.code === 'string' ? current.code : undefined;
-		if (code && (TIMEOUT_CODES.has(code) || NETWORK_CODES.has(code) || code === 'ENOTFOUND' || current.isAxiosError)) {
-			return { code, message: typeof current.message === 'string' ? current.message : undefined };
-		}
-		if (typeof current.message === 'string' && /socket hang up|timeout of \d+ms exceeded/i.test(current.message)) {
-			return { code: /timeout/i.test(current.message) ? 'ECONNABORTED' : 'ECONNRESET', message: current.message };
-		}
-		current = current.cause as typeof current;
-	}
-	return undefined;
+	return inCauseChain(error, (link) => {
+		const code = typeof link.code === 'string' ? link.code : undefined;
+		const message = typeof link.message === 'string' ? link.message : undefined;
+		if (code && (TIMEOUT_CODES.has(code) || NETWORK_CODES.has(code) || code === 'ENOTFOUND' || link.isAxiosError)) return { code, message };
+		if (message && /socket hang up|timeout of \d+ms exceeded/i.test(message)) return { code: /timeout/i.test(message) ? 'ECONNABORTED' : 'ECONNRESET', message };
+		return undefined;
+	});
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { runInOrder } from './concurrency';
+import { runInOrder, settleRun, valuesOf } from './concurrency';
 import { cancelledError, stopReasonOf } from './stopping';
 import { recordsAt, totalAt } from './records';
 import type { BuiltRequest, CallScheduling, PagingSpec } from './types';
@@ -85,11 +85,9 @@ async function fetchPagesAtOnce(
 		},
 		{ stopOnError: true, signal: scheduling.signal, complete: () => end < positions.length },
 	);
-	const needed = run.settled.slice(0, end);
-	if (run.firstFailure !== undefined && run.firstFailure < end) throw (run.settled[run.firstFailure] as { error: unknown }).error;
 	// Every page needed came back (a stop that came meanwhile held nothing back): the pages are complete.
-	if (needed.every((entry) => entry.state === 'done')) return needed.map((entry) => (entry as { value: IDataObject }).value);
-	throw scheduling.signal?.aborted ? stopReasonOf(scheduling.signal) : cancelledError();
+	const cutShort = () => (scheduling.signal?.aborted ? stopReasonOf(scheduling.signal) : cancelledError());
+	return valuesOf(settleRun(run, { upTo: end, cutShort }));
 }
 
 /**

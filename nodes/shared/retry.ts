@@ -76,7 +76,7 @@ export async function withRetries<T>(
 		const withinBudget = throttled ? throttledRetries < policy.maxThrottledRetries : otherRetries < policy.maxRetries;
 		const again = error instanceof ApiCallError && withinBudget && shouldRetry(error, options.write);
 		if (!again) {
-			if (error instanceof ApiCallError) (error as ApiCallError & { attempts?: number }).attempts = attempt + 1;
+			if (error instanceof ApiCallError) error.attempts = attempt + 1;
 			throw error;
 		}
 		turnedAway = error.kind === 'notProcessed' && !error.failure.notSent ? error : undefined;

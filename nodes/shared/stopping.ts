@@ -1,6 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { inCauseChain } from './causeChain';
 import type { ApiFailure } from './failure';
+import { type CarriedOutcome, fromCarried, type Outcome } from './outcome';
 
 /** The error a wait or a scheduler ends with when the execution is cancelled. */
 export function cancelledError(): Error {
@@ -13,7 +15,7 @@ export function cancelledError(): Error {
  * re-run only has to cover what was never sent.
  */
 export class StoppedBeforeSending extends Error {
-	readonly context: IDataObject = { outcome: 'notSent' };
+	readonly context: IDataObject & { outcome: CarriedOutcome } = { outcome: 'notSent' };
 
 	constructor() {
 		super('Not sent: the run stopped at an earlier failure');
@@ -27,7 +29,7 @@ export class StoppedBeforeSending extends Error {
  * it was not applied, and running it again is safe.
  */
 export class TurnedAwayBeforeStop extends StoppedBeforeSending {
-	readonly context: IDataObject = { outcome: 'turnedAway' };
+	readonly context: IDataObject & { outcome: CarriedOutcome } = { outcome: 'turnedAway' };
 
 	constructor(answer: Pick<ApiFailure, 'code' | 'httpStatus'>) {
 		super();
@@ -39,12 +41,7 @@ export class TurnedAwayBeforeStop extends StoppedBeforeSending {
 
 /** The call held back after a failure that `error` is or wraps, if any. */
 function stoppedBeforeSendingIn(error: unknown): StoppedBeforeSending | undefined {
-	let current = error as { cause?: unknown } | undefined;
-	for (let depth = 0; current && depth < 5; depth++) {
-		if (current instanceof StoppedBeforeSending) return current;
-		current = current.cause as typeof current;
-	}
-	return undefined;
+	return inCauseChain(error, (link) => (link instanceof StoppedBeforeSending ? link : undefined));
 }
 
 /** Whether `error`, or an error it wraps, is a call that was held back after a failure. */
@@ -65,13 +62,7 @@ export function markStopConsequence<E extends Error>(error: E): E {
 
 /** Whether `error` only followed from the run's stop: held back before sending, or stopped midway. */
 export function isStopConsequence(error: unknown): boolean {
-	if (isStoppedBeforeSending(error)) return true;
-	let current = error as { cause?: unknown } | undefined;
-	for (let depth = 0; current && depth < 5; depth++) {
-		if ((current as Record<symbol, unknown>)[STOP_CONSEQUENCE] === true) return true;
-		current = current.cause as typeof current;
-	}
-	return false;
+	return stopConsequenceIn(error) !== undefined;
 }
 
 /** The error to end a wait with when `signal` is aborted: the stop itself, or a cancellation. */
@@ -80,14 +71,12 @@ export function stopReasonOf(signal: AbortSignal): Error {
 }
 
 /**
- * What became of a failed write, as far as re-running goes: `unknown` when it may have been
- * applied, `notSent` when it never left, `turnedAway` when the vendor answered without applying
- * it (throttled), undefined when the vendor refused it.
+ * Where a failed call stands, as its error says (see Outcome): `unknown`, `notSent`, `turnedAway`,
+ * `partlyApplied` or `notApplied`; undefined when the error says nothing (the vendor refused it).
  */
-export function outcomeOf(error: unknown): string | undefined {
+export function outcomeOf(error: unknown): Outcome | undefined {
 	const heldBack = stoppedBeforeSendingIn(error);
-	if (heldBack) return heldBack.context.outcome as string;
-	return (error as { context?: IDataObject } | undefined)?.context?.outcome as string | undefined;
+	return fromCarried((heldBack ?? (error as { context?: IDataObject } | undefined))?.context?.outcome);
 }
 
 /**
@@ -128,10 +117,5 @@ export function sendGuard(signal: AbortSignal | undefined): () => void {
 
 /** The error under n8n's wrapping that held a call back because the run is stopping, if any. */
 export function stopConsequenceIn(error: unknown): Error | undefined {
-	let current = error as { cause?: unknown } | undefined;
-	for (let depth = 0; current && depth < 5; depth++) {
-		if (current instanceof StoppedBeforeSending || (current as Record<symbol, unknown>)[STOP_CONSEQUENCE] === true) return current as Error;
-		current = current.cause as typeof current;
-	}
-	return undefined;
+	return inCauseChain(error, (link) => (link instanceof StoppedBeforeSending || link[STOP_CONSEQUENCE] === true ? (link as unknown as Error) : undefined));
 }
