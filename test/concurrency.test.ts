@@ -16,15 +16,15 @@ import { StoppedBeforeSending, stopControl } from '../nodes/shared/stopping';
 import { AdaptiveRateLimiter, vendorRateLimiter } from '../nodes/shared/rateLimiter';
 import { itemStanding } from '../nodes/shared/router';
 import { ManualClock, paceOnManualClock, turnedAway } from './harness/clock';
-import { runDotdigital, useDotdigitalSandbox, account } from './harness/dotdigital';
-import { runHuawei, useHuaweiSandbox } from './harness/huawei';
+import { runDotdigital, account } from './harness/dotdigital';
+import { runHuawei } from './harness/huawei';
 import { outputOf, setCredential, startWorkflow } from './harness/runWorkflow';
-import type { Sandbox } from './harness/sandbox';
-import { startSandbox, TENCENT_KEYS } from './harness/sandbox';
-import { byId, PARTNER_CREDENTIAL, runTencent, useTencentSandbox } from './harness/tencent';
+import { TENCENT_KEYS } from './harness/sandbox';
+import { byId, PARTNER_CREDENTIAL, runTencent } from './harness/tencent';
 import { NODE_NAME, singleNodeWorkflow } from './harness/workflows';
+import { useSandbox } from './harness/useSandbox';
 
-let sandbox: Sandbox;
+const sandbox = useSandbox({ vendors: ['tencent', 'huawei', 'dotdigital'], credentials: 'eachTest' });
 const control = () => sandbox.control as unknown as Record<string, (body?: unknown) => IDataObject>;
 const requests = (provider: string, action?: string) => sandbox.control.getRequests({ provider, action });
 const maxInFlight = (provider: string) => (control().getInFlight()[provider] as IDataObject).max as number;
@@ -38,17 +38,7 @@ function newCustomers(count: number): number[] {
 
 const allocateEach = { resource: 'credit', operation: 'allocateToCustomer', customerUin: byId('={{ $json.uin }}'), addedCredit: 1, additionalFields: {} };
 
-beforeAll(async () => {
-	sandbox = await startSandbox();
-});
-beforeEach(() => {
-	sandbox.control.reset();
-	vendorRateLimiter.reset();
-	useTencentSandbox(sandbox);
-	useHuaweiSandbox(sandbox);
-	useDotdigitalSandbox(sandbox);
-});
-afterAll(async () => await sandbox.close());
+beforeEach(() => vendorRateLimiter.reset());
 
 describe('items in flight at once', () => {
 	it('keep their order and pairedItem, with several requests open at the sandbox', async () => {

@@ -11,12 +11,11 @@ import { paramNameOf } from '../nodes/shared/fields';
 import type { FieldSpec, OperationSpec } from '../nodes/shared/types';
 import { coerceField } from '../nodes/shared/validation';
 import { tencentOperations } from '../nodes/TencentCloudPartner/resources';
-import { AKSK, runHuawei, useHuaweiSandbox } from './harness/huawei';
+import { AKSK, runHuawei } from './harness/huawei';
 import { credentialsHelper } from './harness/runWorkflow';
-import type { Sandbox } from './harness/sandbox';
-import { startSandbox } from './harness/sandbox';
-import { CUSTOMER_CREDENTIAL, PARTNER_CREDENTIAL, runTencent, useTencentSandbox } from './harness/tencent';
+import { CUSTOMER_CREDENTIAL, PARTNER_CREDENTIAL, runTencent } from './harness/tencent';
 import * as vendorModels from './harness/vendorModels';
+import { useSandbox } from './harness/useSandbox';
 
 /** The models live in test/fixtures/vendor-models (see NOTICE.md there). */
 const model = <T>(file: string): T => (vendorModels as unknown as { loadVendorModel: (file: string) => T }).loadVendorModel(file);
@@ -111,12 +110,9 @@ function everyFieldFilled(spec: OperationSpec): INodeParameters {
 
 /** Requests as handed to the credential for signing: what the vendor receives. */
 let sent: IHttpRequestOptions[] = [];
-let sandbox: Sandbox;
+useSandbox({ vendors: ['tencent', 'huawei'] });
 
-beforeAll(async () => {
-	sandbox = await startSandbox();
-	useTencentSandbox(sandbox);
-	useHuaweiSandbox(sandbox);
+beforeAll(() => {
 	const original = credentialsHelper.authenticate.bind(credentialsHelper);
 	credentialsHelper.authenticate = async (credentials, typeName, requestOptions, ...rest) => {
 		sent.push(JSON.parse(JSON.stringify(requestOptions)) as IHttpRequestOptions);
@@ -124,10 +120,8 @@ beforeAll(async () => {
 	};
 });
 beforeEach(() => {
-	sandbox.control.reset();
 	sent = [];
 });
-afterAll(async () => await sandbox.close());
 
 const jsonType = (value: unknown) => (Array.isArray(value) ? 'array' : value === null ? 'null' : typeof value);
 

@@ -4,19 +4,12 @@ import { testCredential } from './harness/credentialTester';
 import { DOTDIGITAL_KEYS } from './harness/dotdigital';
 import { HUAWEI_KEYS } from './harness/huawei';
 import { credentialsHelper, setCredential } from './harness/runWorkflow';
-import type { Sandbox } from './harness/sandbox';
-import { startSandbox, TENCENT_KEYS } from './harness/sandbox';
+import { TENCENT_KEYS } from './harness/sandbox';
+import { useSandbox } from './harness/useSandbox';
 
-let sandbox: Sandbox;
-
-beforeAll(async () => {
-	sandbox = await startSandbox();
-});
-
-afterAll(async () => await sandbox.close());
+const sandbox = useSandbox();
 
 beforeEach(() => {
-	sandbox.control.reset();
 	sandbox.control.clearRequests();
 });
 

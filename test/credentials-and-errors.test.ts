@@ -4,24 +4,14 @@
  * stay bounded whatever the input.
  */
 import { redact } from '../nodes/shared/redact';
-import { account, DOTDIGITAL_KEYS, runDotdigital, useDotdigitalSandbox } from './harness/dotdigital';
-import { HUAWEI_KEYS, IAM, runHuawei, storedCredential, useHuaweiSandbox, AKSK } from './harness/huawei';
+import { account, DOTDIGITAL_KEYS, runDotdigital } from './harness/dotdigital';
+import { HUAWEI_KEYS, IAM, runHuawei, storedCredential, AKSK } from './harness/huawei';
 import { setCredential } from './harness/runWorkflow';
-import type { Sandbox } from './harness/sandbox';
-import { startSandbox } from './harness/sandbox';
+import { useSandbox } from './harness/useSandbox';
 
-let sandbox: Sandbox;
+const sandbox = useSandbox({ vendors: ['huawei', 'dotdigital'], credentials: 'eachTest' });
 const requests = (provider: string, action?: string) => sandbox.control.getRequests({ provider, action });
 
-beforeAll(async () => {
-	sandbox = await startSandbox();
-});
-beforeEach(() => {
-	sandbox.control.reset();
-	useHuaweiSandbox(sandbox);
-	useDotdigitalSandbox(sandbox);
-});
-afterAll(async () => await sandbox.close());
 
 describe('Huawei IAM token service errors', () => {
 	it.each(['http503', 'internalError'])('an IAM %s while fetching a token is retried and then succeeds', async (kind) => {

@@ -2,29 +2,22 @@
  * Custom calls: any action or API path, signed by the credential, paced and retried like listed
  * operations, and the one "Custom API Call" entry of every list (n8n adds none of its own).
  */
-import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type { INodeParameters, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { listedHuaweiApi } from '../nodes/HuaweiCloudPartner/apiKey';
 import { huaweiOperations } from '../nodes/HuaweiCloudPartner/resources';
 import { CUSTOM_API_CALL_NAME, N8N_CUSTOM_API_CALL_KEY } from '../nodes/shared/customCall';
 import { vendorRateLimiter } from '../nodes/shared/rateLimiter';
 import { paceOnManualClock, turnedAway } from './harness/clock';
-import { AKSK, IAM, runHuawei, useHuaweiSandbox } from './harness/huawei';
+import { AKSK, IAM, runHuawei } from './harness/huawei';
 import { nodes, PACKAGE } from './harness/nodeTypes';
-import type { Sandbox } from './harness/sandbox';
-import { startSandbox, TENCENT_KEYS } from './harness/sandbox';
-import { byId, runTencent, useTencentSandbox } from './harness/tencent';
+import { TENCENT_KEYS } from './harness/sandbox';
+import { byId, runTencent } from './harness/tencent';
+import { useSandbox } from './harness/useSandbox';
 
-let sandbox: Sandbox;
+const sandbox = useSandbox({ vendors: ['tencent', 'huawei'] });
 const customer = TENCENT_KEYS.FIRST_CUSTOMER_UIN;
 
-beforeAll(async () => {
-	sandbox = await startSandbox();
-	useTencentSandbox(sandbox);
-	useHuaweiSandbox(sandbox);
-});
-beforeEach(() => sandbox.control.reset());
-afterAll(async () => await sandbox.close());
 
 const tencentRequests = (action?: string) => sandbox.control.getRequests({ provider: 'tencent', action });
 const huaweiRequests = (action?: string) => sandbox.control.getRequests({ provider: 'huawei', action });
@@ -35,7 +28,7 @@ const sent = (r: object) => {
 	return rest;
 };
 
-const customAction = (actionName: string, jsonBody: string, extra: Record<string, unknown> = {}) => ({
+const customAction = (actionName: string, jsonBody: string, extra: INodeParameters = {}) => ({
 	resource: 'custom',
 	operation: 'customAction',
 	actionName,
@@ -171,7 +164,7 @@ describe('Tencent Custom API Call (Custom Action)', () => {
 	});
 });
 
-const customApiCall = (httpMethod: string, path: string, query: object = {}, body: object = {}, extra: Record<string, unknown> = {}) => ({
+const customApiCall = (httpMethod: string, path: string, query: object = {}, body: object = {}, extra: INodeParameters = {}) => ({
 	resource: 'custom',
 	operation: 'customApiCall',
 	httpMethod,

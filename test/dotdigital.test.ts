@@ -7,22 +7,15 @@ import type { IDataObject } from 'n8n-workflow';
 import { DotdigitalReseller } from '../nodes/DotdigitalReseller/DotdigitalReseller.node';
 import { isDateField, isoDate, normaliseDates } from '../nodes/DotdigitalReseller/dates';
 import { testCredential } from './harness/credentialTester';
-import { account, resellerPassword, RESELLER, runDotdigital, SINGULAR_PATH, useDotdigitalSandbox, WRONG_PASSWORD } from './harness/dotdigital';
+import { account, resellerPassword, RESELLER, runDotdigital, SINGULAR_PATH, WRONG_PASSWORD } from './harness/dotdigital';
 import { credentialsHelper } from './harness/runWorkflow';
-import type { Sandbox } from './harness/sandbox';
-import { startSandbox } from './harness/sandbox';
+import { useSandbox } from './harness/useSandbox';
 
-let sandbox: Sandbox;
+const sandbox = useSandbox({ vendors: ['dotdigital'] });
 const control = () => sandbox.control.dotdigital as Record<string, (body?: unknown) => IDataObject & IDataObject[]>;
 const requests = (action?: string) => sandbox.control.getRequests({ provider: 'dotdigital', action });
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 
-beforeAll(async () => {
-	sandbox = await startSandbox();
-	useDotdigitalSandbox(sandbox);
-});
-beforeEach(() => sandbox.control.reset());
-afterAll(async () => await sandbox.close());
 
 async function firstAccountId(): Promise<number> {
 	const accounts = await runDotdigital({ resource: 'account', operation: 'getMany', returnAll: false, limit: 1, additionalFields: {} });
@@ -186,7 +179,7 @@ describe('inferred methods: overrides and Custom Method', () => {
 	});
 
 	it('every inferred operation says so; the published ones do not', () => {
-		const operations = new DotdigitalReseller().description.properties.filter((p) => p.name === 'operation').flatMap((p) => p.options ?? []) as IDataObject[];
+		const operations = new DotdigitalReseller().description.properties.filter((p) => p.name === 'operation').flatMap((p) => p.options ?? []) as unknown as IDataObject[];
 		const described = (value: string) => String(operations.find((o) => o.value === value)?.description);
 		expect(described('addToAccount')).not.toContain('Inferred');
 		expect(described('create')).toContain('Inferred, not published');
@@ -254,7 +247,7 @@ describe('protocol, validation and errors', () => {
 		const options = new DotdigitalReseller().description.properties.filter((p) => p.name === 'options');
 		expect(options.length).toBeGreaterThan(20);
 		for (const collection of options) {
-			expect((collection.options as IDataObject[]).find((o) => o.name === 'timeout')?.default).toBe(130);
+			expect((collection.options as unknown as IDataObject[]).find((o) => o.name === 'timeout')?.default).toBe(130);
 		}
 	});
 

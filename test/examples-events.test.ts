@@ -4,15 +4,12 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 import { readRepoJson } from './harness/repoFiles';
-import { runHuawei, useHuaweiSandbox, AKSK } from './harness/huawei';
-import { startSandbox } from './harness/sandbox';
-import type { Sandbox } from './harness/sandbox';
-import { runTencent, useTencentSandbox } from './harness/tencent';
+import { runHuawei, AKSK } from './harness/huawei';
+import { runTencent } from './harness/tencent';
 import { pollTrigger } from './harness/trigger';
+import { useSandbox } from './harness/useSandbox';
 
-let sandbox: Sandbox;
-beforeAll(async () => { sandbox = await startSandbox(); useTencentSandbox(sandbox); useHuaweiSandbox(sandbox); });
-afterAll(async () => await sandbox.close());
+const sandbox = useSandbox({ vendors: ['tencent', 'huawei'], resetEachTest: false });
 const nodeOf = (file: string, name: string) => (readRepoJson(`examples/${file}`) as { nodes: Array<{ name: string; parameters: IDataObject }> }).nodes.find((n) => n.name === name)!.parameters;
 const c = (p: string) => (sandbox.control as unknown as Record<string, Record<string, (b?: unknown) => IDataObject>>)[p];
 

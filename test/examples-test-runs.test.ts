@@ -12,17 +12,11 @@ import { huaweiOperations } from '../nodes/HuaweiCloudPartner/resources';
 import { tencentOperations } from '../nodes/TencentCloudPartner/resources';
 import type { Example } from './harness/examples';
 import { nodeOutput, readExamples, runExample, useExampleCredentials } from './harness/examples';
-import type { Sandbox } from './harness/sandbox';
-import { startSandbox } from './harness/sandbox';
+import { useSandbox } from './harness/useSandbox';
 
-let sandbox: Sandbox;
-beforeAll(async () => {
-	sandbox = await startSandbox();
-	useExampleCredentials(sandbox.url);
-});
-afterAll(async () => await sandbox.close());
+const sandbox = useSandbox();
+beforeAll(() => useExampleCredentials(sandbox.url));
 beforeEach(() => {
-	sandbox.control.reset();
 	sandbox.control.clearRequests();
 });
 

@@ -13,9 +13,8 @@ import { signableRequest, signHuaweiRequest } from '../credentials/HuaweiCloudPa
 import { rfc3986 } from '../credentials/signing/requestParts';
 import { fillPath } from '../nodes/HuaweiCloudPartner/transport';
 import { isDotSegment } from '../nodes/shared/validation';
-import { AKSK, AKSK_TEMP, IAM, runHuawei, useHuaweiSandbox } from './harness/huawei';
-import type { Sandbox } from './harness/sandbox';
-import { startSandbox } from './harness/sandbox';
+import { AKSK, AKSK_TEMP, IAM, runHuawei } from './harness/huawei';
+import { useSandbox } from './harness/useSandbox';
 
 /** Pieces a value is built from: reserved, unreserved, escapes, non-ASCII, astral. */
 const PIECES = [' ', '+', '~', '*', "'", '!', '(', ')', '%', '%20', '%2B', '%2e', '&', '=', '?', '#', '/', '\\', ';', ',', ':', '@', '$', '[', ']', '"', '<', '>', '^', '`', '{', '}', '|', '.', '-', '_', 'ü', 'é', '中文', '😀', 'Acme', 'Corp', 'a', 'Z', '0', '9'];
@@ -115,17 +114,8 @@ describe('SDK-HMAC signing agrees byte for byte with what is sent', () => {
 });
 
 describe('through n8n and the sandbox', () => {
-	let sandbox: Sandbox;
-	beforeAll(async () => {
-		sandbox = await startSandbox();
-	});
-	beforeEach(() => {
-		sandbox.control.reset();
-		// Delivery, not pacing, is under test: a throttled call would be retried and logged twice.
-		sandbox.control.setRateLimit({ enabled: false });
-		useHuaweiSandbox(sandbox);
-	});
-	afterAll(async () => await sandbox.close());
+	// Delivery, not pacing, is under test: a throttled call would be retried and logged twice.
+	const sandbox = useSandbox({ vendors: ['huawei'], credentials: 'eachTest', rateLimit: false });
 
 	type Logged = { action: string; outcome: string; path: string; query: IDataObject | null };
 	const logged = (action?: string) => sandbox.control.getRequests({ provider: 'huawei', action }) as unknown as Logged[];

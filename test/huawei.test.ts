@@ -17,28 +17,17 @@ import {
 	ref,
 	runHuawei,
 	storedCredential,
-	useHuaweiSandbox,
 } from './harness/huawei';
 import { credentialsHelper } from './harness/runWorkflow';
-import type { Sandbox } from './harness/sandbox';
-import { startSandbox } from './harness/sandbox';
+import { useSandbox } from './harness/useSandbox';
 
-let sandbox: Sandbox;
+const sandbox = useSandbox({ vendors: ['huawei'], credentials: 'eachTest' });
 const control = () => sandbox.control.huawei;
 const requests = (action?: string) => sandbox.control.getRequests({ provider: 'huawei', action });
 
-beforeAll(async () => {
-	sandbox = await startSandbox();
-	useHuaweiSandbox(sandbox);
-});
-beforeEach(() => {
-	sandbox.control.reset();
-	useHuaweiSandbox(sandbox);
-});
-afterAll(async () => await sandbox.close());
 
 async function someCustomers(count: number, filters: IDataObject = { associationType: '3' }) {
-	const result = await runHuawei({ resource: 'customer', operation: 'getMany', returnAll: false, limit: count, additionalFields: { associationType: filters.associationType } });
+	const result = await runHuawei({ resource: 'customer', operation: 'getMany', returnAll: false, limit: count, additionalFields: { associationType: filters.associationType as string } });
 	return result.json.map((c) => String(c.customer_id));
 }
 
@@ -312,7 +301,7 @@ describe('editor', () => {
 	it("every operation's description names the Action codes it needs", async () => {
 		const { HuaweiCloudPartner } = await import('../nodes/HuaweiCloudPartner/HuaweiCloudPartner.node');
 		const { huaweiOperations } = await import('../nodes/HuaweiCloudPartner/resources');
-		const options = new HuaweiCloudPartner().description.properties.filter((p) => p.name === 'operation').flatMap((p) => p.options ?? []) as IDataObject[];
+		const options = new HuaweiCloudPartner().description.properties.filter((p) => p.name === 'operation').flatMap((p) => p.options ?? []) as unknown as IDataObject[];
 		for (const spec of huaweiOperations.filter((s) => s.permissions?.length)) {
 			const option = options.find((o) => o.value === spec.operation && String(o.description).includes(spec.vendorAction));
 			for (const code of spec.permissions!) expect(String(option?.description)).toContain(code);

@@ -13,26 +13,16 @@ import { tencentOperations } from '../nodes/TencentCloudPartner/resources';
 import { paramNameOf } from '../nodes/shared/fields';
 import { listSettings, maxConcurrentRequestsSetting } from '../nodes/shared/properties';
 import { decimalPlaces } from '../nodes/shared/validation';
-import { ref, runHuawei, useHuaweiSandbox } from './harness/huawei';
-import type { Sandbox } from './harness/sandbox';
-import { startSandbox } from './harness/sandbox';
+import { ref, runHuawei } from './harness/huawei';
 import { nodes, PACKAGE } from './harness/nodeTypes';
 import { errorOf, startWorkflow } from './harness/runWorkflow';
-import { byId, CUSTOMER_CREDENTIAL, PARTNER_CREDENTIAL, runTencent, useTencentSandbox } from './harness/tencent';
+import { byId, CUSTOMER_CREDENTIAL, PARTNER_CREDENTIAL, runTencent } from './harness/tencent';
 import { singleNodeWorkflow } from './harness/workflows';
+import { useSandbox } from './harness/useSandbox';
 
-let sandbox: Sandbox;
+const sandbox = useSandbox({ vendors: ['tencent', 'huawei'], credentials: 'eachTest' });
 const requests = (provider: string, action?: string) => sandbox.control.getRequests({ provider, action });
 
-beforeAll(async () => {
-	sandbox = await startSandbox();
-});
-beforeEach(() => {
-	sandbox.control.reset();
-	useTencentSandbox(sandbox);
-	useHuaweiSandbox(sandbox);
-});
-afterAll(async () => await sandbox.close());
 
 async function huaweiCustomer(): Promise<string> {
 	const result = await runHuawei({ resource: 'customer', operation: 'getMany', returnAll: false, limit: 1, additionalFields: { associationType: '3' } });

@@ -4,8 +4,7 @@
  * reports what a real account could answer differently: a removed, renamed or retyped field
  * (planted with the sandbox's drift control), a throttling answer, a time in another form.
  */
-import type { Sandbox } from './harness/sandbox';
-import { startSandbox, TENCENT_KEYS } from './harness/sandbox';
+import { TENCENT_KEYS } from './harness/sandbox';
 import * as cliModule from '../scripts/live-check/cli';
 import * as compareModule from '../scripts/live-check/compare';
 import * as credentialsModule from '../scripts/live-check/credentials';
@@ -14,6 +13,7 @@ import * as planModule from '../scripts/live-check/plan';
 import * as reportModule from '../scripts/live-check/report';
 import * as tempFilesModule from './harness/tempFiles';
 import * as runnerModule from '../scripts/live-check/runner';
+import { useSandbox } from './harness/useSandbox';
 
 interface Report {
 	text: string;
@@ -53,7 +53,7 @@ const { tempFolder, writeText, removeFolder } = tempFilesModule as unknown as {
 	removeFolder: (dir: string) => void;
 };
 
-let sandbox: Sandbox;
+const sandbox = useSandbox();
 let byType: Record<string, Record<string, string>>;
 const noWait: Pace = { sleep: async () => {} };
 const plant = (spec: Record<string, unknown>) => (sandbox.control as unknown as { plantDrift: (s: unknown) => unknown }).plantDrift(spec);
@@ -71,12 +71,9 @@ function detailsOf(report: Report, checkName: string): string[] {
 	return out;
 }
 
-beforeAll(async () => {
-	sandbox = await startSandbox();
+beforeAll(() => {
 	byType = sandboxCredentials(sandbox.url);
 });
-afterAll(async () => await sandbox.close());
-beforeEach(() => sandbox.control.reset());
 
 describe('against the sandbox', () => {
 	it('passes for every vendor, calling only reads, and says which models are CONFIRMED and which INFERRED', async () => {

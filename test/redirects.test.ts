@@ -4,16 +4,16 @@
  * token calls, logins and credential tests. The error names where the redirect pointed and what
  * became of the request, and repeats no secret.
  */
-import type { IDataObject } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
 import * as redirectPair from '../sandbox/redirector';
 import { testCredential } from './harness/credentialTester';
-import { account, DOTDIGITAL_KEYS, runDotdigital, useDotdigitalSandbox } from './harness/dotdigital';
-import { AKSK, AKSK_LOOKUP, AKSK_TEMP, HUAWEI_KEYS, IAM, ref, runHuawei, storedCredential, useHuaweiSandbox } from './harness/huawei';
+import { account, DOTDIGITAL_KEYS, runDotdigital } from './harness/dotdigital';
+import { AKSK, AKSK_LOOKUP, AKSK_TEMP, HUAWEI_KEYS, IAM, ref, runHuawei, storedCredential } from './harness/huawei';
 import { credentialsHelper, setCredential } from './harness/runWorkflow';
-import type { Sandbox } from './harness/sandbox';
-import { startSandbox, TENCENT_KEYS } from './harness/sandbox';
-import { byId, PARTNER_CREDENTIAL, runTencent, TEMP_CREDENTIAL, useTencentSandbox } from './harness/tencent';
+import { TENCENT_KEYS } from './harness/sandbox';
+import { byId, PARTNER_CREDENTIAL, runTencent, TEMP_CREDENTIAL } from './harness/tencent';
+import { useSandbox } from './harness/useSandbox';
 
 interface RecordingServer {
 	url: string;
@@ -28,7 +28,7 @@ interface RedirectPair {
 }
 const startRedirectPair = (redirectPair as unknown as { startRedirectPair: () => Promise<RedirectPair> }).startRedirectPair;
 
-let sandbox: Sandbox;
+const sandbox = useSandbox({ vendors: ['tencent', 'huawei', 'dotdigital'], credentials: 'eachTest' });
 let pair: RedirectPair;
 /** The other origin: must never receive anything. */
 let elsewhere: RecordingServer;
@@ -48,22 +48,14 @@ const SECRETS = () => [
 ];
 
 beforeAll(async () => {
-	sandbox = await startSandbox();
 	pair = await startRedirectPair();
 	({ elsewhere, redirector } = pair);
 });
 beforeEach(() => {
 	pair.setStatus(307);
 	pair.clear();
-	sandbox.control.reset();
-	useTencentSandbox(sandbox);
-	useHuaweiSandbox(sandbox);
-	useDotdigitalSandbox(sandbox);
 });
-afterAll(async () => {
-	await sandbox.close();
-	await pair.close();
-});
+afterAll(async () => await pair.close());
 
 const elsewhereHost = () => new URL(elsewhere.url).host;
 
@@ -196,7 +188,7 @@ describe('credential tests answered with a redirect', () => {
 		['huaweiCloudPartnerIamApi', () => ({ ...storedCredential(IAM), iamEndpoint: redirector.url })],
 		['dotdigitalResellerApi', () => ({ ...DOTDIGITAL_KEYS.resellerUser, baseUrl: `${redirector.url}/WebApi/ResellerServices` })],
 	])('%s: the test fails, says why, and the other host receives nothing', async (type, data) => {
-		const credential = data() as IDataObject;
+		const credential = data() as ICredentialDataDecryptedObject;
 		setCredential('redirect-test', credential);
 		const verdict = await testCredential(type, 'redirect-test', credential);
 		expect(verdict.status).toBe('Error');

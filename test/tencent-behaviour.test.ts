@@ -3,30 +3,25 @@
  * errors, pacing under the rate limit, retries that never repeat an ambiguous write, and secrets
  * kept out of errors and output.
  */
+import type { INodeParameters } from 'n8n-workflow';
+
 import { vendorRateLimiter } from '../nodes/shared/rateLimiter';
 import { paceOnManualClock, turnedAway } from './harness/clock';
 import { testCredential } from './harness/credentialTester';
 import { credentialsHelper, setCredential } from './harness/runWorkflow';
-import type { Sandbox } from './harness/sandbox';
-import { startSandbox, TENCENT_KEYS } from './harness/sandbox';
+import { TENCENT_KEYS } from './harness/sandbox';
 import {
 	byId,
 	PARTNER_CREDENTIAL,
 	runTencent,
 	TEMP_CREDENTIAL,
-	useTencentSandbox,
 	WRONG_SECRET_CREDENTIAL,
 } from './harness/tencent';
+import { useSandbox } from './harness/useSandbox';
 
-let sandbox: Sandbox;
+const sandbox = useSandbox({ vendors: ['tencent'] });
 const customer = TENCENT_KEYS.FIRST_CUSTOMER_UIN;
 
-beforeAll(async () => {
-	sandbox = await startSandbox();
-	useTencentSandbox(sandbox);
-});
-beforeEach(() => sandbox.control.reset());
-afterAll(async () => await sandbox.close());
 
 const requests = (action?: string) => sandbox.control.getRequests({ provider: 'tencent', action });
 const remaining = (uin: number) => (sandbox.control.tencent.getCustomer(uin) as { RemainingCredit: number }).RemainingCredit;
@@ -65,7 +60,7 @@ describe('validation before sending', () => {
 	];
 
 	it.each(cases)('%s stops the item with a NodeOperationError and sends nothing', async (_label, parameters, message) => {
-		const result = await runTencent(parameters);
+		const result = await runTencent(parameters as INodeParameters);
 		expect(result.error?.name).toBe('NodeOperationError');
 		expect(result.error?.message).toMatch(message);
 		expect(result.error?.message).toMatch(/^Item 1: /);

@@ -1,19 +1,13 @@
 /**
  * Every Credit operation of the Tencent Cloud Partner node, through n8n-core against the sandbox.
  */
-import type { Sandbox } from './harness/sandbox';
-import { startSandbox, TENCENT_KEYS } from './harness/sandbox';
-import { byId, CUSTOMER_CREDENTIAL, runTencent, useTencentSandbox } from './harness/tencent';
+import { TENCENT_KEYS } from './harness/sandbox';
+import { byId, CUSTOMER_CREDENTIAL, runTencent } from './harness/tencent';
+import { useSandbox } from './harness/useSandbox';
 
-let sandbox: Sandbox;
+const sandbox = useSandbox({ vendors: ['tencent'] });
 const customer = TENCENT_KEYS.FIRST_CUSTOMER_UIN;
 
-beforeAll(async () => {
-	sandbox = await startSandbox();
-	useTencentSandbox(sandbox);
-});
-beforeEach(() => sandbox.control.reset());
-afterAll(async () => await sandbox.close());
 
 const requests = (action?: string) => sandbox.control.getRequests({ provider: 'tencent', action });
 const stored = (uin: number) => sandbox.control.tencent.getCustomer(uin) as { Credit: number; RemainingCredit: number };

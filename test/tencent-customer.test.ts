@@ -2,19 +2,13 @@
  * Every Customer operation of the Tencent Cloud Partner node, run as a real workflow through
  * n8n-core against the sandbox, with its output and what the sandbox received checked.
  */
-import type { Sandbox } from './harness/sandbox';
-import { startSandbox, TENCENT_KEYS } from './harness/sandbox';
-import { byId, runTencent, useTencentSandbox } from './harness/tencent';
+import { TENCENT_KEYS } from './harness/sandbox';
+import { byId, runTencent } from './harness/tencent';
+import { useSandbox } from './harness/useSandbox';
 
-let sandbox: Sandbox;
+const sandbox = useSandbox({ vendors: ['tencent'] });
 const customer = TENCENT_KEYS.FIRST_CUSTOMER_UIN;
 
-beforeAll(async () => {
-	sandbox = await startSandbox();
-	useTencentSandbox(sandbox);
-});
-beforeEach(() => sandbox.control.reset());
-afterAll(async () => await sandbox.close());
 
 const requests = (action?: string) => sandbox.control.getRequests({ provider: 'tencent', action });
 

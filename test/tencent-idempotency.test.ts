@@ -10,12 +10,11 @@ import { sleep } from 'n8n-workflow';
 import { forgetKeysAppliedHere, LEDGER_RECHECK_DELAYS_MS, ledgerClock } from '../nodes/TencentCloudPartner/idempotency';
 import { vendorRateLimiter } from '../nodes/shared/rateLimiter';
 import { errorOf, outputOf, startWorkflow } from './harness/runWorkflow';
-import type { Sandbox } from './harness/sandbox';
-import { startSandbox } from './harness/sandbox';
-import { byId, PARTNER_CREDENTIAL, runTencent, useTencentSandbox } from './harness/tencent';
+import { byId, PARTNER_CREDENTIAL, runTencent } from './harness/tencent';
 import { NODE_NAME, singleNodeWorkflow } from './harness/workflows';
+import { useSandbox } from './harness/useSandbox';
 
-let sandbox: Sandbox;
+const sandbox = useSandbox({ vendors: ['tencent'] });
 let clockOffsetMs = 0;
 /** Every wait the node asked for between looks at the ledger. */
 let waits: number[] = [];
@@ -44,12 +43,7 @@ const allocate = (extra: IDataObject = {}) => ({
 	additionalFields: { idempotencyKey: '={{ $json.key }}', ...extra },
 });
 
-beforeAll(async () => {
-	sandbox = await startSandbox();
-	useTencentSandbox(sandbox);
-});
 beforeEach(() => {
-	sandbox.control.reset();
 	vendorRateLimiter.reset();
 	forgetKeysAppliedHere();
 	clockOffsetMs = 0;
@@ -61,9 +55,8 @@ beforeEach(() => {
 		sandbox.control.setClockOffset({ offsetMs: clockOffsetMs });
 	};
 });
-afterAll(async () => {
+afterAll(() => {
 	ledgerClock.sleep = realSleep;
-	await sandbox.close();
 });
 
 describe('Idempotency Key', () => {

@@ -5,19 +5,13 @@ import type { ILoadOptionsFunctions, INodeListSearchResult, INodePropertyOptions
 
 import { TencentCloudPartner } from '../nodes/TencentCloudPartner/TencentCloudPartner.node';
 import { loadOptionsContext } from './harness/methods';
-import type { Sandbox } from './harness/sandbox';
-import { startSandbox, TENCENT_KEYS } from './harness/sandbox';
-import { byId, PARTNER_CREDENTIAL, runTencent, useTencentSandbox } from './harness/tencent';
+import { TENCENT_KEYS } from './harness/sandbox';
+import { byId, PARTNER_CREDENTIAL, runTencent } from './harness/tencent';
+import { useSandbox } from './harness/useSandbox';
 
-let sandbox: Sandbox;
+const sandbox = useSandbox({ vendors: ['tencent'] });
 const node = new TencentCloudPartner();
 
-beforeAll(async () => {
-	sandbox = await startSandbox();
-	useTencentSandbox(sandbox);
-});
-beforeEach(() => sandbox.control.reset());
-afterAll(async () => await sandbox.close());
 
 const requests = (action?: string) => sandbox.control.getRequests({ provider: 'tencent', action });
 const context = (parameters: Record<string, unknown> = {}) =>

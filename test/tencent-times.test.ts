@@ -9,23 +9,17 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { chinaTimesToUtc, TENCENT_DATE_TIME_FIELDS, utcFromChinaTime } from '../nodes/TencentCloudPartner/chinaTime';
 import { chinaTimeAt } from './harness/clock';
-import type { Sandbox } from './harness/sandbox';
-import { startSandbox, TENCENT_KEYS } from './harness/sandbox';
-import { byId, PARTNER_CREDENTIAL, runTencent, useTencentSandbox } from './harness/tencent';
+import { TENCENT_KEYS } from './harness/sandbox';
+import { byId, PARTNER_CREDENTIAL, runTencent } from './harness/tencent';
 import { pollSequence } from './harness/trigger';
+import { useSandbox } from './harness/useSandbox';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { tencentDateTimeFields } = require('./harness/vendorModels') as { tencentDateTimeFields(): Record<string, string[]> };
 
-let sandbox: Sandbox;
+const sandbox = useSandbox({ vendors: ['tencent'] });
 const tencent = () => sandbox.control.tencent as unknown as Record<string, (body?: unknown) => IDataObject>;
 const tencentCredentials = { tencentCloudPartnerApi: { id: PARTNER_CREDENTIAL, name: 'partner' } };
 
-beforeAll(async () => {
-	sandbox = await startSandbox();
-	useTencentSandbox(sandbox);
-});
-beforeEach(() => sandbox.control.reset());
-afterAll(async () => await sandbox.close());
 
 /** User text shaped like Tencent's date-times, and the other shapes the old conversion rewrote. */
 const TEXT_LIKE_TIMES = ['2026-03-01 15:30:00', '0000-00-00 00:00:00', '2026-02-30 10:00:00', '2026-01-01 24:00:00', '2026-13-01 10:00:00'];

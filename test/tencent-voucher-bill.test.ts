@@ -3,11 +3,11 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import type { Sandbox } from './harness/sandbox';
-import { startSandbox, TENCENT_KEYS } from './harness/sandbox';
-import { byId, CUSTOMER_CREDENTIAL, runTencent, useTencentSandbox } from './harness/tencent';
+import { TENCENT_KEYS } from './harness/sandbox';
+import { byId, CUSTOMER_CREDENTIAL, runTencent } from './harness/tencent';
+import { useSandbox } from './harness/useSandbox';
 
-let sandbox: Sandbox;
+const sandbox = useSandbox({ vendors: ['tencent'] });
 const customer = TENCENT_KEYS.FIRST_CUSTOMER_UIN;
 const DECIMAL_8 = /^-?\d+\.\d{8}$/;
 
@@ -19,12 +19,6 @@ function lastMonthPicked(): { picked: string; month: string } {
 	return { picked: `${month}-15T00:00:00.000+08:00`, month };
 }
 
-beforeAll(async () => {
-	sandbox = await startSandbox();
-	useTencentSandbox(sandbox);
-});
-beforeEach(() => sandbox.control.reset());
-afterAll(async () => await sandbox.close());
 
 const requests = (action?: string) => sandbox.control.getRequests({ provider: 'tencent', action });
 
@@ -64,7 +58,7 @@ describe('Voucher', () => {
 			resource: 'voucher',
 			operation: 'getMany',
 			returnAll: true,
-			additionalFields: { customerUin: byId(one.CustomerUin as number), voucherStatus: one.VoucherStatus },
+			additionalFields: { customerUin: byId(one.CustomerUin as number), voucherStatus: one.VoucherStatus as string },
 		});
 		expect(filtered.json.length).toBeGreaterThan(0);
 		expect(filtered.json.every((v) => v.CustomerUin === one.CustomerUin && v.VoucherStatus === one.VoucherStatus)).toBe(true);
@@ -73,7 +67,7 @@ describe('Voucher', () => {
 	it("Get Usage lists a voucher's usage records", async () => {
 		const vouchers = await runTencent({ resource: 'voucher', operation: 'getMany', returnAll: true, additionalFields: { voucherStatus: 'Used' } });
 		const used = vouchers.json[0];
-		const result = await runTencent({ resource: 'voucher', operation: 'getUsage', customerUin: byId(used.CustomerUin as number), voucherId: used.VoucherId, returnAll: true, additionalFields: {} });
+		const result = await runTencent({ resource: 'voucher', operation: 'getUsage', customerUin: byId(used.CustomerUin as number), voucherId: used.VoucherId as string, returnAll: true, additionalFields: {} });
 		expect(result.error).toBeUndefined();
 		expect(result.json.length).toBeGreaterThan(0);
 		expect(result.json[0]).toEqual(expect.objectContaining({ Amount: expect.any(Number), DealName: expect.any(String) }));
@@ -86,7 +80,7 @@ describe('Voucher', () => {
 		expect(own.json.every((v) => v.CustomerUin === customer)).toBe(true);
 		const withUsage = own.json.find((v) => v.VoucherStatus === 'Used') ?? own.json[0];
 		const usage = await runTencent(
-			{ resource: 'voucher', operation: 'getOwnVoucherUsage', voucherId: withUsage.VoucherId, returnAll: true, additionalFields: {} },
+			{ resource: 'voucher', operation: 'getOwnVoucherUsage', voucherId: withUsage.VoucherId as string, returnAll: true, additionalFields: {} },
 			{ credential: CUSTOMER_CREDENTIAL },
 		);
 		expect(usage.error).toBeUndefined();

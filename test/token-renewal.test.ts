@@ -8,11 +8,10 @@ import type { IDataObject } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
 import * as gateModule from '../sandbox/gate';
-import { IAM, ref, runHuawei, storedCredential, useHuaweiSandbox } from './harness/huawei';
+import { IAM, ref, runHuawei, storedCredential } from './harness/huawei';
 import { errorOf, setCredential, startWorkflow } from './harness/runWorkflow';
-import type { Sandbox } from './harness/sandbox';
-import { startSandbox } from './harness/sandbox';
 import { singleNodeWorkflow } from './harness/workflows';
+import { useSandbox } from './harness/useSandbox';
 
 interface Gate {
 	url: string;
@@ -23,7 +22,8 @@ interface Gate {
 }
 const startGate = (gateModule as unknown as { startGate: (target: string, held: (req: { url?: string }) => boolean) => Promise<Gate> }).startGate;
 
-let sandbox: Sandbox;
+// The order of calls is under test, not pacing: no throttling answers in between.
+const sandbox = useSandbox({ vendors: ['huawei'], credentials: 'eachTest', rateLimit: false });
 let gate: Gate;
 const control = () => sandbox.control.huawei;
 const requests = (action: string) => sandbox.control.getRequests({ provider: 'huawei', action });
@@ -34,14 +34,7 @@ async function until(condition: () => boolean): Promise<void> {
 	while (!condition()) await sleep(2);
 }
 
-beforeAll(async () => {
-	sandbox = await startSandbox();
-});
 beforeEach(async () => {
-	sandbox.control.reset();
-	// The order of calls is under test, not pacing: no throttling answers in between.
-	sandbox.control.setRateLimit({ enabled: false });
-	useHuaweiSandbox(sandbox);
 	// A token that Huawei has since revoked, as after 24 hours: every call is first answered 401.
 	expect((await runHuawei({ resource: 'partner', operation: 'getConsumptionQuota' }, { credential: IAM })).error).toBeUndefined();
 	control().revokeTokens();
@@ -50,7 +43,6 @@ beforeEach(async () => {
 	sandbox.control.clearRequests();
 });
 afterEach(async () => await gate.close());
-afterAll(async () => await sandbox.close());
 
 async function twoCustomers(): Promise<string[]> {
 	const result = await runHuawei({ resource: 'customer', operation: 'getMany', returnAll: false, limit: 2, additionalFields: { associationType: '3' } });

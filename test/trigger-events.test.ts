@@ -6,24 +6,16 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { yearRanges } from '../nodes/HuaweiCloudPartner/orderSource';
-import { AKSK, IAM, useHuaweiSandbox } from './harness/huawei';
-import type { Sandbox } from './harness/sandbox';
-import { startSandbox } from './harness/sandbox';
-import { PARTNER_CREDENTIAL, useTencentSandbox } from './harness/tencent';
+import { AKSK, IAM } from './harness/huawei';
+import { PARTNER_CREDENTIAL } from './harness/tencent';
 import { chinaTimeAt, utcAt } from './harness/clock';
 import { pollSequence, pollTrigger } from './harness/trigger';
+import { useSandbox } from './harness/useSandbox';
 
-let sandbox: Sandbox;
+const sandbox = useSandbox({ vendors: ['tencent', 'huawei'] });
 const control = (provider: string) => (sandbox.control as unknown as Record<string, Record<string, (body?: unknown) => IDataObject>>)[provider];
 const tencentCredentials = { tencentCloudPartnerApi: { id: PARTNER_CREDENTIAL, name: 'partner' } };
 
-beforeAll(async () => {
-	sandbox = await startSandbox();
-	useTencentSandbox(sandbox);
-	useHuaweiSandbox(sandbox);
-});
-beforeEach(() => sandbox.control.reset());
-afterAll(async () => await sandbox.close());
 
 const sequence = pollSequence;
 

@@ -4,24 +4,16 @@
 import type { IDataObject } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
-import { useDotdigitalSandbox, RESELLER } from './harness/dotdigital';
-import { AKSK, IAM, useHuaweiSandbox } from './harness/huawei';
-import type { Sandbox } from './harness/sandbox';
-import { startSandbox } from './harness/sandbox';
+import { RESELLER } from './harness/dotdigital';
+import { AKSK, IAM } from './harness/huawei';
 import { utcAt } from './harness/clock';
 import { pollSequence, pollTrigger } from './harness/trigger';
+import { useSandbox } from './harness/useSandbox';
 
-let sandbox: Sandbox;
+const sandbox = useSandbox({ vendors: ['huawei', 'dotdigital'] });
 const huawei = () => sandbox.control.huawei as Record<string, (body?: unknown) => IDataObject>;
 const dotdigital = () => sandbox.control.dotdigital as Record<string, (body?: unknown) => IDataObject>;
 
-beforeAll(async () => {
-	sandbox = await startSandbox();
-	useHuaweiSandbox(sandbox);
-	useDotdigitalSandbox(sandbox);
-});
-beforeEach(() => sandbox.control.reset());
-afterAll(async () => await sandbox.close());
 
 const sequence = pollSequence;
 

@@ -8,13 +8,12 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { ORDER_WATCH_MAX } from '../nodes/HuaweiCloudPartner/orderSource';
 import { restoreHostClock, setHostClockOffset, utcAt } from './harness/clock';
-import { AKSK, IAM, useHuaweiSandbox } from './harness/huawei';
-import type { Sandbox } from './harness/sandbox';
-import { startSandbox } from './harness/sandbox';
-import { PARTNER_CREDENTIAL, useTencentSandbox } from './harness/tencent';
+import { AKSK, IAM } from './harness/huawei';
+import { PARTNER_CREDENTIAL } from './harness/tencent';
 import { pollSequence } from './harness/trigger';
+import { useSandbox } from './harness/useSandbox';
 
-let sandbox: Sandbox;
+const sandbox = useSandbox({ vendors: ['tencent', 'huawei'] });
 type Control = Record<string, (body?: unknown) => IDataObject>;
 const huawei = () => sandbox.control.huawei as unknown as Control;
 const tencent = () => sandbox.control.tencent as unknown as Control;
@@ -22,14 +21,7 @@ const tencentCredentials = { tencentCloudPartnerApi: { id: PARTNER_CREDENTIAL, n
 const aksk = { huaweiCloudPartnerApi: { id: AKSK, name: 'aksk' } };
 const iam = { huaweiCloudPartnerIamApi: { id: IAM, name: 'iam' } };
 
-beforeAll(async () => {
-	sandbox = await startSandbox();
-	useTencentSandbox(sandbox);
-	useHuaweiSandbox(sandbox);
-});
-beforeEach(() => sandbox.control.reset());
 afterEach(() => restoreHostClock());
-afterAll(async () => await sandbox.close());
 
 const HUAWEI_EVENTS = [
 	{

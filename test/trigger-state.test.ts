@@ -5,31 +5,23 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { RESELLER, useDotdigitalSandbox } from './harness/dotdigital';
-import { AKSK, useHuaweiSandbox } from './harness/huawei';
+import { RESELLER } from './harness/dotdigital';
+import { AKSK } from './harness/huawei';
 import { readLowCreditState, readWatermarkState } from '../nodes/shared/trigger/storedState';
 import { advance, sortableUtc, takeNew } from '../nodes/shared/trigger/watermark';
-import type { Sandbox } from './harness/sandbox';
-import { startSandbox, TENCENT_KEYS } from './harness/sandbox';
-import { PARTNER_CREDENTIAL, useTencentSandbox } from './harness/tencent';
+import { TENCENT_KEYS } from './harness/sandbox';
+import { PARTNER_CREDENTIAL } from './harness/tencent';
 import { chinaTimeAt, utcAt } from './harness/clock';
 import type { PollResult } from './harness/trigger';
 import { pollSequence, pollTrigger } from './harness/trigger';
+import { useSandbox } from './harness/useSandbox';
 
-let sandbox: Sandbox;
+const sandbox = useSandbox({ vendors: ['tencent', 'huawei', 'dotdigital'] });
 type Control = Record<string, (body?: unknown) => IDataObject>;
 const tencent = () => sandbox.control.tencent as unknown as Control;
 const huawei = () => sandbox.control.huawei as unknown as Control;
 const dotdigital = () => sandbox.control.dotdigital as unknown as Control;
 
-beforeAll(async () => {
-	sandbox = await startSandbox();
-	useTencentSandbox(sandbox);
-	useHuaweiSandbox(sandbox);
-	useDotdigitalSandbox(sandbox);
-});
-beforeEach(() => sandbox.control.reset());
-afterAll(async () => await sandbox.close());
 
 const ids = (items: IDataObject[]) => items.map((i) => i.customerId);
 const utc = utcAt;

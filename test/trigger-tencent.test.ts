@@ -4,23 +4,17 @@
 import type { IDataObject } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
-import type { Sandbox } from './harness/sandbox';
-import { startSandbox, TENCENT_KEYS } from './harness/sandbox';
-import { PARTNER_CREDENTIAL, useTencentSandbox } from './harness/tencent';
+import { TENCENT_KEYS } from './harness/sandbox';
+import { PARTNER_CREDENTIAL } from './harness/tencent';
 import { chinaTimeAt } from './harness/clock';
 import { pollSequence } from './harness/trigger';
+import { useSandbox } from './harness/useSandbox';
 
-let sandbox: Sandbox;
+const sandbox = useSandbox({ vendors: ['tencent'] });
 const tencent = () => sandbox.control.tencent as Record<string, (body?: unknown) => IDataObject>;
 const credentials = { tencentCloudPartnerApi: { id: PARTNER_CREDENTIAL, name: 'partner' } };
 const requests = () => sandbox.control.getRequests({ provider: 'tencent' });
 
-beforeAll(async () => {
-	sandbox = await startSandbox();
-	useTencentSandbox(sandbox);
-});
-beforeEach(() => sandbox.control.reset());
-afterAll(async () => await sandbox.close());
 
 const sequence = (parameters: IDataObject) => pollSequence({ provider: 'tencent', ...parameters }, credentials);
 

@@ -9,14 +9,14 @@ import { writeOutcome } from '../nodes/shared/apiError';
 import { describeStanding } from '../nodes/shared/batch';
 import { vendorRateLimiter } from '../nodes/shared/rateLimiter';
 import type { OperationSpec } from '../nodes/shared/types';
-import { runDotdigital, useDotdigitalSandbox, account } from './harness/dotdigital';
-import { runHuawei, useHuaweiSandbox } from './harness/huawei';
+import { runDotdigital, account } from './harness/dotdigital';
+import { runHuawei } from './harness/huawei';
 import { setCredential } from './harness/runWorkflow';
-import type { Sandbox } from './harness/sandbox';
 import { startSandbox, TENCENT_KEYS } from './harness/sandbox';
-import { byId, runTencent, useTencentSandbox } from './harness/tencent';
+import { byId, runTencent } from './harness/tencent';
+import { useSandbox } from './harness/useSandbox';
 
-let sandbox: Sandbox;
+const sandbox = useSandbox({ vendors: ['tencent', 'huawei', 'dotdigital'], credentials: 'eachTest' });
 const requests = (provider: string, action?: string) => sandbox.control.getRequests({ provider, action });
 const customer = TENCENT_KEYS.FIRST_CUSTOMER_UIN;
 const remaining = (uin: number) => (sandbox.control.tencent.getCustomer(uin) as { RemainingCredit: number }).RemainingCredit;
@@ -28,16 +28,6 @@ async function closedPort(): Promise<number> {
 	return stopped.port;
 }
 
-beforeAll(async () => {
-	sandbox = await startSandbox();
-});
-beforeEach(() => {
-	sandbox.control.reset();
-	useTencentSandbox(sandbox);
-	useHuaweiSandbox(sandbox);
-	useDotdigitalSandbox(sandbox);
-});
-afterAll(async () => await sandbox.close());
 
 const allocate = { resource: 'credit', operation: 'allocateToCustomer', customerUin: byId(customer), addedCredit: 10, additionalFields: {} };
 
