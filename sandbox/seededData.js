@@ -12,7 +12,7 @@
  *   build: (options: Options & { nowMs: number }) => Data,
  *   clock: { now(): number },
  *   defaults: Options,
- *   initial?: Partial<Options>,
+ *   initial?: Record<string, any>,
  * }} spec
  */
 function createSeededData({ build, clock, defaults, initial = {} }) {
@@ -50,7 +50,7 @@ function createSeededData({ build, clock, defaults, initial = {} }) {
  * @returns {Parts & { readonly data: any, readonly options: any }}
  */
 function providerState(seeded, parts) {
-	return Object.defineProperties(/** @type {any} */ ({ ...parts }), {
+	return Object.defineProperties(/** @type {any} */ (Object.assign({}, parts)), {
 		data: { get: () => seeded.data, enumerable: true },
 		options: { get: () => seeded.options, enumerable: true },
 	});
