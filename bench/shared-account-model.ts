@@ -15,7 +15,7 @@
 import { AdaptiveRateLimiter, type AdaptiveLimiterSettings } from '../nodes/shared/rateLimiter';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { createRateLimiter } = require('../sandbox/tencent/rateLimit') as {
+const { createRateLimiter } = require('../sandbox/rateLimit') as {
 	createRateLimiter: (clock: { now(): number }, settings: { enabled: boolean }) => { allow(id: string, action: string, limit: number): boolean };
 };
 

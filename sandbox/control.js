@@ -20,6 +20,7 @@ function createControl({ providers, faults, requestLog, clock, rateLimit, files,
 		 * Everything back to the start configuration: each provider's data (options per provider,
 		 * e.g. `{ tencent: { customers: 50, seed: 7 } }`), faults, request log, rate limits on,
 		 * clock offset 0, generated files, the latency the sandbox was started with, in-flight counts.
+		 * @param {Record<string, any>} [body] the control call's body
 		 */
 		reset(body = {}) {
 			if (!body || typeof body !== 'object' || Array.isArray(body)) throw badRequest('body must be a JSON object');
@@ -52,12 +53,12 @@ function createControl({ providers, faults, requestLog, clock, rateLimit, files,
 		plantDrift: (spec) => drift.add(spec),
 		listDrifts: () => drift.list(),
 		/** Request log entries, optionally for one provider and/or action. */
-		getRequests: ({ provider, action } = {}) => requestLog.list({ provider, action }),
+		getRequests: (/** @type {{ provider?: string, action?: string }} */ { provider, action } = {}) => requestLog.list({ provider, action }),
 		clearRequests() {
 			requestLog.clear();
 			return { cleared: true };
 		},
-		/** Shifts the sandbox clock by offsetMs relative to real time (not cumulative). */
+		/** Shifts the sandbox clock by offsetMs relative to real time (not cumulative). @param {Record<string, any>} [body] */
 		setClockOffset(body = {}) {
 			const offsetMs = typeof body === 'number' ? body : body.offsetMs;
 			if (!Number.isSafeInteger(offsetMs)) throw badRequest('offsetMs must be an integer');

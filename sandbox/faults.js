@@ -32,7 +32,7 @@ function isKnownKind(kind) {
  * @param {{ providers: string[] }} options names of the providers faults can target
  */
 function createFaults({ providers }) {
-	/** @type {Array<{id:number, provider:string, action:string|null, kind:string, remaining:number, delayMs:number, afterApply:boolean}>} */
+	/** @type {Array<{id:number, provider:string, action:string|null, kind:string, remaining:number, delayMs:number, afterApply:boolean, factor:number, skip:number}>} */
 	let queue = [];
 	let nextId = 1;
 
@@ -76,7 +76,7 @@ function createFaults({ providers }) {
 	/**
 	 * Consumes one use of the first queued fault matching provider, action and phase.
 	 * @param {'transport'|'service'|'afterApply'} phase
-	 * @returns {{kind:string, delayMs:number, afterApply:boolean}|null}
+	 * @returns {{kind:string, delayMs:number, afterApply:boolean, factor:number}|null}
 	 */
 	function take(provider, action, phase) {
 		const index = queue.findIndex(

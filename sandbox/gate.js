@@ -28,9 +28,9 @@ async function startGate(target, held) {
 		if (held(req)) waiting.push(() => forward(req, body, res));
 		else forward(req, body, res);
 	});
-	await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+	await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
 	return {
-		url: `http://127.0.0.1:${server.address().port}`,
+		url: `http://127.0.0.1:${/** @type {import('net').AddressInfo} */ (server.address()).port}`,
 		/** How many held requests wait now. */
 		waiting: () => waiting.length,
 		/** Every request that reached the gate, as `METHOD /path`. */

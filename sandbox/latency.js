@@ -35,7 +35,7 @@ function createLatency(providers, initial = {}) {
 	const inFlight = Object.fromEntries(providers.map((name) => [name, { current: 0, max: 0, total: 0 }]));
 
 	return {
-		/** Sets latency for one provider or, without `provider`, for all of them. */
+		/** Sets latency for one provider or, without `provider`, for all of them. @param {Record<string, any>} [body] */
 		set(body = {}) {
 			if (!body || typeof body !== 'object' || Array.isArray(body)) throw badRequest('body must be a JSON object');
 			const { provider, latencyMs, jitterMs } = body;

@@ -14,8 +14,8 @@ async function recordingServer(host, answer) {
 		received.push({ method: req.method, url: req.url, headers: req.headers, body: body.toString('utf8') });
 		answer(req, res);
 	});
-	await new Promise((resolve) => server.listen(0, host, resolve));
-	const { port } = server.address();
+	await new Promise((resolve) => server.listen(0, host, () => resolve(undefined)));
+	const { port } = /** @type {import('net').AddressInfo} */ (server.address());
 	return {
 		url: `http://${host}:${port}`,
 		received,

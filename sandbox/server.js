@@ -20,7 +20,9 @@ const { readBody, sendJson } = require('./http');
 
 /**
  * Starts a sandbox.
- * @param {{ port?: number, host?: string, latency?: object, tencent?: { customers?: number, seed?: number|string, anchor?: string|number } }} [options]
+ * @param {{ port?: number, host?: string, latency?: object, tencent?: { customers?: number, seed?: number|string, anchor?: string|number },
+ *   huawei?: { customers?: number, seed?: number|string, anchor?: string|number },
+ *   dotdigital?: { accounts?: number, seed?: number|string, anchor?: string|number } }} [options]
  *   port 0 picks a free port; provider keys carry that provider's initial seed options; `latency`
  *   is `{ latencyMs, jitterMs }` for every provider or `{ tencent: { latencyMs }, ... }` (latency.js).
  * @returns {Promise<{ url: string, port: number, close(): Promise<void>, state: object, control: object }>}
@@ -97,7 +99,7 @@ async function startSandbox({ port = 0, host = '127.0.0.1', latency: latencyOpti
 			resolve();
 		});
 	});
-	const actualPort = server.address().port;
+	const actualPort = /** @type {import('net').AddressInfo} */ (server.address()).port;
 	const urlHost = host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? '127.0.0.1' : host;
 	baseUrl = `http://${urlHost}:${actualPort}`;
 

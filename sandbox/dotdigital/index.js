@@ -17,6 +17,7 @@ const { createDotdigitalControl } = require('./control');
 const { ResellerFault, INTERNAL, NULL_REQUEST, argumentFault } = require('./errors');
 const R = require('./respond');
 const { headerNamesOf } = require('../requestLog');
+const { createSeededData, providerState } = require('../seededData');
 
 const PROVIDER = 'dotdigital';
 /** Any path under either published base; everything else belongs to other providers. */
@@ -60,24 +61,18 @@ function safeDecode(segment) {
 function createDotdigitalProvider(shared, initial = {}) {
 	const { clock, faults, requestLog } = shared;
 	const names = createMethodNames();
-	let options = { seed: DEFAULT_SEED, accounts: DEFAULT_ACCOUNTS, ...initial };
-	let data = createDotdigitalData({ ...options, nowMs: clock.now() });
-
-	function rebuild(next) {
-		data = createDotdigitalData({ ...next, nowMs: clock.now() });
-		options = next;
-	}
+	const seeded = createSeededData({ build: createDotdigitalData, clock, defaults: { seed: DEFAULT_SEED, accounts: DEFAULT_ACCOUNTS }, initial });
 
 	function reset(opts = {}) {
-		rebuild({ seed: DEFAULT_SEED, accounts: DEFAULT_ACCOUNTS, ...initial, ...opts });
+		seeded.reset(opts);
 		names.reset();
 	}
 
 	const control = createDotdigitalControl({
-		getData: () => data,
+		getData: () => seeded.data,
 		clock,
 		names,
-		reseed: (changes) => rebuild({ ...options, ...changes }),
+		reseed: seeded.reseed,
 		reset,
 	});
 
@@ -190,7 +185,7 @@ function createDotdigitalProvider(shared, initial = {}) {
 			}
 			if (body === null || typeof body !== 'object' || Array.isArray(body)) throw argumentFault(NULL_REQUEST);
 			const values = readFields(body, spec.fields);
-			result = spec.handler({ body: values, data, nowMs: clock.now(), methodName });
+			result = spec.handler({ body: values, data: seeded.data, nowMs: clock.now(), methodName });
 		} catch (error) {
 			if (error instanceof ResellerFault) {
 				done(error.status, error.type);
@@ -219,15 +214,7 @@ function createDotdigitalProvider(shared, initial = {}) {
 		/** Back to the default seed (or the given options) and the default method names. */
 		reset,
 		control,
-		state: {
-			get data() {
-				return data;
-			},
-			get options() {
-				return { ...options };
-			},
-			names,
-		},
+		state: providerState(seeded, { names }),
 	};
 }
 

@@ -34,7 +34,12 @@ function jsonText(value) {
 
 /**
  * A result (or fault, or `{Message}` error) in the negotiated format.
+ * @param {import('http').ServerResponse} res
+ * @param {string} format 'json' or 'xml'
+ * @param {number} status
+ * @param {unknown} value
  * @param {{ xmlType: string, xmlItem?: string }} xml contract names for the XML rendering
+ * @param {Record<string, string>} [headers]
  */
 function sendValue(res, format, status, value, { xmlType, xmlItem }, headers = {}) {
 	if (format === 'json') return sendText(res, status, jsonText(value), JSON_TYPE, headers);

@@ -11,7 +11,8 @@
  * was received, the way the SDK would have described it before sending.
  */
 const crypto = require('crypto');
-const { AKSKSigner } = require('@huaweicloud/huaweicloud-sdk-core/auth/AKSKSigner');
+/** The SDK's signer; typed loosely: the sandbox hands it plain `{ getAk, getSk }` credentials. */
+const AKSKSigner = /** @type {any} */ (require('@huaweicloud/huaweicloud-sdk-core/auth/AKSKSigner').AKSKSigner);
 const { apig, MESSAGES } = require('./errors');
 const { KEY_TABLE } = require('./keys');
 const { parseSdkDate } = require('./time');
@@ -143,6 +144,8 @@ function verifyAkSk(req, rawBody, nowSec, { requireDomainId }) {
  * Identifies the caller of a request. Returns a caller record:
  * { auth: 'aksk'|'token', principals (for permission lookups), limiterKey, role, partnerId?,
  *   distributor?, customerId?, domain, operator, userName? }.
+ * @param {import('http').IncomingMessage} req
+ * @param {Buffer} rawBody
  * @param {{ tokens: object, nowMs: number, requireDomainId: boolean }} options
  */
 function authenticate(req, rawBody, { tokens, nowMs, requireDomainId }) {

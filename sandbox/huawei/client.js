@@ -11,7 +11,8 @@
  */
 const http = require('http');
 const { sendRequest } = require('../httpClient');
-const { AKSKSigner } = require('@huaweicloud/huaweicloud-sdk-core/auth/AKSKSigner');
+/** The SDK's signer; typed loosely: the sandbox hands it plain `{ getAk, getSk }` credentials. */
+const AKSKSigner = /** @type {any} */ (require('@huaweicloud/huaweicloud-sdk-core/auth/AKSKSigner').AKSKSigner);
 const { partnerKey } = require('./keys');
 const { formatSdkDate } = require('./time');
 
@@ -50,6 +51,7 @@ function createHuaweiClient(baseUrl, { agent = new http.Agent({ keepAlive: true 
 		const text = o.body === undefined ? '' : typeof o.body === 'string' ? o.body : JSON.stringify(o.body);
 		const host = o.host || target.host;
 		const contentType = o.contentType || 'application/json';
+		/** @type {Record<string, string|number>} */
 		const headers = { Host: host, 'Content-Type': contentType, ...(text ? { 'Content-Length': Buffer.byteLength(text) } : {}) };
 		if (o.token !== undefined) {
 			headers['X-Auth-Token'] = o.token;
@@ -77,7 +79,11 @@ function createHuaweiClient(baseUrl, { agent = new http.Agent({ keepAlive: true 
 		return send(method, qs ? `${path}?${qs}` : path, headers, text);
 	}
 
-	/** IAM password login; resolves to { status, token, json }. */
+	/**
+	 * IAM password login; resolves to { status, token, json }.
+	 * @param {{ domainName: string, userName: string, password: string }} user
+	 * @param {{ scope?: object, nocatalog?: boolean }} [options]
+	 */
 	async function getToken({ domainName, userName, password }, { scope, nocatalog = true } = {}) {
 		const body = {
 			auth: {

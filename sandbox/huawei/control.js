@@ -57,12 +57,13 @@ function createHuaweiControl({ getData, clock, tokens, permissions, switches, re
 		 * Only the Huawei part back to its start configuration (options override the seed options):
 		 * data, tokens and their lifetime, denials, switches, rate-limit windows. Faults, the
 		 * request log and the clock are shared: use the sandbox-wide reset for those.
+		 * @param {Record<string, any>} [body] the control call's body
 		 */
 		reset(body = {}) {
 			resetProvider(body);
 			return { reset: true };
 		},
-		/** Replaces all Huawei data with `customers` generated direct customers (100 000 in well under a second). */
+		/** Replaces all Huawei data with `customers` generated direct customers (100 000 in well under a second). @param {Record<string, any>} [body] */
 		seed(body = {}) {
 			const { customers, seed, anchor } = body;
 			if (!Number.isInteger(customers) || customers < 0 || customers > MAX_CUSTOMERS) throw badRequest(`customers must be an integer 0..${MAX_CUSTOMERS}`);
@@ -73,6 +74,7 @@ function createHuaweiControl({ getData, clock, tokens, permissions, switches, re
 		 * Adds one customer. Defaults: new 32-hex id, associated now, reseller model ("3") with a zero
 		 * MONTHLY budget, not frozen, not verified, owned by the main partner (or the reseller given
 		 * as indirect_partner_id). Returns the stored record.
+		 * @param {Record<string, any>} [fields] the control call's body
 		 */
 		addCustomer(fields = {}) {
 			if (!fields || typeof fields !== 'object' || Array.isArray(fields)) throw badRequest('body must be a JSON object');
@@ -143,7 +145,7 @@ function createHuaweiControl({ getData, clock, tokens, permissions, switches, re
 			data.budgetRecords.forget(id);
 			return { removed: id };
 		},
-		/** Sets budget figures directly (no adjustment record); only reseller-model customers have budgets. */
+		/** Sets budget figures directly (no adjustment record); only reseller-model customers have budgets. @param {Record<string, any>} [body] */
 		setBudget(body = {}) {
 			const id = idFrom(body);
 			const c = requireCustomer(id);
@@ -186,7 +188,7 @@ function createHuaweiControl({ getData, clock, tokens, permissions, switches, re
 		/** Gives Action codes back (all of them when `codes` is omitted). */
 		allowActions: (body) => permissions.allow(body),
 		getPermissions: () => permissions.list(),
-		/** Lifetime of tokens issued from now on, in seconds (default 86400). */
+		/** Lifetime of tokens issued from now on, in seconds (default 86400). @param {Record<string, any>} [body] */
 		setTokenLifetime(body = {}) {
 			const seconds = typeof body === 'number' ? body : body.seconds;
 			if (!Number.isInteger(seconds) || seconds < 1) throw badRequest('seconds must be an integer >= 1');
@@ -197,14 +199,14 @@ function createHuaweiControl({ getData, clock, tokens, permissions, switches, re
 		revokeTokens() {
 			return { revoked: tokens.revokeAll() };
 		},
-		/** Customers created through the API stay out of ListSubCustomers for the next `queries` queries (0 = visible at once). */
+		/** Customers created through the API stay out of ListSubCustomers for the next `queries` queries (0 = visible at once). @param {Record<string, any>} [body] */
 		setAssociationDelay(body = {}) {
 			const queries = typeof body === 'number' ? body : body.queries;
 			if (!Number.isInteger(queries) || queries < 0) throw badRequest('queries must be an integer >= 0');
 			switches.associationDelay = queries;
 			return { queries };
 		},
-		/** The next `count` CreateSubCustomer calls with include_association_result=true create the account, then answer 500 CBC.99000050. */
+		/** The next `count` CreateSubCustomer calls with include_association_result=true create the account, then answer 500 CBC.99000050. @param {Record<string, any>} [body] */
 		failNextAssociations(body = {}) {
 			const count = typeof body === 'number' ? body : body.count;
 			if (!Number.isInteger(count) || count < 0) throw badRequest('count must be an integer >= 0');

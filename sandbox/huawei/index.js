@@ -12,7 +12,7 @@ const http = require('http');
 const { authenticate } = require('./auth');
 const { APIS, matchRoute, ALL_CODES } = require('./apis');
 const { validate, parseQuery } = require('./validate');
-const { createRateLimiter } = require('./rateLimit');
+const { createRateLimiter } = require('../rateLimit');
 const { createPermissions } = require('./permissions');
 const { createTokenStore, createToken, listDomains } = require('./iam');
 const { createHuaweiData, DEFAULT_SEED, DEFAULT_CUSTOMERS } = require('./data');
@@ -21,9 +21,12 @@ const { createOrderControl } = require('./orderControl');
 const { KEY_TABLE, USER_TABLE } = require('./keys');
 const { HuaweiError, newRequestId, errorBody, MESSAGES, apig, cbc, iam, invalidParam, accessDenied } = require('./errors');
 const { headerNamesOf } = require('../requestLog');
+const { createSeededData, providerState } = require('../seededData');
 const { sendJson, sendText, writable } = require('../http');
 
 const PROVIDER = 'huawei';
+/** Flow control (reference 4.3): 10 requests per second per API per caller. */
+const API_LIMIT_PER_SECOND = 10;
 
 /**
  * A copy of a parsed body for the request log with every `password` value (at any depth) replaced.
@@ -63,31 +66,25 @@ function loggableQuery(search) {
  */
 function createHuaweiProvider(shared, initial = {}) {
 	const { clock, faults, requestLog } = shared;
-	const limiter = createRateLimiter(clock, shared.rateLimit);
+	const limiter = createRateLimiter(clock, shared.rateLimit, { limitPerSecond: API_LIMIT_PER_SECOND });
 	const tokens = createTokenStore();
 	const permissions = createPermissions(ALL_CODES, { aks: [...KEY_TABLE.keys()], userNames: [...USER_TABLE.values()].map((u) => u.userName) });
 	/** Test switches: hide new customers from N queries; answer CBC.99000050 to the next N creates. */
 	const switches = { associationDelay: 0, associationTimeouts: 0 };
-	let options = { seed: DEFAULT_SEED, customers: DEFAULT_CUSTOMERS, ...initial };
-	let data = createHuaweiData({ ...options, nowMs: clock.now() });
-
-	function rebuild(next) {
-		const built = createHuaweiData({ ...next, nowMs: clock.now() });
-		options = next;
-		data = built;
-	}
+	const seeded = createSeededData({ build: createHuaweiData, clock, defaults: { seed: DEFAULT_SEED, customers: DEFAULT_CUSTOMERS }, initial });
+	const getData = () => seeded.data;
 
 	const control = createHuaweiControl({
-		getData: () => data,
+		getData,
 		clock,
 		tokens,
 		permissions,
 		switches,
-		reseed: (changes) => rebuild({ ...options, ...changes }),
+		reseed: seeded.reseed,
 		resetProvider: (opts) => reset(opts),
 	});
 	// Adding orders lives in its own module; its controls join the provider's.
-	const orderControl = createOrderControl({ getData: () => data, clock });
+	const orderControl = createOrderControl({ getData, clock });
 	Object.assign(control.functions, orderControl.functions);
 	control.routes.push(...orderControl.routes);
 
@@ -245,7 +242,7 @@ function createHuaweiProvider(shared, initial = {}) {
 		const language = route.language ? (req.headers['x-language'] === 'en_US' ? 'en_US' : 'zh_CN') : null;
 		entry.language = language;
 		const nowMs = clock.now();
-		return route.handler({ body: fields, pathParams, caller, data, nowMs, nowSec: Math.floor(nowMs / 1000), language, switches });
+		return route.handler({ body: fields, pathParams, caller, data: seeded.data, nowMs, nowSec: Math.floor(nowMs / 1000), language, switches });
 	}
 
 	/** Back to the default seed (or the given options); clears tokens, denials, switches and limiter windows. */
@@ -254,7 +251,7 @@ function createHuaweiProvider(shared, initial = {}) {
 		for (const name of Object.keys(opts)) {
 			if (!['customers', 'seed', 'anchor'].includes(name)) throw Object.assign(new Error(`unknown huawei option ${name}; use customers, seed, anchor`), { status: 400 });
 		}
-		rebuild({ seed: DEFAULT_SEED, customers: DEFAULT_CUSTOMERS, ...initial, ...opts });
+		seeded.reset(opts);
 		limiter.reset();
 		tokens.reset();
 		permissions.reset();
@@ -268,19 +265,7 @@ function createHuaweiProvider(shared, initial = {}) {
 		handle,
 		reset,
 		control,
-		state: {
-			get data() {
-				return data;
-			},
-			get options() {
-				return { ...options };
-			},
-			apis: APIS,
-			tokens,
-			permissions,
-			switches,
-			limiter,
-		},
+		state: providerState(seeded, { apis: APIS, tokens, permissions, switches, limiter }),
 	};
 }
 

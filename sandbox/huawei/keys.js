@@ -84,6 +84,7 @@ const asPartner = (domain, distributor) => ({ role: 'partner', partnerId: domain
  * Server-side view of every AK: secret, STS token (null for permanent keys), owner and the
  * operator name recorded in budget records.
  */
+/** @type {Map<string, any>} */
 const KEY_TABLE = new Map([
 	[partnerKey.accessKeyId, { ...partnerKey, securityToken: null, ...asPartner(PARTNER_DOMAIN, true), operator: PARTNER_DOMAIN.name }],
 	[tempPartnerKey.accessKeyId, { ...tempPartnerKey, ...asPartner(PARTNER_DOMAIN, true), operator: PARTNER_DOMAIN.name }],

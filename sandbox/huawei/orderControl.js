@@ -30,6 +30,7 @@ function createOrderControl({ getData, clock }) {
 		 * Adds `count` orders (default 1) of `customer_id` (default the first seeded customer),
 		 * created at `create_time` (UTC, default now) or spread evenly over `spreadDays` before it,
 		 * with `status` and `order_type` when given (else generated). Returns the ids added (up to 20).
+		 * @param {Record<string, any>} [body] the control call's body
 		 */
 		addOrders(body = {}) {
 			if (!body || typeof body !== 'object' || Array.isArray(body)) throw badRequest('body must be a JSON object');
@@ -63,6 +64,7 @@ function createOrderControl({ getData, clock }) {
 		/**
 		 * Moves order `order_id` to `status` now (sandbox clock), as when a customer pays an order
 		 * long after creating it: completed or processing orders get their payment time then.
+		 * @param {Record<string, any>} [body] the control call's body
 		 */
 		setOrderStatus(body = {}) {
 			if (!body || typeof body !== 'object' || Array.isArray(body)) throw badRequest('body must be a JSON object');

@@ -9,7 +9,8 @@
  * Huawei provider, signs like the official SDK (client.js, AKSKSigner) and talks over loopback.
  */
 const assert = require('assert/strict');
-const { AKSKSigner } = require('@huaweicloud/huaweicloud-sdk-core/auth/AKSKSigner');
+/** The SDK's signer; typed loosely: the sandbox hands it plain `{ getAk, getSk }` credentials. */
+const AKSKSigner = /** @type {any} */ (require('@huaweicloud/huaweicloud-sdk-core/auth/AKSKSigner').AKSKSigner);
 const { startSandbox } = require('../server');
 const { controlRequest } = require('../httpClient');
 const { createHuaweiClient } = require('./client');
@@ -273,6 +274,7 @@ function registerHuaweiChecks(check) {
 	// ------------------------------------------------------------ validation
 
 	hw('ListSubCustomers validation: unknown field, types, ranges, time format, enums -> 400 CBC.0100 naming the field', async ({ call }) => {
+		/** @type {Array<[object, RegExp]>} */
 		const bad = [
 			[{ page: 1 }, /page/],
 			[{ limit: 0 }, /limit/],

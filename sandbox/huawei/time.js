@@ -6,9 +6,7 @@
  * (the customer monthly summary's in UTC+8). The sandbox stores epoch seconds.
  */
 
-const DAY_SEC = 86400;
-const CST_OFFSET_SEC = 8 * 3600;
-const pad = (n, w = 2) => String(n).padStart(w, '0');
+const { DAY_SEC, CST_OFFSET_SEC, pad, isMonth, addMonths, monthDiff } = require('../calendar');
 
 /** Epoch seconds of a UTC calendar time; null if the parts are not a real time. */
 function utcToSec(y, m, d, hh = 0, mm = 0, ss = 0) {
@@ -45,29 +43,9 @@ function formatIamTime(ms) {
 	return new Date(ms).toISOString().replace('Z', '000Z');
 }
 
-/** True if text is a real `YYYY-MM` month. */
-function isMonth(text) {
-	const m = /^(\d{4})-(\d{2})$/.exec(text);
-	return Boolean(m) && +m[1] >= 1970 && +m[2] >= 1 && +m[2] <= 12;
-}
-
 /** `YYYY-MM` of an epoch second, in UTC (offsetSec 0) or UTC+8 (CST_OFFSET_SEC). */
 function monthOf(sec, offsetSec = 0) {
 	return new Date((sec + offsetSec) * 1000).toISOString().slice(0, 7);
-}
-
-/** Shifts a `YYYY-MM` month by delta months. */
-function addMonths(month, delta) {
-	const [y, m] = month.split('-').map(Number);
-	const index = y * 12 + (m - 1) + delta;
-	return `${Math.floor(index / 12)}-${pad((index % 12) + 1)}`;
-}
-
-/** Months from a to b (b - a), both `YYYY-MM`. */
-function monthDiff(a, b) {
-	const [ya, ma] = a.split('-').map(Number);
-	const [yb, mb] = b.split('-').map(Number);
-	return yb * 12 + mb - (ya * 12 + ma);
 }
 
 module.exports = { DAY_SEC, CST_OFFSET_SEC, formatUtc, parseUtc, parseSdkDate, formatSdkDate, formatIamTime, isMonth, monthOf, addMonths, monthDiff, utcToSec };

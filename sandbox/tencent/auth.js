@@ -53,7 +53,7 @@ function authenticate(req, rawBody, nowSec) {
 	}
 	const [, secretId, scopeDate, scopeService] = shape;
 
-	const timestampHeader = req.headers['x-tc-timestamp'];
+	const timestampHeader = /** @type {string|undefined} */ (req.headers['x-tc-timestamp']);
 	const timestamp = /^\d{1,12}$/.test(timestampHeader || '') ? Number(timestampHeader) : NaN;
 	if (!Number.isFinite(timestamp) || Math.abs(nowSec - timestamp) > MAX_SKEW_SEC) {
 		throw new TencentError(

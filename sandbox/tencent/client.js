@@ -30,6 +30,7 @@ function createTencentClient(baseUrl, { agent = new http.Agent({ keepAlive: true
 	 *   version?: string|null, authorization?: string|null, headers?: Record<string,string> }} [o]
 	 */
 	function call(action, body = {}, o = {}) {
+		/** @type {{secretId: string, secretKey: string, token?: string}} */
 		const key = o.key || partnerKey;
 		const text = typeof body === 'string' ? body : JSON.stringify(body);
 		const timestamp = o.timestamp ?? Math.floor(Date.now() / 1000);

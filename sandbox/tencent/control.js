@@ -43,14 +43,14 @@ function createTencentControl({ getData, clock, downloads, reseed }) {
 	};
 
 	const functions = {
-		/** Replaces the direct customers (and everything seeded from them) with `customers` generated ones. */
+		/** Replaces the direct customers (and everything seeded from them) with `customers` generated ones. @param {Record<string, any>} [body] */
 		seed(body = {}) {
 			const { customers, seed, anchor } = body;
 			if (!Number.isInteger(customers) || customers < 0 || customers > MAX_CUSTOMERS) throw badRequest(`customers must be an integer 0..${MAX_CUSTOMERS}`);
 			reseed({ customers, ...(seed !== undefined ? { seed } : {}), ...(anchor !== undefined ? { anchor } : {}) });
 			return { customers: getData().directory.size };
 		},
-		/** Adds one customer; defaults: next free UIN, associated now, no credit. Returns the stored record. */
+		/** Adds one customer; defaults: next free UIN, associated now, no credit. Returns the stored record. @param {Record<string, any>} [fields] */
 		addCustomer(fields = {}) {
 			if (!fields || typeof fields !== 'object' || Array.isArray(fields)) throw badRequest('body must be a JSON object');
 			for (const [name, value] of Object.entries(fields)) {
@@ -75,7 +75,7 @@ function createTencentControl({ getData, clock, downloads, reseed }) {
 			data.credit.forget(uin);
 			return { removed: uin };
 		},
-		/** Sets a customer's Credit and/or RemainingCredit directly (no allocation history entry). */
+		/** Sets a customer's Credit and/or RemainingCredit directly (no allocation history entry). @param {Record<string, any>} [body] */
 		setCredit(body = {}) {
 			const uin = uinFrom(body.ClientUin);
 			const changes = {};
@@ -94,6 +94,7 @@ function createTencentControl({ getData, clock, downloads, reseed }) {
 		 * Writes a customer's date-time fields exactly as given (any text, '' or null: zero dates,
 		 * impossible dates), as Tencent sometimes does, so tests see what the nodes make of them.
 		 * The customer keeps its place in the lists (its association second is not changed).
+		 * @param {Record<string, any>} [body] the control call's body
 		 */
 		setRawTimes(body = {}) {
 			const uin = uinFrom(body.ClientUin);
@@ -107,7 +108,7 @@ function createTencentControl({ getData, clock, downloads, reseed }) {
 			}
 			return getData().directory.update(uin, changes);
 		},
-		/** Moves the partner's TotalCredit so its RemainingCredit (allocatable) becomes this value. */
+		/** Moves the partner's TotalCredit so its RemainingCredit (allocatable) becomes this value. @param {Record<string, any>} [body] */
 		setPartnerRemainingCredit(body = {}) {
 			checkType('RemainingCredit', 'number', body.RemainingCredit);
 			getData().credit.setRemaining(body.RemainingCredit);
@@ -116,6 +117,7 @@ function createTencentControl({ getData, clock, downloads, reseed }) {
 		/**
 		 * New allocations appear in QueryCreditAllocationHistory `lagMs` after they were applied, by the
 		 * sandbox clock (so a test moves the clock instead of waiting); 0 lists them at once.
+		 * @param {Record<string, any>} [body] the control call's body
 		 */
 		setHistoryLag(body = {}) {
 			const lagMs = typeof body === 'number' ? body : body.lagMs;

@@ -10,13 +10,14 @@
 const { authenticate } = require('./auth');
 const { ACTIONS } = require('./actions');
 const { validateFields } = require('./validate');
-const { createRateLimiter } = require('./rateLimit');
+const { createRateLimiter } = require('../rateLimit');
 const { createTencentData, DEFAULT_SEED, DEFAULT_CUSTOMERS } = require('./data');
 const { createDownloads } = require('./data/downloads');
 const { createTencentControl } = require('./control');
 const { createPendingControl } = require('./pendingControl');
 const { TencentError, errorEnvelope, successEnvelope, newRequestId, MESSAGES } = require('./errors');
 const { headerNamesOf } = require('../requestLog');
+const { createSeededData, providerState } = require('../seededData');
 const { sendJson, sendText } = require('../http');
 
 const VERSION = '2022-09-28';
@@ -63,26 +64,20 @@ function createTencentProvider(shared, initial = {}) {
 	const { clock, faults, requestLog } = shared;
 	const limiter = createRateLimiter(clock, shared.rateLimit);
 	const downloads = createDownloads({ files: shared.files, baseUrl: shared.baseUrl });
-	let options = { seed: DEFAULT_SEED, customers: DEFAULT_CUSTOMERS, ...initial };
-	let data = createTencentData({ ...options, nowMs: clock.now() });
-
-	function rebuild(next) {
-		const built = createTencentData({ ...next, nowMs: clock.now() });
-		options = next;
-		data = built;
-	}
+	const seeded = createSeededData({ build: createTencentData, clock, defaults: { seed: DEFAULT_SEED, customers: DEFAULT_CUSTOMERS }, initial });
+	const getData = () => seeded.data;
 
 	const control = createTencentControl({
-		getData: () => data,
+		getData,
 		clock,
 		downloads,
 		reseed: (changes) => {
-			rebuild({ ...options, ...changes });
+			seeded.reseed(changes);
 			downloads.clearPolls();
 		},
 	});
 	// Pending applications live in their own module; their controls join the provider's.
-	const pendingControl = createPendingControl({ getData: () => data, clock });
+	const pendingControl = createPendingControl({ getData, clock });
 	Object.assign(control.functions, pendingControl.functions);
 	control.routes.push(...pendingControl.routes);
 
@@ -162,7 +157,7 @@ function createTencentProvider(shared, initial = {}) {
 				action,
 				body,
 				caller,
-				data,
+				data: seeded.data,
 				nowMs,
 				nowSec: Math.floor(nowMs / 1000),
 				language: req.headers['x-tc-language'],
@@ -192,21 +187,12 @@ function createTencentProvider(shared, initial = {}) {
 		handle,
 		/** Back to the default seed (or the given options); clears limiter windows and download polls. */
 		reset(opts = {}) {
-			rebuild({ seed: DEFAULT_SEED, customers: DEFAULT_CUSTOMERS, ...initial, ...opts });
+			seeded.reset(opts);
 			limiter.reset();
 			downloads.reset();
 		},
 		control,
-		state: {
-			get data() {
-				return data;
-			},
-			get options() {
-				return { ...options };
-			},
-			downloads,
-			limiter,
-		},
+		state: providerState(seeded, { downloads, limiter }),
 	};
 }
 

@@ -34,6 +34,7 @@ const customerKey = Object.freeze({
  * Server-side view of every key: who it belongs to and what it may do.
  * `operator` is the name recorded as Operator in credit-allocation history.
  */
+/** @type {Map<string, any>} */
 const KEY_TABLE = new Map([
 	[partnerKey.secretId, { ...partnerKey, token: null, role: 'partner', partnerRole: 'Distributor', uin: PARTNER_UIN, operator: 'sandbox-partner' }],
 	[tempPartnerKey.secretId, { ...tempPartnerKey, role: 'partner', partnerRole: 'Distributor', uin: PARTNER_UIN, operator: 'sandbox-partner-sts' }],

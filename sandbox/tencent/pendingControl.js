@@ -58,6 +58,7 @@ function createPendingControl({ getData, clock }) {
 		 * `ApplyTime` (UTC+8, default now) or spread over `spreadDays` before it; sub-agents get
 		 * `AuthState` (default 3, verified); `uin` makes that account apply again; `rawApplyTime`
 		 * replaces their ApplyTime with that exact value. Returns how many are pending and the UINs added (up to 20).
+		 * @param {Record<string, any>} [body] the control call's body
 		 */
 		addPendingApplications(body = {}) {
 			if (!body || typeof body !== 'object' || Array.isArray(body)) throw badRequest('body must be a JSON object');

@@ -5,9 +5,7 @@
  * Only the signature's credential date is UTC, and that is handled by the SDK's signer.
  */
 
-const CST_OFFSET_SEC = 8 * 3600;
-const DAY_SEC = 86400;
-const pad = (n, w = 2) => String(n).padStart(w, '0');
+const { DAY_SEC, CST_OFFSET_SEC, pad, isMonth, addMonths, monthDiff } = require('../calendar');
 
 /** Calendar parts of an epoch second in UTC+8. */
 function cstParts(sec) {
@@ -49,26 +47,6 @@ function parseDateTime(text) {
 function parseDate(text) {
 	const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
 	return m ? cstToSec(+m[1], +m[2], +m[3]) : null;
-}
-
-/** Strict `YYYY-MM` -> true if it is a real month. */
-function isMonth(text) {
-	const m = /^(\d{4})-(\d{2})$/.exec(text);
-	return Boolean(m) && +m[2] >= 1 && +m[2] <= 12 && +m[1] >= 1970;
-}
-
-/** Shifts a `YYYY-MM` month by `delta` months. */
-function addMonths(month, delta) {
-	const [y, m] = month.split('-').map(Number);
-	const index = y * 12 + (m - 1) + delta;
-	return `${Math.floor(index / 12)}-${pad((index % 12) + 1)}`;
-}
-
-/** Months from `a` to `b` (b - a), both `YYYY-MM`. */
-function monthDiff(a, b) {
-	const [ya, ma] = a.split('-').map(Number);
-	const [yb, mb] = b.split('-').map(Number);
-	return yb * 12 + mb - (ya * 12 + ma);
 }
 
 /** First second of a `YYYY-MM` month in UTC+8. */

@@ -12,7 +12,7 @@
  * - tencent-go-intl-en-structs.json: every struct of the Go SDK's models.go as { JSON field: Go type }.
  * Either option may be given alone. The Huawei schema is assembled from the Go SDK's meta and model
  * files with the steps its own `source.assembly` records; this script does not rebuild it.
- * Then run `npx jest test/conformance.test.ts`: a changed model shows up there as a failing operation.
+ * Then run `npx jest test/shared/conformance.test.ts`: a changed model shows up there as a failing operation.
  */
 const { execFileSync } = require('child_process');
 const fs = require('fs');

@@ -5,7 +5,7 @@ import type { AdaptiveRateLimiter } from '../../nodes/shared/rateLimiter';
 import { REAL_LIMITER_CLOCK } from '../../nodes/shared/rateLimiter';
 import { stopReasonOf } from '../../nodes/shared/stopping';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { createRateLimiter } = require('../../sandbox/tencent/rateLimit') as {
+const { createRateLimiter } = require('../../sandbox/rateLimit') as {
 	createRateLimiter: (clock: { now(): number }, settings: { enabled: boolean }) => { allow(id: string, action: string, limit: number): boolean };
 };
 

@@ -94,7 +94,7 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		typeName: string,
 	): Promise<ICredentialDataDecryptedObject | undefined> {
 		const type = credentialTypes[typeName];
-		return type?.preAuthentication ? await type.preAuthentication.call(helpers, credentials) : undefined;
+		return type?.preAuthentication ? ((await type.preAuthentication.call(helpers, credentials)) as ICredentialDataDecryptedObject) : undefined;
 	}
 
 	async getCredentials(): Promise<ICredentials> {

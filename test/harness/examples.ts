@@ -1,5 +1,5 @@
 import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
-import type { IDataObject, INodeExecutionData, IRun, IWorkflowBase, WorkflowExecuteMode } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IDataObject, INodeExecutionData, IRun, IWorkflowBase, WorkflowExecuteMode } from 'n8n-workflow';
 
 import { BASE_NODES } from './baseNodes';
 import { registerNodeType } from './nodeTypes';
@@ -27,13 +27,13 @@ export const readExamples = (repoFiles as unknown as { readExamples: () => Examp
 /** The credentials the e2e imports (the ids the examples reference), pointing at this sandbox. */
 export function useExampleCredentials(sandboxUrl: string) {
 	// eslint-disable-next-line @typescript-eslint/no-require-imports
-	const { credentials } = require('../../e2e/credentials') as { credentials: (url: string) => Array<{ id: string; data: IDataObject }> };
+	const { credentials } = require('../../e2e/credentials') as { credentials: (url: string) => Array<{ id: string; data: ICredentialDataDecryptedObject }> };
 	for (const credential of credentials(sandboxUrl)) setCredential(credential.id, { ...credential.data });
 }
 
 /** The node a run starts at: the Manual Trigger, or the polling trigger. */
 export function startNodeOf(workflow: Example['workflow']): ExampleNode {
-	const start = workflow.nodes.find((n) => n.type === 'n8n-nodes-base.manualTrigger' || typeof n.parameters.pollTimes === 'object');
+	const start = (workflow.nodes as ExampleNode[]).find((n) => n.type === 'n8n-nodes-base.manualTrigger' || typeof n.parameters.pollTimes === 'object');
 	if (!start) throw new Error(`${workflow.name} has no start node`);
 	return start;
 }

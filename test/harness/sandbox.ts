@@ -12,6 +12,14 @@ export interface LoggedRequest {
 	hasRegionHeader?: boolean;
 	hasToken?: boolean;
 	language?: string | null;
+	/** Tencent: the X-TC-Version header. */
+	version?: string | null;
+	/** Huawei and dotdigital: the path; Huawei also the method and the query as parsed. */
+	path?: string;
+	method?: string;
+	query?: IDataObject | null;
+	/** dotdigital: the HTTP status answered. */
+	status?: number | null;
 	outcome: string;
 	at: number;
 }
@@ -28,6 +36,9 @@ export interface FaultSpec {
 }
 
 type ControlFunction = (body?: unknown) => unknown;
+/** One vendor's control operations, e.g. `sandbox.control.huawei.getCustomer(id)`. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type VendorControl = Record<string, (...args: any[]) => any>;
 
 export interface Sandbox {
 	url: string;
@@ -40,7 +51,9 @@ export interface Sandbox {
 		clearRequests(): unknown;
 		setRateLimit(body: { enabled: boolean }): unknown;
 		setClockOffset(body: { offsetMs: number }): unknown;
-		tencent: Record<string, (body?: unknown) => unknown>;
+		tencent: VendorControl;
+		huawei: VendorControl;
+		dotdigital: VendorControl;
 	};
 }
 

@@ -14,7 +14,10 @@ const { DAY_MS, dayStart } = require('../dates');
 
 const HISTORY_DAYS = 400;
 
-/** [Channel, probability of a row on a given day, relative volume, description, credits per unit] */
+/**
+ * [Channel, probability of a row on a given day, relative volume, description, credits per unit]
+ * @type {Array<[string, number, number, string, number]>}
+ */
 const CHANNELS = [
 	['SMS', 0.8, 1, 'SMS messages sent', 1],
 	['WhatsApp', 0.35, 0.3, 'WhatsApp conversations', 5],

@@ -7,7 +7,10 @@ module.exports = {
 	COMPANY_KINDS: ['Retail', 'Pharmacy', 'Motors', 'Dental', 'Logistics', 'Estates', 'Fitness', 'Travel', 'Foods', 'Insurance', 'Energy', 'Telecom', 'Clinics', 'Events', 'Fashion'],
 	COMPANY_SUFFIXES: ['Ltd', 'Limited', 'plc', 'LLP', 'GmbH', 'Inc', 'LLC'],
 	NOTES: ['', '', '', 'Key account', 'Invoice monthly', 'Migrated from legacy platform', 'Trial', 'Peak season December', 'Contact finance before top-up', 'Uses WhatsApp only'],
-	/** [CountryIsoCode, Windows time zone id (the platform is .NET), mobile prefix, landline prefix, digits after prefix] */
+	/**
+	 * [CountryIsoCode, Windows time zone id (the platform is .NET), mobile prefix, landline prefix, digits after prefix]
+	 * @type {Array<[string, string, string, string, number]>}
+	 */
 	LOCALES: [
 		['GBR', 'GMT Standard Time', '447700', '44161', 6],
 		['GBR', 'GMT Standard Time', '447700', '44207', 6],

@@ -12,7 +12,10 @@
 const { createRng } = require('../../prng');
 const { DAY_MS } = require('../dates');
 
-/** [CountryIsoCode, dedicated-number generator, shortcode first digits, shortcode length, shared keyword shortcode] */
+/**
+ * [CountryIsoCode, dedicated-number generator, shortcode first digits, shortcode length, shared keyword shortcode]
+ * @type {Array<[string, (rng: any) => string, string[], number, string]>}
+ */
 const PLANS = [
 	['GBR', (rng) => `447700900${rng.digits(3)}`, ['6', '8'], 5, '88440'],
 	['USA', (rng) => `1${rng.pick(['201', '312', '415', '646'])}55501${rng.digits(2)}`, ['2', '5'], 5, '72727'],

@@ -4,6 +4,7 @@
  * apply to a user or to a whole account, but no names or ids were ever published: these six are the
  * sandbox's invention, stable across seeds so tests can name them.
  */
+/** @type {ReadonlyArray<Readonly<{ RoleId: number, RoleName: string, Description: string }>>} */
 const ROLES = Object.freeze([
 	{ RoleId: 1, RoleName: 'Administrator', Description: 'Full access to the account, its users and settings' },
 	{ RoleId: 2, RoleName: 'Messaging User', Description: 'Send and receive messages on every channel' },
@@ -11,7 +12,7 @@ const ROLES = Object.freeze([
 	{ RoleId: 4, RoleName: 'Billing', Description: 'View invoices and credit, buy credit' },
 	{ RoleId: 5, RoleName: 'Developer', Description: 'Manage API spaces, keys and webhooks' },
 	{ RoleId: 6, RoleName: 'Read Only', Description: 'View everything, change nothing' },
-].map(Object.freeze));
+].map((role) => Object.freeze(role)));
 
 const ROLE_BY_ID = new Map(ROLES.map((r) => [r.RoleId, r]));
 

@@ -110,6 +110,7 @@ const ListCustomerOrders = {
 		return ok({
 			total_count: list.length,
 			order_infos: pageOf(list, b.offset, b.limit).map((o) => {
+				/** @type {Record<string, any>} */
 				const view = { ...baseView(o, 'en_US'), enterprise_projects: [{ id: '0', name: 'default' }] };
 				if (o.subOrders) view.sub_order_infos = subOrderViews(o, 'en_US', false);
 				view.agent_pay_info = o.agent_pay_info;
@@ -137,6 +138,7 @@ const ShowCustomerOrderDetails = {
 		const order = visibleOrders(ctx, b.indirect_partner_id).find((o) => o.order_id.toUpperCase() === id.toUpperCase());
 		if (!order) throw invalidParam(`Invalid parameter \`order_id\`: the order ${id} does not exist.`);
 		const lines = ctx.data.orders.lineItems(order);
+		/** @type {Record<string, any>} */
 		const info = { ...baseView(order, ctx.language), user_name: order.userName };
 		if (order.status === 6) info.pending_payment_end_time = formatUtc(order.createSec + DAY_SEC);
 		if (order.subOrders) info.sub_order_infos = subOrderViews(order, ctx.language, true);

@@ -4,7 +4,10 @@
  * APIs that take `X-Language` default to Chinese), measurement units, regions and ISO country codes.
  */
 
-/** [service_type_code, resource_type_code, English name, Chinese name, resource English name, resource Chinese name, spec examples] */
+/**
+ * [service_type_code, resource_type_code, English name, Chinese name, resource English name, resource Chinese name, spec examples]
+ * @type {Array<[string, string, string, string, string, string, string[]]>}
+ */
 const SERVICES = [
 	['hws.service.type.ec2', 'hws.resource.type.vm', 'Elastic Cloud Server', '弹性云服务器', 'Cloud Server', '云主机', ['s6.large.2.linux', 'c7.xlarge.2.win', 'm6.2xlarge.8.linux']],
 	['hws.service.type.ebs', 'hws.resource.type.volume', 'Elastic Volume Service', '云硬盘', 'Disk', '云硬盘', ['SSD', 'SAS', 'GPSSD']],

@@ -108,7 +108,7 @@ function createBills({ seed, anchorSec, directory, partnerUin }) {
 		}
 		lines.sort((a, b) => a.txSec - b.txSec || a.seq - b.seq);
 		lines.forEach((l, i) => {
-			l.id = `${month.replace('-', '')}${uin}${String(i + 1).padStart(6, '0')}`;
+			/** @type {any} */ (l).id = `${month.replace('-', '')}${uin}${String(i + 1).padStart(6, '0')}`;
 		});
 		return lines;
 	}

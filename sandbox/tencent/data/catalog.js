@@ -44,14 +44,14 @@ const COUNTRIES = [
 const UNSUPPORTED_COUNTRY_CODES = new Set(['7', '380', '86']);
 
 /** GetTradeConfigList tree: [id, English name, Chinese name, children]. */
-const TRADES = [
+const TRADES = /** @type {Array<[string, string, string, string[][]]>} */ ([
 	['kghy_01', 'Internet', '互联网', [['E-commerce', '电子商务'], ['Social media', '社交'], ['Online education', '在线教育'], ['Gaming', '游戏']]],
 	['kghy_02', 'Finance', '金融', [['Banking', '银行'], ['Insurance', '保险'], ['Securities', '证券'], ['Payments', '支付']]],
 	['kghy_03', 'Manufacturing', '制造', [['Automotive', '汽车'], ['Electronics', '电子'], ['Industrial equipment', '工业设备']]],
 	['kghy_04', 'Retail', '零售', [['Supermarkets', '商超'], ['Fashion', '服装'], ['Consumer goods', '消费品']]],
 	['kghy_05', 'Media and entertainment', '文娱传媒', [['Video', '视频'], ['Music', '音乐'], ['Publishing', '出版']]],
 	['kghy_06', 'Public sector', '政务', [['Government', '政府'], ['Healthcare', '医疗'], ['Education', '教育']]],
-].map(([id, en, zh, children]) => ({
+]).map(([id, en, zh, children]) => ({
 	id,
 	en,
 	zh,
@@ -76,7 +76,7 @@ const REGIONS = [
  * `modes`: billing modes the product is sold in. Components: [typeCode, typeName, code, name,
  * priceUnit, usageUnit, durationUnit, minPrice, maxPrice, maxUsage].
  */
-const PRODUCTS = [
+const PRODUCTS = /** @type {Array<{ code: string, name: string, modes: string[], subs: string[][], components: Array<[string, string, string, string, string, string, string, number, number, number]> }>} */ ([
 	{
 		code: 'p_cvm', name: 'Cloud Virtual Machine', modes: ['prePay', 'postPay'],
 		subs: [['sp_cvm_s5', 'Standard S5'], ['sp_cvm_sa2', 'Standard SA2'], ['sp_cvm_m5', 'Memory Optimized M5']],
@@ -120,7 +120,7 @@ const PRODUCTS = [
 		subs: [['sp_cbm_bmm5', 'CBM Memory Optimized BMM5']],
 		components: [['v_cbm_server', 'Server', 'v_cbm_server_bmm5', 'Bare metal server', 'USD/Unit/Month', 'Unit', 'Month', 60000000000, 120000000000, 1]],
 	},
-].map((p) => ({
+]).map((p) => ({
 	...p,
 	subs: p.subs.map(([code, name]) => ({ code, name })),
 	components: p.components.map(([typeCode, typeName, code, name, priceUnit, usageUnit, durationUnit, minPrice, maxPrice, maxUsage]) => ({

@@ -8,7 +8,10 @@ module.exports = {
 	COMPANY_SUFFIXES: ['Ltd', 'Pte Ltd', 'Limited', 'GmbH', 'Inc', 'LLC', 'Co., Ltd'],
 	DOMAINS: ['example.com', 'example.org', 'example.net', 'mail.example.com', 'corp.example'],
 	REMARKS: ['', '', '', 'VIP', 'Monthly invoice', 'Migrated from on-premises', 'Trial customer', 'Key account - APAC', 'Billing contact: finance team', 'Reseller lead', 'Low usage', 'Renewal due'],
-	/** [dialing code, ISO2, mobile prefixes, mobile length] */
+	/**
+	 * [dialing code, ISO2, mobile prefixes, mobile length]
+	 * @type {Array<[string, string, string[], number]>}
+	 */
 	PHONE_PLANS: [
 		['852', 'HK', ['9', '6', '5'], 8],
 		['65', 'SG', ['8', '9'], 8],
