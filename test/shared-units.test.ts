@@ -3,7 +3,8 @@
  * Simplify and redaction.
  */
 import { huaweiApiOf } from '../nodes/HuaweiCloudPartner/apiKey';
-import { chunk, choosePageSize, collectPages } from '../nodes/shared/paging';
+import { chunk } from '../nodes/shared/chunk';
+import { choosePageSize, collectPages } from '../nodes/shared/paging';
 import { serviceOf } from '../nodes/shared/pacing';
 import { AdaptiveRateLimiter } from '../nodes/shared/rateLimiter';
 import { redact } from '../nodes/shared/redact';

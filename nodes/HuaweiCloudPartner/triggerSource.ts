@@ -1,6 +1,6 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
-import { chunk } from '../shared/paging';
+import { chunk } from '../shared/chunk';
 import type { CustomerRecord } from '../shared/trigger/customer';
 import type { CustomerIdForm } from '../shared/trigger/customerIds';
 import type { CustomerSource } from '../shared/trigger/source';

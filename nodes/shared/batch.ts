@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { runInOrder, type OrderedRun } from './concurrency';
-import { chunk } from './paging';
+import { chunk } from './chunk';
 import { cancelledError, markStopConsequence, outcomeOf, StoppedBeforeSending, stopReasonOf } from './stopping';
 import type { CallScheduling } from './types';
 

@@ -11,6 +11,7 @@ import { simplifyRecord } from './simplify';
 import type { RequestSlots } from './concurrency';
 import { isStoppedBeforeSending, stopControl } from './stopping';
 import type { BuiltRequest, CallOptions, CallScheduling, FieldSpec, OperationResult, OperationSpec } from './types';
+import { checkedSetting } from './checkedSetting';
 import { coerceField, FieldValidationError, isBlank } from './validation';
 
 /**
@@ -106,23 +107,6 @@ export function buildRequest(context: IExecuteFunctions, spec: OperationSpec, it
 		});
 	}
 	return request;
-}
-
-/**
- * Checks a setting that is not a vendor field (limit, page size, timeout) exactly like a field,
- * because expressions can give it any value: 2.5, 0, -1, "ten" or Infinity would otherwise be sent
- * or silently change how the node behaves.
- */
-export function checkedSetting(context: IExecuteFunctions, itemIndex: number, setting: FieldSpec, raw: unknown): number {
-	try {
-		return coerceField(setting, raw) as number;
-	} catch (error) {
-		if (!(error instanceof FieldValidationError)) throw new NodeOperationError(context.getNode(), error as Error, { itemIndex });
-		throw new NodeOperationError(context.getNode(), `Item ${itemIndex + 1}: ${error.message}`, {
-			itemIndex,
-			description: `${setting.description} Nothing was sent.`,
-		});
-	}
 }
 
 /** A custom call becomes the spec its parameters describe; any other operation stays as it is. */

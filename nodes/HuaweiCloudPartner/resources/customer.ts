@@ -1,5 +1,6 @@
 import type { OperationSpec } from '../../shared/types';
-import { customerIdField, customerIdsField, INDIRECT_PARTNER_FIELD, PERMISSIONS, utcTimeField } from '../descriptions';
+import { customerIdField, customerIdsField, INDIRECT_PARTNER_FIELD, utcTimeField } from './sharedFields';
+import { PERMISSIONS } from './permissions';
 import { freezeExecute } from '../freeze';
 
 const resource = 'customer';

@@ -1,5 +1,6 @@
 import type { FieldSpec, OperationSpec } from '../../shared/types';
-import { customerIdField, customerIdsField, EN_US, INDIRECT_PARTNER_FIELD, PERMISSIONS, utcTimeField } from '../descriptions';
+import { customerIdField, customerIdsField, EN_US, INDIRECT_PARTNER_FIELD, utcTimeField } from './sharedFields';
+import { PERMISSIONS } from './permissions';
 import { orderDetailsExecute } from '../orderDetails';
 
 const offsetBody = (records: string, total: string) => ({

@@ -6,7 +6,7 @@ import {
 	monthField,
 	PAY_MODE_FIELD,
 	TENCENT_TIME_ZONE_NOTE,
-} from '../descriptions';
+} from './sharedFields';
 import { downloadProperties, downloadUrlExecute } from '../download';
 
 const resource = 'bill';

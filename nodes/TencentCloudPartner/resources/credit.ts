@@ -1,5 +1,5 @@
 import type { OperationSpec } from '../../shared/types';
-import { customerUinField, searchPairRule, subAgentUinField } from '../descriptions';
+import { customerUinField, searchPairRule, subAgentUinField } from './sharedFields';
 import { allocateOnce, checkAllocation, idempotencyKeyField } from '../idempotency';
 
 const resource = 'credit';

@@ -1,5 +1,5 @@
 import type { OperationSpec } from '../../shared/types';
-import { COUNTRY_CODE_FIELD, DECISION_FIELDS, PHONE_NUMBER_FIELD, customerUinField } from '../descriptions';
+import { COUNTRY_CODE_FIELD, DECISION_FIELDS, PHONE_NUMBER_FIELD, customerUinField } from './sharedFields';
 
 const resource = 'customer';
 

@@ -1,5 +1,5 @@
 import type { FieldSpec, OperationSpec } from '../../shared/types';
-import { ACTION_TYPE_FIELD, monthField, PAY_MODE_FIELD, TENCENT_TIME_ZONE_NOTE } from '../descriptions';
+import { ACTION_TYPE_FIELD, monthField, PAY_MODE_FIELD, TENCENT_TIME_ZONE_NOTE } from './sharedFields';
 import { downloadProperties, downloadUrlExecute } from '../download';
 
 /** Bills an end customer reads with its own key; a resource of their own so nobody misses that. */

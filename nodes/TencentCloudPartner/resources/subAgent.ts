@@ -1,5 +1,5 @@
 import type { OperationSpec } from '../../shared/types';
-import { DECISION_FIELDS, searchPairRule, subAgentUinField } from '../descriptions';
+import { DECISION_FIELDS, searchPairRule, subAgentUinField } from './sharedFields';
 
 const resource = 'subAgent';
 const pages = { style: 'pageNumber' as const, pageField: 'Page', sizeField: 'PageSize', maxPageSize: 100, totalPath: 'Total' };

@@ -5,7 +5,7 @@ import {
 	PAYMENT_MODE_OPTIONS,
 	PRODUCT_SCOPE_OPTIONS,
 	VOUCHER_STATUS_OPTIONS,
-} from '../descriptions';
+} from './sharedFields';
 
 const resource = 'voucher';
 const pages = { style: 'pageNumber' as const, pageField: 'Page', sizeField: 'PageSize', maxPageSize: 100 };

@@ -1,4 +1,6 @@
-import type { BuiltRequest, FieldSpec } from '../shared/types';
+import type { BuiltRequest, FieldSpec } from '../../shared/types';
+
+/** Field specs, with the options, notes and rules that go with them, that several resources share. */
 
 /** Time zone note for Tencent's own date strings (reference 10.3). */
 export const TENCENT_TIME_ZONE_NOTE =
