@@ -2,7 +2,7 @@ import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
 import type { EventRecord, EventSource } from '../shared/trigger/events';
 import { sortableUtc, windowStart } from '../shared/trigger/watermark';
-import { ORDER_STATUS, ORDER_TYPE, orderOperations } from './resources/others';
+import { ORDER_STATUS, ORDER_TYPE, orderOperations } from './resources/order';
 import { huaweiSender } from './transport';
 import { HUAWEI_CUSTOMER_ID_FORM, HUAWEI_OVERLAP_SECONDS } from './triggerSource';
 import { readConsistently } from '../shared/trigger/consistentRead';

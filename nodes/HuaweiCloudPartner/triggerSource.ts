@@ -8,7 +8,7 @@ import { sortableUtc, windowStart } from '../shared/trigger/watermark';
 import { askVendorTime } from '../shared/trigger/vendorClock';
 import type { OperationSpec } from '../shared/types';
 import { customerOperations } from './resources/customer';
-import { budgetOperations } from './resources/others';
+import { budgetOperations } from './resources/budget';
 import { huaweiSender } from './transport';
 import { readConsistently } from '../shared/trigger/consistentRead';
 

@@ -5,14 +5,12 @@ import { CUSTOM_API_CALL_NAME, CUSTOM_RESOURCE, findOperationIn, keepingListedWr
 import { listedHuaweiApi } from '../apiKey';
 import { customApiCallOperation } from './custom';
 import { customerOperations } from './customer';
-import {
-	billOperations,
-	budgetOperations,
-	customerAccountOperations,
-	orderOperations,
-	partnerOperations,
-	resellerOperations,
-} from './others';
+import { billOperations } from './bill';
+import { budgetOperations } from './budget';
+import { customerAccountOperations } from './customerAccount';
+import { orderOperations } from './order';
+import { partnerOperations } from './partner';
+import { resellerOperations } from './reseller';
 
 export const huaweiResources: ResourceSpec[] = [
 	{ value: 'customer', name: 'Customer', description: 'Register, look up, freeze and unfreeze customers' },

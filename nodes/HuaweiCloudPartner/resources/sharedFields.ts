@@ -51,3 +51,25 @@ export function customerIdsField(description: string): FieldSpec {
 		description,
 	};
 }
+
+/** Offset paging of Huawei lists (at most 100 records a page), with the records and total in the body or the query. */
+export const offsetBody = (records: string, total: string) => ({
+	recordsPath: records,
+	paging: { style: 'offset' as const, offsetField: 'offset', limitField: 'limit', maxPageSize: 100, totalPath: total, in: 'body' as const },
+});
+export const offsetQuery = (records: string, total: string) => ({
+	recordsPath: records,
+	paging: { style: 'offset' as const, offsetField: 'offset', limitField: 'limit', maxPageSize: 100, totalPath: total, in: 'query' as const },
+});
+/** A field sent in the query string. */
+export const query = (field: FieldSpec): FieldSpec => ({ ...field, in: 'query' });
+
+export const BILL_CYCLE: FieldSpec = {
+	name: 'bill_cycle',
+	displayName: 'Bill Month',
+	kind: 'month',
+	required: true,
+	paramName: 'billCycle',
+	in: 'query',
+	description: 'Bill month: pick any day of it, or type YYYY-MM. The bill of a month is ready on the 5th of the next (12:00 UTC+8).',
+};
