@@ -72,22 +72,6 @@ export function keepingListedWrites(custom: OperationSpec, listedOf: (bound: Ope
 	};
 }
 
-/** The custom call spec of a node, if it has one. */
-export function customCallOf(specs: OperationSpec[]): OperationSpec | undefined {
-	return specs.find((spec) => spec.customCall);
-}
-
-/**
- * The operation a node runs for a resource and operation. The custom call answers under every
- * resource, because each resource's operation list ends with it.
- */
-export function findOperationIn(specs: OperationSpec[], resource: string, operation: string): OperationSpec | undefined {
-	const listed = specs.find((spec) => spec.resource === resource && spec.operation === operation);
-	if (listed) return listed;
-	const custom = customCallOf(specs);
-	return custom && custom.operation === operation ? custom : undefined;
-}
-
 /** Query parameters typed as JSON: only text, numbers and booleans can go in a URL. */
 export function queryParameters(field: FieldSpec, value: IDataObject | undefined): IDataObject {
 	const qs: IDataObject = {};

@@ -1,7 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { MAX_CONCURRENCY, UNLIMITED_ACTION_CONCURRENCY } from './concurrency';
-import { CUSTOM_API_CALL_NAME, customCallOf } from './customCall';
+import { CUSTOM_API_CALL_NAME } from './customCall';
+import { customCallOf } from './operationLookup';
 import { fieldProperty, numberTypeOptions } from './fields';
 import { rerunSentence } from './rerun';
 import type { FieldSpec, OperationSpec, PagingSpec, ResourceSpec } from './types';

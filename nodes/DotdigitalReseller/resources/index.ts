@@ -1,4 +1,5 @@
-import { CUSTOM_API_CALL_NAME, CUSTOM_RESOURCE, findOperationIn } from '../../shared/customCall';
+import { CUSTOM_API_CALL_NAME, CUSTOM_RESOURCE } from '../../shared/customCall';
+import { findOperationSpec } from '../../shared/operationLookup';
 import { withRerun } from '../../shared/rerun';
 import type { OperationSpec, ResourceSpec } from '../../shared/types';
 import { DOTDIGITAL_RERUN } from '../rerun';
@@ -31,5 +32,5 @@ export const dotdigitalOperations: OperationSpec[] = withRerun([
 ], DOTDIGITAL_RERUN);
 
 export function findDotdigitalOperation(resource: string, operation: string): OperationSpec | undefined {
-	return findOperationIn(dotdigitalOperations, resource, operation);
+	return findOperationSpec(dotdigitalOperations, resource, operation);
 }

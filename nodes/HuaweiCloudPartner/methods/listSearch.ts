@@ -1,10 +1,11 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { customerOperations } from '../resources/customer';
+import { operationSpec } from '../../shared/operationLookup';
+import { huaweiOperations } from '../resources';
 import { huaweiSender } from '../transport';
 
 const PAGE_SIZE = 50;
-const listCustomers = customerOperations.find((spec) => spec.operation === 'getMany')!;
+const listCustomers = operationSpec(huaweiOperations, 'customer', 'getMany');
 
 /** Customer picker: searches account names (Huawei matches any part), 50 at a time. */
 export async function searchCustomers(

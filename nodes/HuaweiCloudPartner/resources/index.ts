@@ -1,7 +1,8 @@
+import { findOperationSpec } from '../../shared/operationLookup';
 import { withRerun } from '../../shared/rerun';
 import type { OperationSpec, ResourceSpec } from '../../shared/types';
 import { HUAWEI_RERUN } from '../rerun';
-import { CUSTOM_API_CALL_NAME, CUSTOM_RESOURCE, findOperationIn, keepingListedWrites } from '../../shared/customCall';
+import { CUSTOM_API_CALL_NAME, CUSTOM_RESOURCE, keepingListedWrites } from '../../shared/customCall';
 import { listedHuaweiApi } from '../apiKey';
 import { customApiCallOperation } from './custom';
 import { customerOperations } from './customer';
@@ -41,5 +42,5 @@ export const huaweiOperations: OperationSpec[] = [
 ];
 
 export function findHuaweiOperation(resource: string, operation: string): OperationSpec | undefined {
-	return findOperationIn(huaweiOperations, resource, operation);
+	return findOperationSpec(huaweiOperations, resource, operation);
 }

@@ -1,8 +1,9 @@
+import { findOperationSpec } from '../../shared/operationLookup';
 import { withRerun } from '../../shared/rerun';
 import type { OperationSpec, ResourceSpec } from '../../shared/types';
 import { TENCENT_RERUN } from '../rerun';
 import { billOperations } from './bill';
-import { CUSTOM_API_CALL_NAME, CUSTOM_RESOURCE, findOperationIn, keepingListedWrites } from '../../shared/customCall';
+import { CUSTOM_API_CALL_NAME, CUSTOM_RESOURCE, keepingListedWrites } from '../../shared/customCall';
 import { creditOperations } from './credit';
 import { customActionOperation } from './custom';
 import { customerOperations } from './customer';
@@ -47,5 +48,5 @@ export const tencentOperations: OperationSpec[] = [
 ];
 
 export function findTencentOperation(resource: string, operation: string): OperationSpec | undefined {
-	return findOperationIn(tencentOperations, resource, operation);
+	return findOperationSpec(tencentOperations, resource, operation);
 }
