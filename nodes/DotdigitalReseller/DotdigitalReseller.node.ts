@@ -55,7 +55,7 @@ export class DotdigitalReseller implements INodeType {
 			}
 			const base = dotdigitalSender(
 				(options.timeout as number | undefined) ?? DOTDIGITAL_TIMEOUT_SECONDS,
-				(s, request) => String(request?.path.method ?? overrides.methodName ?? s.vendorAction),
+				(s) => overrides.methodName ?? s.vendorAction,
 			);
 			const send: SendCall = async (context, s, request, index, signal) =>
 				await base(context, s, applyOverrides(request, overrides), index, signal);

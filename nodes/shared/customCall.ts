@@ -57,17 +57,19 @@ export function customCallPacing(settings: IDataObject, lowestRatePerSecond: num
  * outcome carries, says so, and gives the listed write's own way to check.
  */
 export function keepingListedWrites(custom: OperationSpec, listedOf: (bound: OperationSpec) => OperationSpec | undefined): OperationSpec {
-	const bind = custom.concrete;
-	if (!bind) return custom;
+	if (!custom.customCall) return custom;
+	const { bindItem } = custom.customCall;
 	return {
 		...custom,
-		concrete: (request) => {
-			const bound = bind(request);
-			const listed = listedOf(bound.spec);
-			if (!listed?.write) return bound;
-			const setting = request.settings?.Read === true ? 'Retry as Read does not apply to it' : 'it is never repeated after an unclear outcome';
-			const rule = `${bound.spec.vendorAction} is a write the node lists ("${listed.action}"), so ${setting}.`;
-			return { ...bound, spec: { ...bound.spec, write: true, verifyHint: [listed.verifyHint, rule].filter(Boolean).join(' ') } };
+		customCall: {
+			bindItem: (request) => {
+				const bound = bindItem(request);
+				const listed = listedOf(bound.spec);
+				if (!listed?.write) return bound;
+				const setting = request.settings?.Read === true ? 'Retry as Read does not apply to it' : 'it is never repeated after an unclear outcome';
+				const rule = `${bound.spec.vendorAction} is a write the node lists ("${listed.action}"), so ${setting}.`;
+				return { ...bound, spec: { ...bound.spec, write: true, verifyHint: [listed.verifyHint, rule].filter(Boolean).join(' ') } };
+			},
 		},
 	};
 }

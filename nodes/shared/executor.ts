@@ -116,9 +116,9 @@ function bindCustomCall(
 	request: BuiltRequest,
 	itemIndex: number,
 ): { spec: OperationSpec; request: BuiltRequest } {
-	if (!spec.concrete) return { spec, request };
+	if (!spec.customCall) return { spec, request };
 	try {
-		return spec.concrete(request);
+		return spec.customCall.bindItem(request);
 	} catch (error) {
 		const message = error instanceof FieldValidationError ? `Item ${itemIndex + 1}: ${error.message}` : (error as Error).message;
 		throw new NodeOperationError(context.getNode(), message, { itemIndex, description: 'Nothing was sent.' });
@@ -223,7 +223,8 @@ async function runOperation(
 		const requestId = response.RequestId === undefined ? {} : { RequestId: response.RequestId };
 		return [{ ...((result ?? {}) as IDataObject), ...requestId }];
 	}
-	if (!spec.recordsPath) return [response];
+	// An answer that is a bare list (dotdigital's) gives one item per entry, as a list of records does.
+	if (!spec.recordsPath) return Array.isArray(response) ? (response as IDataObject[]) : [response];
 	const records = recordsAt(response, spec.recordsPath);
 	if (!isListOperation(spec)) return records;
 	const { limit } = listPlan(context, spec, itemIndex);

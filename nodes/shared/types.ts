@@ -151,17 +151,8 @@ export interface OperationSpec {
 	http?: { method: HttpMethod; path: string };
 	/** API version sent with the action, where the vendor versions per call (Tencent's X-TC-Version). */
 	apiVersion?: string;
-	/**
-	 * The node's custom call: n8n's "Custom API Call" entry of every operation list leads to it,
-	 * and `concrete` turns each item's parameters into the spec and request really sent.
-	 */
-	customCall?: boolean;
-	/**
-	 * For a custom call: the action or path, pacing and retry rule come from the item's parameters,
-	 * so the executor sends the spec this returns, through the same transport as any listed action.
-	 * Throws a FieldValidationError when the parameters cannot make a request.
-	 */
-	concrete?: (request: BuiltRequest) => { spec: OperationSpec; request: BuiltRequest };
+	/** Marks the node's custom call and says how an item's parameters become the call sent. */
+	customCall?: CustomCall;
 	/** Fixed request headers of this action (e.g. a language header). */
 	headers?: IDataObject;
 	/** Fine-grained permission codes the vendor checks; any one of them grants access. */
@@ -190,6 +181,26 @@ export interface OperationSpec {
 	extraProperties?: INodeProperties[];
 	/** Logic beyond one call per item (polling until ready, downloading a file). */
 	execute?: OperationExecute;
+}
+
+/**
+ * The node's custom call: n8n's "Custom API Call" entry of every operation list leads to it. The
+ * action, method or path (and, where offered, pacing and retry rule) come from the item's
+ * parameters, so the executor sends the spec `bindItem` returns, through the same sender as any
+ * listed operation: one mechanism for every vendor.
+ */
+export interface CustomCall {
+	/**
+	 * Turns one item's checked parameters into the spec and request really sent. Throws a
+	 * FieldValidationError when they cannot make a request.
+	 */
+	bindItem: (request: BuiltRequest) => BoundCall;
+}
+
+/** A custom call bound to one item: a plain spec (no longer a custom call) and its request. */
+export interface BoundCall {
+	spec: OperationSpec;
+	request: BuiltRequest;
 }
 
 /**

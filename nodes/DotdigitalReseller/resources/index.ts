@@ -9,7 +9,7 @@ import { roleOperations } from './role';
 import { creditOperations } from './credit';
 import { reportOperations } from './report';
 import { inboundNumberOperations } from './inboundNumber';
-import { customMethodOperations } from './custom';
+import { customMethodOperation } from './custom';
 
 export const dotdigitalResources: ResourceSpec[] = [
 	{ value: 'account', name: 'Account', description: 'Customer (child) accounts under your reseller account' },
@@ -28,7 +28,7 @@ export const dotdigitalOperations: OperationSpec[] = withRerun([
 	...creditOperations,
 	...reportOperations,
 	...inboundNumberOperations,
-	...customMethodOperations,
+	customMethodOperation,
 ], DOTDIGITAL_RERUN);
 
 export function findDotdigitalOperation(resource: string, operation: string): OperationSpec | undefined {

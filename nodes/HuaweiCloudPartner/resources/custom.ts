@@ -43,7 +43,6 @@ export const customApiCallOperation: OperationSpec = {
 	vendorAction: 'CustomApiCall',
 	write: true,
 	rateLimitPerSecond: HUAWEI_LOWEST_RATE_PER_SECOND,
-	customCall: true,
 	verifyHint: 'Check with the matching query API before calling it again.',
 	fields: [
 		{
@@ -80,26 +79,28 @@ export const customApiCallOperation: OperationSpec = {
 		BODY_FIELD,
 		...customCallSettingFields(HUAWEI_LOWEST_RATE_PER_SECOND, 'API'),
 	],
-	concrete: (request) => {
-		const settings = request.settings ?? {};
-		const method = String(settings.Method) as HttpMethod;
-		const path = String(settings.Path);
-		if (path.split('/').some(isDotSegment)) {
-			throw new FieldValidationError(customApiCallOperation.fields[1], 'a path without . or .. segments, in any case or escape (%2e%2e, .%2E)', path);
-		}
-		const body = (settings.Body ?? {}) as IDataObject;
-		if (!WITH_BODY.includes(method) && Object.keys(body).length > 0) {
-			throw new FieldValidationError(BODY_FIELD, `empty ({}) for a ${method} request, which has no body`, JSON.stringify(body));
-		}
-		return {
-			spec: {
-				...customApiCallOperation,
-				vendorAction: `${method} ${path}`,
-				http: { method, path },
-				...customCallPacing(settings, HUAWEI_LOWEST_RATE_PER_SECOND),
-				concrete: undefined,
-			},
-			request: { body, qs: queryParameters(QUERY_FIELD, settings.Query as IDataObject), path: {} },
-		};
+	customCall: {
+		bindItem: (request) => {
+			const settings = request.settings ?? {};
+			const method = String(settings.Method) as HttpMethod;
+			const path = String(settings.Path);
+			if (path.split('/').some(isDotSegment)) {
+				throw new FieldValidationError(customApiCallOperation.fields[1], 'a path without . or .. segments, in any case or escape (%2e%2e, .%2E)', path);
+			}
+			const body = (settings.Body ?? {}) as IDataObject;
+			if (!WITH_BODY.includes(method) && Object.keys(body).length > 0) {
+				throw new FieldValidationError(BODY_FIELD, `empty ({}) for a ${method} request, which has no body`, JSON.stringify(body));
+			}
+			return {
+				spec: {
+					...customApiCallOperation,
+					vendorAction: `${method} ${path}`,
+					http: { method, path },
+					...customCallPacing(settings, HUAWEI_LOWEST_RATE_PER_SECOND),
+					customCall: undefined,
+				},
+				request: { body, qs: queryParameters(QUERY_FIELD, settings.Query as IDataObject), path: {} },
+			};
+		},
 	},
 };

@@ -21,7 +21,6 @@ export const customActionOperation: OperationSpec = {
 	vendorAction: 'CustomAction',
 	write: true,
 	rateLimitPerSecond: TENCENT_LOWEST_RATE_PER_SECOND,
-	customCall: true,
 	verifyHint: 'Check with the matching query action before calling it again.',
 	fields: [
 		{
@@ -60,17 +59,19 @@ export const customActionOperation: OperationSpec = {
 		},
 		...customCallSettingFields(TENCENT_LOWEST_RATE_PER_SECOND, 'action'),
 	],
-	concrete: (request) => {
-		const settings = request.settings ?? {};
-		return {
-			spec: {
-				...customActionOperation,
-				vendorAction: String(settings.Action),
-				apiVersion: String(settings.Version),
-				...customCallPacing(settings, TENCENT_LOWEST_RATE_PER_SECOND),
-				concrete: undefined,
-			},
-			request: { body: (settings.Body ?? {}) as IDataObject, qs: {}, path: {} },
-		};
+	customCall: {
+		bindItem: (request) => {
+			const settings = request.settings ?? {};
+			return {
+				spec: {
+					...customActionOperation,
+					vendorAction: String(settings.Action),
+					apiVersion: String(settings.Version),
+					...customCallPacing(settings, TENCENT_LOWEST_RATE_PER_SECOND),
+					customCall: undefined,
+				},
+				request: { body: (settings.Body ?? {}) as IDataObject, qs: {}, path: {} },
+			};
+		},
 	},
 };
