@@ -181,20 +181,20 @@ describe('Simplify and redaction', () => {
 
 describe('Huawei API a call counts against', () => {
 	const listed = [
-		{ http: { method: 'GET' as const, path: '/v2/orders/customer-orders/details/{order_id}' } },
-		{ http: { method: 'GET' as const, path: '/v2/orders/customer-orders' } },
+		{ request: { http: { method: 'GET' as const, path: '/v2/orders/customer-orders/details/{order_id}' } } },
+		{ request: { http: { method: 'GET' as const, path: '/v2/orders/customer-orders' } } },
 	];
 	it('a custom call to a listed API shares its template, whatever the id', () => {
-		expect(huaweiApiOf({ vendorAction: 'x', http: { method: 'GET', path: '/v2/orders/customer-orders/details/CS2612011807PKTUL' } }, listed)).toBe(
+		expect(huaweiApiOf({ vendorAction: 'x', request: { http: { method: 'GET', path: '/v2/orders/customer-orders/details/CS2612011807PKTUL' } } }, listed)).toBe(
 			'GET /v2/orders/customer-orders/details/{order_id}',
 		);
-		expect(huaweiApiOf({ vendorAction: 'x', http: { method: 'GET', path: '/v2/orders/customer-orders' } }, listed)).toBe('GET /v2/orders/customer-orders');
+		expect(huaweiApiOf({ vendorAction: 'x', request: { http: { method: 'GET', path: '/v2/orders/customer-orders' } } }, listed)).toBe('GET /v2/orders/customer-orders');
 	});
 	it('an unlisted API with ids in its path keeps one budget for every id', () => {
-		const a = huaweiApiOf({ vendorAction: 'x', http: { method: 'GET', path: '/v2/things/0a1b2c3d4e5f/parts' } }, listed);
-		const b = huaweiApiOf({ vendorAction: 'x', http: { method: 'GET', path: '/v2/things/9f8e7d6c5b4a/parts' } }, listed);
+		const a = huaweiApiOf({ vendorAction: 'x', request: { http: { method: 'GET', path: '/v2/things/0a1b2c3d4e5f/parts' } } }, listed);
+		const b = huaweiApiOf({ vendorAction: 'x', request: { http: { method: 'GET', path: '/v2/things/9f8e7d6c5b4a/parts' } } }, listed);
 		expect(a).toBe('GET /v2/things/{id}/parts');
 		expect(b).toBe(a);
-		expect(huaweiApiOf({ vendorAction: 'y', http: { method: 'POST', path: '/v2/orders/customer-orders' } }, listed)).toBe('POST /v2/orders/customer-orders');
+		expect(huaweiApiOf({ vendorAction: 'y', request: { http: { method: 'POST', path: '/v2/orders/customer-orders' } } }, listed)).toBe('POST /v2/orders/customer-orders');
 	});
 });

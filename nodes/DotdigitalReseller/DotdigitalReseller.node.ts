@@ -49,7 +49,7 @@ export class DotdigitalReseller implements INodeType {
 		return await executeSpecs.call(this, findDotdigitalOperation, (spec, options, itemIndex) => {
 			let overrides: MethodOverrides;
 			try {
-				overrides = readOverrides(spec.inferred ? options : {});
+				overrides = readOverrides(spec.request?.inferred ? options : {});
 			} catch (error) {
 				throw new NodeOperationError(this.getNode(), `Item ${itemIndex + 1}: ${(error as Error).message}`, { itemIndex });
 			}

@@ -12,7 +12,7 @@ export interface MethodOverrides {
 /** The Options collection of one operation: timeout for all, overrides for inferred ones. */
 export function optionsFor(spec: OperationSpec, timeoutSeconds: number): INodeProperties {
 	const inferredMethod = spec.vendorAction;
-	const inferred: INodeProperties[] = spec.inferred
+	const inferred: INodeProperties[] = spec.request?.inferred
 		? [
 				{
 					displayName: 'Method Name',

@@ -48,10 +48,11 @@ export function classifyHuaweiFailure(failure: ApiFailure): FailureKind {
 
 /** Names the Action codes an operation needs and where an administrator grants them. */
 export function permissionAdvice(spec: OperationSpec): string {
-	const codes = (spec.permissions ?? []).join(' or ');
-	const where = spec.permissionPath ? ` (${spec.permissionPath})` : '';
+	const { permissions = [], permissionPath } = spec.access ?? {};
+	const codes = permissions.join(' or ');
+	const where = permissionPath ? ` (${permissionPath})` : '';
 	return codes
-		? `Partner Center refused this call for lack of permission: ${spec.name} needs the Action ${spec.permissions!.length > 1 ? 'codes' : 'code'} ${codes}${where}. A Partner Center administrator grants it to your role (Organization > Roles); one of the codes is enough.`
+		? `Partner Center refused this call for lack of permission: ${spec.name} needs the Action ${permissions.length > 1 ? 'codes' : 'code'} ${codes}${where}. A Partner Center administrator grants it to your role (Organization > Roles); one of the codes is enough.`
 		: 'Partner Center refused this call: the account or user may not perform it, or the customer is not yours.';
 }
 
@@ -75,6 +76,6 @@ export function huaweiNodeApiError(
 		itemIndex,
 		advice: permission ? permissionAdvice(spec) : failure.code ? ADVICE[failure.code] : undefined,
 		httpCode: failure.httpStatus ? String(failure.httpStatus) : failure.timeout ? '504' : '502',
-		context: permission ? { requiredPermissions: spec.permissions ?? [] } : undefined,
+		context: permission ? { requiredPermissions: spec.access?.permissions ?? [] } : undefined,
 	});
 }

@@ -124,11 +124,11 @@ async function callOnce(
 	timeoutMs: number,
 	signal: AbortSignal | undefined,
 ): Promise<IDataObject> {
-	const http = spec.http ?? { method: 'POST', path: '/' };
+	const http = spec.request?.http ?? { method: 'POST', path: '/' };
 	const options: IHttpRequestOptions = {
 		method: http.method,
 		url: fillPath(http.path, request.path),
-		headers: { ...(spec.headers ?? {}) },
+		headers: { ...(spec.request?.headers ?? {}) },
 		json: true,
 		timeout: timeoutMs,
 		returnFullResponse: true,
@@ -161,7 +161,7 @@ async function callOnce(
 		fail({ httpStatus: response.statusCode, code: String(body.error_code), message: String(body.error_msg ?? ''), requestId: String(response.headers?.['x-request-id'] ?? '') || undefined });
 	}
 	if (body) return body;
-	return spec.echoRequestWhenEmpty ? { success: true, ...request.body, ...request.qs } : { success: true };
+	return spec.answer?.echoRequestWhenEmpty ? { success: true, ...request.body, ...request.qs } : { success: true };
 }
 
 /**

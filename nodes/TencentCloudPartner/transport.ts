@@ -65,7 +65,7 @@ async function callOnce(
 	const options: IHttpRequestOptions = {
 		method: 'POST',
 		url: '/',
-		headers: { 'X-TC-Action': spec.vendorAction, 'X-TC-Version': spec.apiVersion ?? TENCENT_PARTNER_VERSION },
+		headers: { 'X-TC-Action': spec.vendorAction, 'X-TC-Version': spec.request?.apiVersion ?? TENCENT_PARTNER_VERSION },
 		body,
 		json: true,
 		timeout: timeoutMs,

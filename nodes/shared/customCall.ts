@@ -68,7 +68,7 @@ export function keepingListedWrites(custom: OperationSpec, listedOf: (bound: Ope
 				if (!listed?.write) return bound;
 				const setting = request.settings?.Read === true ? 'Retry as Read does not apply to it' : 'it is never repeated after an unclear outcome';
 				const rule = `${bound.spec.vendorAction} is a write the node lists ("${listed.action}"), so ${setting}.`;
-				return { ...bound, spec: { ...bound.spec, write: true, verifyHint: [listed.verifyHint, rule].filter(Boolean).join(' ') } };
+				return { ...bound, spec: { ...bound.spec, write: true, writeRules: { ...bound.spec.writeRules, verifyHint: [listed.writeRules?.verifyHint, rule].filter(Boolean).join(' ') } } };
 			},
 		},
 	};

@@ -9,7 +9,7 @@ export const accountOperations: OperationSpec[] = [
 		action: 'Create an account',
 		description: 'Creates a customer account under your reseller account',
 		vendorAction: 'CreateAccount',
-		verifyHint: 'Look for the account with Account > Get Many (search by name) before creating it again.',
+		writeRules: { verifyHint: 'Look for the account with Account > Get Many (search by name) before creating it again.' },
 		fields: [
 			{ name: 'AccountName', displayName: 'Account Name', kind: 'string', required: true, minLength: 1, maxLength: 100, description: 'Display or company name of the account' },
 			{ name: 'ParentAccountId', displayName: 'Parent Account ID', kind: 'integer', min: 1, max: 2147483647, description: 'Create it under this account; your reseller account when left out' },
@@ -26,7 +26,7 @@ export const accountOperations: OperationSpec[] = [
 		action: 'Get many accounts',
 		description: 'Lists the accounts under your reseller account',
 		vendorAction: 'GetAccounts',
-		recordsPath: '*',
+		answer: { recordsPath: '*' },
 		paging: { style: 'pageNumber', pageField: 'PageNumber', sizeField: 'PageSize', maxPageSize: 500, totalPath: 'TotalCount' },
 		fields: [
 			{ name: 'ParentAccountId', displayName: 'Parent Account ID', kind: 'integer', min: 1, max: 2147483647, description: 'Only accounts under this one' },

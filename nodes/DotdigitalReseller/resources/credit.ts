@@ -10,7 +10,7 @@ export const creditOperations: OperationSpec[] = [
 		description:
 			'Adds credits to an account; they expire after the given months (at most 12). The meaning of the three fields is published; their names and the method name are inferred.',
 		vendorAction: 'AddCredit',
-		verifyHint: 'Check Credit > Get for the account before adding again: a second call adds the credits twice.',
+		writeRules: { verifyHint: 'Check Credit > Get for the account before adding again: a second call adds the credits twice.' },
 		fields: [
 			accountId(),
 			int32('Credits', 'Credits', 'Number of credits to add: a positive whole number (credit cannot be removed this way)'),

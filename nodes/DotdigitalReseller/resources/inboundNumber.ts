@@ -15,8 +15,7 @@ export const inboundNumberOperations: OperationSpec[] = [
 		action: 'Get available inbound numbers',
 		description: 'Numbers and shortcodes in your pool that can be allocated',
 		vendorAction: 'GetAvailableInboundNumbers',
-		recordsPath: '*',
-		clientSideLimit: true,
+		answer: { recordsPath: '*', clientSideLimit: true },
 		fields: [
 			countryIsoCode('Only numbers of this country (ISO alpha-3)'),
 			{
@@ -40,7 +39,7 @@ export const inboundNumberOperations: OperationSpec[] = [
 		action: 'Allocate an inbound number',
 		description: 'Gives a number (or a shortcode with a keyword) from your pool to an account',
 		vendorAction: 'AllocateInboundNumber',
-		verifyHint: "Check Inbound Number > Get Many for the account before allocating again.",
+		writeRules: { verifyHint: "Check Inbound Number > Get Many for the account before allocating again." },
 		fields: numberFields(),
 	}),
 	resellerWrite({
@@ -59,8 +58,7 @@ export const inboundNumberOperations: OperationSpec[] = [
 		action: "Get an account's inbound numbers",
 		description: 'Lists the numbers allocated to an account',
 		vendorAction: 'GetInboundNumbers',
-		recordsPath: '*',
-		clientSideLimit: true,
+		answer: { recordsPath: '*', clientSideLimit: true },
 		fields: [accountId()],
 	}),
 ];

@@ -9,13 +9,12 @@ export const reportOperations: OperationSpec[] = [
 		action: 'Get chargeable activity',
 		description: 'Chargeable activity (channel, quantity, credits) of your accounts in a date range; one item per row',
 		vendorAction: 'GetChargeableActivity',
-		recordsPath: '*',
-		clientSideLimit: true,
+		answer: { recordsPath: '*', clientSideLimit: true },
 		fields: [
 			{ name: 'StartDate', displayName: 'Start Date', kind: 'utcDateTime', required: true, paramName: 'startDate', description: 'From this date and time (sent as ISO-8601 UTC)' },
 			{ name: 'EndDate', displayName: 'End Date', kind: 'utcDateTime', required: true, paramName: 'endDate', description: 'Until this date and time (sent as ISO-8601 UTC)' },
 			accountId({ required: false, description: 'Only this account; all your accounts when left out' }),
 		],
-		finalizeRequest: ({ body }) => (String(body.EndDate) <= String(body.StartDate) ? '"End Date" must be after "Start Date"' : undefined),
+		request: { finalize: ({ body }) => (String(body.EndDate) <= String(body.StartDate) ? '"End Date" must be after "Start Date"' : undefined) },
 	}),
 ];

@@ -9,8 +9,7 @@ export const roleOperations: OperationSpec[] = [
 		action: 'Get the predefined roles',
 		description: 'Lists the predefined roles',
 		vendorAction: 'GetRoles',
-		recordsPath: '*',
-		clientSideLimit: true,
+		answer: { recordsPath: '*', clientSideLimit: true },
 		fields: [],
 	}),
 	...(
@@ -38,8 +37,7 @@ export const roleOperations: OperationSpec[] = [
 		action: "Get a user's roles",
 		description: 'Lists the roles of a user',
 		vendorAction: 'GetUserRoles',
-		recordsPath: '*',
-		clientSideLimit: true,
+		answer: { recordsPath: '*', clientSideLimit: true },
 		fields: [accountId(), userId],
 	}),
 	resellerRead({
@@ -49,8 +47,7 @@ export const roleOperations: OperationSpec[] = [
 		action: "Get an account's roles",
 		description: 'Lists the roles applied to an account',
 		vendorAction: 'GetAccountRoles',
-		recordsPath: '*',
-		clientSideLimit: true,
+		answer: { recordsPath: '*', clientSideLimit: true },
 		fields: [accountId()],
 	}),
 ];

@@ -59,17 +59,14 @@ export const password = (required: boolean): FieldSpec => ({
 	description: 'Longer than 8 characters and complex (upper and lower case, digit, symbol)',
 });
 
-/** An inferred write: the method name and fields are not published; no rate is documented. */
-export const resellerWrite = (spec: Omit<OperationSpec, 'write' | 'rateLimitPerSecond' | 'inferred'>): OperationSpec => ({
-	...spec,
-	write: true,
-	rateLimitPerSecond: 0,
-	inferred: true,
-});
-/** An inferred read: the method name and fields are not published; no rate is documented. */
-export const resellerRead = (spec: Omit<OperationSpec, 'write' | 'rateLimitPerSecond' | 'inferred'>): OperationSpec => ({
-	...spec,
-	write: false,
-	rateLimitPerSecond: 0,
-	inferred: true,
-});
+/** A method whose name and fields are not published, only inferred; dotdigital documents no rate. */
+const inferredMethod =
+	(write: boolean) =>
+	(spec: Omit<OperationSpec, 'write' | 'rateLimitPerSecond'>): OperationSpec => ({
+		...spec,
+		write,
+		rateLimitPerSecond: 0,
+		request: { ...spec.request, inferred: true },
+	});
+export const resellerWrite = inferredMethod(true);
+export const resellerRead = inferredMethod(false);

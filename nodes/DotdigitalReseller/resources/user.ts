@@ -11,7 +11,7 @@ export const userOperations: OperationSpec[] = [
 		vendorAction: 'AddUserToAccount',
 		write: true,
 		rateLimitPerSecond: 0,
-		verifyHint: 'Check User > Get Many for the account before adding the user again; usernames are unique.',
+		writeRules: { verifyHint: 'Check User > Get Many for the account before adding the user again; usernames are unique.' },
 		fields: [
 			accountId(),
 			{ name: 'Username', displayName: 'Username', kind: 'string', required: true, description: "The user's login name" },
@@ -32,8 +32,7 @@ export const userOperations: OperationSpec[] = [
 		action: "Get many users of an account",
 		description: 'Lists the portal users of an account',
 		vendorAction: 'GetUsers',
-		recordsPath: '*',
-		clientSideLimit: true,
+		answer: { recordsPath: '*', clientSideLimit: true },
 		fields: [accountId()],
 	}),
 	resellerWrite({

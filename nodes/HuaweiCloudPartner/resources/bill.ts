@@ -10,11 +10,10 @@ export const billOperations: OperationSpec[] = [
 		action: 'Get your monthly bill summary',
 		description: 'Your own postpaid bill for a month: amount due, expenditure, refunds, adjustments, tax',
 		vendorAction: 'ListPostpaidBillSum',
-		http: { method: 'GET', path: '/v2/bills/partner-bills/postpaid-bill-summary' },
+		request: { http: { method: 'GET', path: '/v2/bills/partner-bills/postpaid-bill-summary' } },
 		write: false,
 		rateLimitPerSecond: 10,
-		permissions: [...PERMISSIONS.bills.codes],
-		permissionPath: PERMISSIONS.bills.path,
+		access: { permissions: [...PERMISSIONS.bills.codes], permissionPath: PERMISSIONS.bills.path },
 		fields: [BILL_CYCLE],
 	},
 ];

@@ -1,5 +1,5 @@
 import type { FieldSpec, OperationSpec } from '../../shared/types';
-import { customerIdField, customerIdsField, INDIRECT_PARTNER_FIELD, offsetQuery, query } from './sharedFields';
+import { customerIdField, customerIdsField, INDIRECT_PARTNER_FIELD, offsetPagingInQuery, query } from './sharedFields';
 import { PERMISSIONS } from './permissions';
 
 const BUDGET_TYPE: FieldSpec = {
@@ -22,16 +22,17 @@ export const budgetOperations: OperationSpec[] = [
 		action: "Get a customer's budget",
 		description: "Returns a reseller-model customer's budget, how much is used, and the remaining amount",
 		vendorAction: 'ShowSubCustomerBudget',
-		http: { method: 'GET', path: '/v2/partners/sub-customers/budget' },
+		request: { http: { method: 'GET', path: '/v2/partners/sub-customers/budget' } },
 		write: false,
 		rateLimitPerSecond: 10,
-		permissions: [...PERMISSIONS.getBudget.codes],
-		permissionPath: PERMISSIONS.getBudget.path,
+		access: { permissions: [...PERMISSIONS.getBudget.codes], permissionPath: PERMISSIONS.getBudget.path },
 		fields: [query(customerIdField()), query(INDIRECT_PARTNER_FIELD)],
-		enrich: (budget) => ({
-			// Amounts are decimals with 2 places: subtract in cents so no float noise appears.
-			remaining_amount: (Math.round(Number(budget.budget_amount) * 100) - Math.round(Number(budget.used_amount) * 100)) / 100,
-		}),
+		answer: {
+			enrich: (budget) => ({
+				// Amounts are decimals with 2 places: subtract in cents so no float noise appears.
+				remaining_amount: (Math.round(Number(budget.budget_amount) * 100) - Math.round(Number(budget.used_amount) * 100)) / 100,
+			}),
+		},
 	},
 	{
 		resource: 'budget',
@@ -40,13 +41,12 @@ export const budgetOperations: OperationSpec[] = [
 		action: "Set a customer's budget",
 		description: "Sets a reseller-model customer's budget to an amount (not a change), optionally unfreezing the account",
 		vendorAction: 'UpdateSubCustomerBudget',
-		http: { method: 'POST', path: '/v2/partners/sub-customers/budget' },
+		request: { http: { method: 'POST', path: '/v2/partners/sub-customers/budget' } },
 		write: true,
 		rateLimitPerSecond: 10,
-		permissions: [...PERMISSIONS.setBudget.codes],
-		permissionPath: PERMISSIONS.setBudget.path,
-		echoRequestWhenEmpty: true,
-		verifyHint: 'Setting a budget is absolute, so running it again sets the same amount; check it with Budget > Get.',
+		access: { permissions: [...PERMISSIONS.setBudget.codes], permissionPath: PERMISSIONS.setBudget.path },
+		answer: { echoRequestWhenEmpty: true },
+		writeRules: { verifyHint: 'Setting a budget is absolute, so running it again sets the same amount; check it with Budget > Get.' },
 		fields: [
 			customerIdField(),
 			{
@@ -92,13 +92,11 @@ export const budgetOperations: OperationSpec[] = [
 		action: "Get many customers' budgets",
 		description: "Returns budgets of many reseller-model customers; any number of IDs (the node asks 100 at a time). Others are silently left out.",
 		vendorAction: 'ListSubCustomerBudget',
-		http: { method: 'POST', path: '/v2/partners/sub-customers/budget/query' },
+		request: { http: { method: 'POST', path: '/v2/partners/sub-customers/budget/query' }, batch: { field: 'customer_ids', maxPerCall: 100 } },
 		write: false,
 		rateLimitPerSecond: 10,
-		permissions: [...PERMISSIONS.quota.codes],
-		permissionPath: PERMISSIONS.quota.path,
-		recordsPath: 'budget_infos',
-		batch: { field: 'customer_ids', maxPerCall: 100 },
+		access: { permissions: [...PERMISSIONS.quota.codes], permissionPath: PERMISSIONS.quota.path },
+		answer: { recordsPath: 'budget_infos' },
 		fields: [
 			customerIdsField('Customer account IDs; any number (the node asks 100 at a time)'),
 			INDIRECT_PARTNER_FIELD,
@@ -111,12 +109,12 @@ export const budgetOperations: OperationSpec[] = [
 		action: "Get a customer's budget changes",
 		description: 'Lists budget settings and removals of one customer',
 		vendorAction: 'ListSubCustomerBudgetRecords',
-		http: { method: 'GET', path: '/v2/partners/sub-customers/budget/records' },
+		request: { http: { method: 'GET', path: '/v2/partners/sub-customers/budget/records' } },
 		write: false,
 		rateLimitPerSecond: 10,
-		permissions: [...PERMISSIONS.setBudget.codes],
-		permissionPath: PERMISSIONS.setBudget.path,
-		...offsetQuery('record_list', 'total_count'),
+		access: { permissions: [...PERMISSIONS.setBudget.codes], permissionPath: PERMISSIONS.setBudget.path },
+		answer: { recordsPath: 'record_list' },
+		paging: offsetPagingInQuery('total_count'),
 		fields: [
 			query(customerIdField()),
 			query({

@@ -43,7 +43,7 @@ export const customApiCallOperation: OperationSpec = {
 	vendorAction: 'CustomApiCall',
 	write: true,
 	rateLimitPerSecond: HUAWEI_LOWEST_RATE_PER_SECOND,
-	verifyHint: 'Check with the matching query API before calling it again.',
+	writeRules: { verifyHint: 'Check with the matching query API before calling it again.' },
 	fields: [
 		{
 			name: 'Method',
@@ -95,7 +95,7 @@ export const customApiCallOperation: OperationSpec = {
 				spec: {
 					...customApiCallOperation,
 					vendorAction: `${method} ${path}`,
-					http: { method, path },
+					request: { ...customApiCallOperation.request, http: { method, path } },
 					...customCallPacing(settings, HUAWEI_LOWEST_RATE_PER_SECOND),
 					customCall: undefined,
 				},

@@ -1,5 +1,5 @@
 import type { OperationSpec } from '../../shared/types';
-import { BILL_CYCLE, offsetQuery, query } from './sharedFields';
+import { BILL_CYCLE, offsetPagingInQuery, query } from './sharedFields';
 
 export const customerAccountOperations: OperationSpec[] = [
 	{
@@ -9,10 +9,10 @@ export const customerAccountOperations: OperationSpec[] = [
 		action: 'Get own account balances as a customer',
 		description: 'The calling customer\'s balances and arrears (referral-model customers; reseller customers use budgets)',
 		vendorAction: 'ShowCustomerAccountBalances',
-		http: { method: 'GET', path: '/v2/accounts/customer-accounts/balances' },
+		request: { http: { method: 'GET', path: '/v2/accounts/customer-accounts/balances' } },
 		write: false,
 		rateLimitPerSecond: 10,
-		needsCustomerKey: true,
+		access: { needsCustomerKey: true },
 		fields: [],
 	},
 	{
@@ -22,11 +22,12 @@ export const customerAccountOperations: OperationSpec[] = [
 		action: 'Get own monthly expenditure as a customer',
 		description: "The calling customer's expenditure for a month, one item per service and resource type",
 		vendorAction: 'ShowCustomerMonthlySum',
-		http: { method: 'GET', path: '/v2/bills/customer-bills/monthly-sum' },
+		request: { http: { method: 'GET', path: '/v2/bills/customer-bills/monthly-sum' } },
 		write: false,
 		rateLimitPerSecond: 10,
-		needsCustomerKey: true,
-		...offsetQuery('bill_sums', 'total_count'),
+		access: { needsCustomerKey: true },
+		answer: { recordsPath: 'bill_sums' },
+		paging: offsetPagingInQuery('total_count'),
 		fields: [
 			{ ...BILL_CYCLE, description: 'Month (UTC+8): pick any day of it, or type YYYY-MM' },
 			query({ name: 'service_type_code', displayName: 'Service Type Code', kind: 'string', description: 'Only this cloud service' }),
@@ -53,10 +54,10 @@ export const customerAccountOperations: OperationSpec[] = [
 		action: 'Get own expenditure quota as a customer',
 		description: "The calling customer's granted expenditure quota and how much is used",
 		vendorAction: 'ShowCustomerExpenditureQuota',
-		http: { method: 'GET', path: '/v2/accounts/customer-accounts/expenditure-quota' },
+		request: { http: { method: 'GET', path: '/v2/accounts/customer-accounts/expenditure-quota' } },
 		write: false,
 		rateLimitPerSecond: 10,
-		needsCustomerKey: true,
+		access: { needsCustomerKey: true },
 		fields: [],
 	},
 ];

@@ -38,7 +38,7 @@ const listedWrites = listedOperations.filter((spec) => spec.write);
 
 export const huaweiOperations: OperationSpec[] = [
 	...listedOperations,
-	...withRerun([keepingListedWrites(customApiCallOperation, (bound) => (bound.http ? listedHuaweiApi(bound.http, listedWrites) : undefined))], HUAWEI_RERUN),
+	...withRerun([keepingListedWrites(customApiCallOperation, (bound) => (bound.request?.http ? listedHuaweiApi(bound.request.http, listedWrites) : undefined))], HUAWEI_RERUN),
 ];
 
 export function findHuaweiOperation(resource: string, operation: string): OperationSpec | undefined {

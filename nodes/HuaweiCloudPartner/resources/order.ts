@@ -1,5 +1,5 @@
 import type { OperationSpec } from '../../shared/types';
-import { customerIdField, EN_US, INDIRECT_PARTNER_FIELD, offsetQuery, query, utcTimeField } from './sharedFields';
+import { customerIdField, EN_US, INDIRECT_PARTNER_FIELD, offsetPagingInQuery, query, utcTimeField } from './sharedFields';
 import { PERMISSIONS } from './permissions';
 import { orderDetailsExecute } from '../orderDetails';
 
@@ -34,12 +34,21 @@ export const orderOperations: OperationSpec[] = [
 		action: 'Get many orders',
 		description: "Lists yearly/monthly orders of your customers, with filters (a creation-time range may span at most one year)",
 		vendorAction: 'ListCustomerOrders',
-		http: { method: 'GET', path: '/v2/orders/customer-orders' },
+		request: {
+			http: { method: 'GET', path: '/v2/orders/customer-orders' },
+			finalize: ({ qs }) => {
+				const begin = Date.parse(String(qs.create_time_begin ?? ''));
+				const end = Date.parse(String(qs.create_time_end ?? ''));
+				return Number.isFinite(begin) && Number.isFinite(end) && end - begin > 366 * 86400000
+					? '"Created From" and "Created To" may be at most one year apart'
+					: undefined;
+			},
+		},
 		write: false,
 		rateLimitPerSecond: 10,
-		permissions: [...PERMISSIONS.orders.codes],
-		permissionPath: PERMISSIONS.orders.path,
-		...offsetQuery('order_infos', 'total_count'),
+		access: { permissions: [...PERMISSIONS.orders.codes], permissionPath: PERMISSIONS.orders.path },
+		answer: { recordsPath: 'order_infos' },
+		paging: offsetPagingInQuery('total_count'),
 		fields: [
 			query({ name: 'order_id', displayName: 'Order ID', kind: 'string', maxLength: 64, description: 'Only this order' }),
 			query(customerIdField({ required: false, description: 'Only orders of this customer' })),
@@ -74,13 +83,6 @@ export const orderOperations: OperationSpec[] = [
 				description: 'Orders of your own customers, or of the sub-customers of enterprise customers (method).',
 			}),
 		],
-		finalizeRequest: ({ qs }) => {
-			const begin = Date.parse(String(qs.create_time_begin ?? ''));
-			const end = Date.parse(String(qs.create_time_end ?? ''));
-			return Number.isFinite(begin) && Number.isFinite(end) && end - begin > 366 * 86400000
-				? '"Created From" and "Created To" may be at most one year apart'
-				: undefined;
-		},
 	},
 	{
 		resource: 'order',
@@ -89,16 +91,14 @@ export const orderOperations: OperationSpec[] = [
 		action: 'Get an order with its line items',
 		description: 'Returns one order with all its line items (fetched page by page)',
 		vendorAction: 'ShowCustomerOrderDetails',
-		http: { method: 'GET', path: '/v2/orders/customer-orders/details/{order_id}' },
-		headers: EN_US,
+		request: { http: { method: 'GET', path: '/v2/orders/customer-orders/details/{order_id}' }, headers: EN_US },
 		write: false,
 		rateLimitPerSecond: 10,
-		permissions: [...PERMISSIONS.orders.codes],
-		permissionPath: PERMISSIONS.orders.path,
+		access: { permissions: [...PERMISSIONS.orders.codes], permissionPath: PERMISSIONS.orders.path },
 		fields: [
 			{ name: 'order_id', displayName: 'Order ID', kind: 'string', required: true, maxLength: 64, paramName: 'orderId', in: 'path', pattern: ORDER_ID, patternHint: 'an order ID of letters, digits, _ and -, e.g. CS2105181503TZCMD', description: 'The order to show' },
 			query(INDIRECT_PARTNER_FIELD),
 		],
-		execute: orderDetailsExecute,
+		ownLogic: { execute: orderDetailsExecute },
 	},
 ];

@@ -1,5 +1,5 @@
 import type { OperationSpec } from '../../shared/types';
-import { customerIdField, EN_US, INDIRECT_PARTNER_FIELD, offsetBody, offsetQuery, query, utcTimeField } from './sharedFields';
+import { customerIdField, EN_US, INDIRECT_PARTNER_FIELD, offsetPagingInBody, offsetPagingInQuery, query, utcTimeField } from './sharedFields';
 import { PERMISSIONS } from './permissions';
 
 export const partnerOperations: OperationSpec[] = [
@@ -10,11 +10,10 @@ export const partnerOperations: OperationSpec[] = [
 		action: 'Get your consumption quota',
 		description: 'Your credit line with Huawei Cloud; if it runs out, you and all your reseller customers cannot buy. Amounts are strings.',
 		vendorAction: 'ShowPartnerConsumptionQuota',
-		http: { method: 'GET', path: '/v2/partners/credit/consumption-quota' },
+		request: { http: { method: 'GET', path: '/v2/partners/credit/consumption-quota' } },
 		write: false,
 		rateLimitPerSecond: 10,
-		permissions: [...PERMISSIONS.quota.codes],
-		permissionPath: PERMISSIONS.quota.path,
+		access: { permissions: [...PERMISSIONS.quota.codes], permissionPath: PERMISSIONS.quota.path },
 		fields: [],
 	},
 	{
@@ -24,10 +23,11 @@ export const partnerOperations: OperationSpec[] = [
 		action: 'Get your coupons',
 		description: "Lists the calling account's own coupons",
 		vendorAction: 'ListSubCustomerCoupons',
-		http: { method: 'GET', path: '/v2/promotions/benefits/coupons' },
+		request: { http: { method: 'GET', path: '/v2/promotions/benefits/coupons' } },
 		write: false,
 		rateLimitPerSecond: 10,
-		...offsetQuery('user_coupons', 'count'),
+		answer: { recordsPath: 'user_coupons' },
+		paging: offsetPagingInQuery('count'),
 		fields: [
 			query({ name: 'coupon_id', displayName: 'Coupon ID', kind: 'string', description: 'Only this coupon' }),
 			query({ name: 'order_id', displayName: 'Order ID', kind: 'string', description: 'Only coupons used by this order' }),
@@ -59,11 +59,11 @@ export const partnerOperations: OperationSpec[] = [
 		action: "Get a customer's pay-per-use resources",
 		description: "Lists a customer's pay-per-use resources (service, region, status, specification)",
 		vendorAction: 'ListCustomerOnDemandResources',
-		http: { method: 'POST', path: '/v2/partners/sub-customers/on-demand-resources/query' },
-		headers: EN_US,
+		request: { http: { method: 'POST', path: '/v2/partners/sub-customers/on-demand-resources/query' }, headers: EN_US },
 		write: false,
 		rateLimitPerSecond: 10,
-		...offsetBody('resources', 'total_count'),
+		answer: { recordsPath: 'resources' },
+		paging: offsetPagingInBody('total_count'),
 		fields: [
 			customerIdField(),
 			{ name: 'region_code', displayName: 'Region Code', kind: 'string', placeholder: 'eu-west-101', description: 'Only resources in this region' },
@@ -89,12 +89,10 @@ export const partnerOperations: OperationSpec[] = [
 		action: 'Get measurement units',
 		description: 'The units amounts and usage are measured in (measure_id 1 is the main currency unit)',
 		vendorAction: 'ListMeasureUnits',
-		http: { method: 'GET', path: '/v2/bases/measurements' },
-		headers: EN_US,
+		request: { http: { method: 'GET', path: '/v2/bases/measurements' }, headers: EN_US },
 		write: false,
 		rateLimitPerSecond: 10,
-		recordsPath: 'measure_units',
-		clientSideLimit: true,
+		answer: { recordsPath: 'measure_units', clientSideLimit: true },
 		fields: [],
 	},
 ];

@@ -1,5 +1,5 @@
 import type { OperationSpec } from '../../shared/types';
-import { INDIRECT_PARTNER_FIELD, offsetBody, utcTimeField } from './sharedFields';
+import { INDIRECT_PARTNER_FIELD, offsetPagingInBody, utcTimeField } from './sharedFields';
 import { PERMISSIONS } from './permissions';
 
 export const resellerOperations: OperationSpec[] = [
@@ -10,12 +10,12 @@ export const resellerOperations: OperationSpec[] = [
 		action: 'Get many resellers',
 		description: 'Lists your resellers (distributors only); use their ID as Reseller ID elsewhere',
 		vendorAction: 'ListIndirectPartners',
-		http: { method: 'POST', path: '/v2/partners/indirect-partners/query' },
+		request: { http: { method: 'POST', path: '/v2/partners/indirect-partners/query' } },
 		write: false,
 		rateLimitPerSecond: 10,
-		permissions: [...PERMISSIONS.resellers.codes],
-		permissionPath: PERMISSIONS.resellers.path,
-		...offsetBody('indirect_partners', 'count'),
+		access: { permissions: [...PERMISSIONS.resellers.codes], permissionPath: PERMISSIONS.resellers.path },
+		answer: { recordsPath: 'indirect_partners' },
+		paging: offsetPagingInBody('count'),
 		fields: [
 			{ name: 'account_name', displayName: 'Account Name', kind: 'string', maxLength: 64, description: 'Reseller account name' },
 			utcTimeField('associated_on_begin', 'Associated From', 'Only resellers associated at or after this time'),

@@ -1,4 +1,4 @@
-import type { FieldSpec } from '../../shared/types';
+import type { FieldSpec, PagingSpec } from '../../shared/types';
 
 /** Field specs, with the options, notes and rules that go with them, that several resources share. */
 
@@ -52,15 +52,17 @@ export function customerIdsField(description: string): FieldSpec {
 	};
 }
 
-/** Offset paging of Huawei lists (at most 100 records a page), with the records and total in the body or the query. */
-export const offsetBody = (records: string, total: string) => ({
-	recordsPath: records,
-	paging: { style: 'offset' as const, offsetField: 'offset', limitField: 'limit', maxPageSize: 100, totalPath: total, in: 'body' as const },
+/** Offset paging of Huawei lists (at most 100 records a page), the total at `total`, the paging fields in the query or the body. */
+const offsetPaging = (total: string, location: 'query' | 'body'): PagingSpec => ({
+	style: 'offset',
+	offsetField: 'offset',
+	limitField: 'limit',
+	maxPageSize: 100,
+	totalPath: total,
+	in: location,
 });
-export const offsetQuery = (records: string, total: string) => ({
-	recordsPath: records,
-	paging: { style: 'offset' as const, offsetField: 'offset', limitField: 'limit', maxPageSize: 100, totalPath: total, in: 'query' as const },
-});
+export const offsetPagingInQuery = (total: string): PagingSpec => offsetPaging(total, 'query');
+export const offsetPagingInBody = (total: string): PagingSpec => offsetPaging(total, 'body');
 /** A field sent in the query string. */
 export const query = (field: FieldSpec): FieldSpec => ({ ...field, in: 'query' });
 

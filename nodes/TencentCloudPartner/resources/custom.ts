@@ -21,7 +21,7 @@ export const customActionOperation: OperationSpec = {
 	vendorAction: 'CustomAction',
 	write: true,
 	rateLimitPerSecond: TENCENT_LOWEST_RATE_PER_SECOND,
-	verifyHint: 'Check with the matching query action before calling it again.',
+	writeRules: { verifyHint: 'Check with the matching query action before calling it again.' },
 	fields: [
 		{
 			name: 'Action',
@@ -66,7 +66,7 @@ export const customActionOperation: OperationSpec = {
 				spec: {
 					...customActionOperation,
 					vendorAction: String(settings.Action),
-					apiVersion: String(settings.Version),
+					request: { ...customActionOperation.request, apiVersion: String(settings.Version) },
 					...customCallPacing(settings, TENCENT_LOWEST_RATE_PER_SECOND),
 					customCall: undefined,
 				},

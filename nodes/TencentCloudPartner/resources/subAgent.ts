@@ -14,7 +14,7 @@ export const subAgentOperations: OperationSpec[] = [
 		vendorAction: 'QuerySubAgentsDetailV2',
 		write: false,
 		rateLimitPerSecond: 20,
-		recordsPath: 'Data',
+		answer: { recordsPath: 'Data' },
 		paging: pages,
 		fields: [
 			{
@@ -45,7 +45,7 @@ export const subAgentOperations: OperationSpec[] = [
 				description: 'Sort by binding time. Tencent spells the values inconsistently in its documentation; desc is the default when left out.',
 			},
 		],
-		finalizeRequest: searchPairRule,
+		request: { finalize: searchPairRule },
 	},
 	{
 		resource,
@@ -56,7 +56,7 @@ export const subAgentOperations: OperationSpec[] = [
 		vendorAction: 'QueryPendingSubAgentsV2',
 		write: false,
 		rateLimitPerSecond: 20,
-		recordsPath: 'Data',
+		answer: { recordsPath: 'Data' },
 		paging: pages,
 		fields: [],
 	},
@@ -69,7 +69,7 @@ export const subAgentOperations: OperationSpec[] = [
 		vendorAction: 'ApproveSubAgentApply',
 		write: true,
 		rateLimitPerSecond: 20,
-		verifyHint: 'Check Get Many Pending Applications and Get Many before trying again.',
+		writeRules: { verifyHint: 'Check Get Many Pending Applications and Get Many before trying again.' },
 		fields: [
 			subAgentUinField({
 				displayName: 'Applicant UIN',
@@ -89,7 +89,7 @@ export const subAgentOperations: OperationSpec[] = [
 		vendorAction: 'QueryT1IndirectCustomersDetail',
 		write: false,
 		rateLimitPerSecond: 20,
-		recordsPath: 'Data',
+		answer: { recordsPath: 'Data' },
 		paging: pages,
 		fields: [subAgentUinField()],
 	},
