@@ -1,6 +1,6 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { maxConcurrentRequestsOption } from '../shared/properties';
+import { maxConcurrentRequestsOption, showFor } from '../shared/properties';
 import type { BuiltRequest, OperationSpec } from '../shared/types';
 
 export interface MethodOverrides {
@@ -43,7 +43,7 @@ export function optionsFor(spec: OperationSpec, timeoutSeconds: number): INodePr
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		displayOptions: spec.customCall ? { show: { operation: [spec.operation] } } : { show: { resource: [spec.resource], operation: [spec.operation] } },
+		displayOptions: showFor(spec),
 		options: [
 			...inferred,
 			{

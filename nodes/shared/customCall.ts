@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { FieldSpec, OperationSpec } from './types';
+import type { FieldSpec, OperationSpec, ResourceSpec } from './types';
 import { FieldValidationError } from './validation';
 
 /**
@@ -17,6 +17,11 @@ export const N8N_CUSTOM_API_CALL_KEY = '__CUSTOM_API_CALL__';
 
 /** The resource that holds a node's custom call, last in the resource list. */
 export const CUSTOM_RESOURCE = 'custom';
+
+/** The resource entry of a node's custom call, last in its resource list, in the vendor's words. */
+export function customCallResource(description: string): ResourceSpec {
+	return { value: CUSTOM_RESOURCE, name: CUSTOM_API_CALL_NAME, description };
+}
 
 /** Pacing and retry settings every custom call offers, with the vendor's lowest documented limit. */
 export function customCallSettingFields(lowestRatePerSecond: number, vendorWords: string): FieldSpec[] {

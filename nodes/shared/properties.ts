@@ -40,7 +40,7 @@ export function isListOperation(spec: OperationSpec): boolean {
 }
 
 /** A custom call's fields show wherever it is picked: its operation value is unique to it. */
-function showFor(spec: OperationSpec) {
+export function showFor(spec: OperationSpec) {
 	if (spec.customCall) return { show: { operation: [spec.operation] } };
 	return { show: { resource: [spec.resource], operation: [spec.operation] } };
 }

@@ -1,4 +1,4 @@
-import { CUSTOM_API_CALL_NAME, CUSTOM_RESOURCE } from '../../shared/customCall';
+import { customCallResource } from '../../shared/customCall';
 import { findOperationSpec } from '../../shared/operationLookup';
 import { withRerun } from '../../shared/rerun';
 import type { OperationSpec, ResourceSpec } from '../../shared/types';
@@ -18,7 +18,7 @@ export const dotdigitalResources: ResourceSpec[] = [
 	{ value: 'credit', name: 'Credit', description: 'Credit allocations (credits expire after at most 12 months)' },
 	{ value: 'report', name: 'Chargeable Activity Report', description: 'Chargeable activity of your accounts' },
 	{ value: 'inboundNumber', name: 'Inbound Number', description: 'Dedicated numbers and shortcodes' },
-	{ value: CUSTOM_RESOURCE, name: CUSTOM_API_CALL_NAME, description: 'Any Reseller Service method the node does not list' },
+	customCallResource('Any Reseller Service method the node does not list'),
 ];
 
 export const dotdigitalOperations: OperationSpec[] = withRerun([

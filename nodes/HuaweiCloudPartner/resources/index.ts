@@ -2,7 +2,7 @@ import { findOperationSpec } from '../../shared/operationLookup';
 import { withRerun } from '../../shared/rerun';
 import type { OperationSpec, ResourceSpec } from '../../shared/types';
 import { HUAWEI_RERUN } from '../rerun';
-import { CUSTOM_API_CALL_NAME, CUSTOM_RESOURCE, keepingListedWrites } from '../../shared/customCall';
+import { customCallResource, keepingListedWrites } from '../../shared/customCall';
 import { listedHuaweiApi } from '../apiKey';
 import { customApiCallOperation } from './custom';
 import { customerOperations } from './customer';
@@ -21,7 +21,7 @@ export const huaweiResources: ResourceSpec[] = [
 	{ value: 'bill', name: 'Bill', description: 'Your monthly partner bill' },
 	{ value: 'partner', name: 'Partner Account', description: 'Your consumption quota, coupons, customer resources, units' },
 	{ value: 'customerAccount', name: "Customer Account (Customer's Own Credentials)", description: "An end customer's own balances and spend" },
-	{ value: CUSTOM_RESOURCE, name: CUSTOM_API_CALL_NAME, description: 'Any API path, signed and paced like the listed ones' },
+	customCallResource('Any API path, signed and paced like the listed ones'),
 ];
 
 const listedOperations: OperationSpec[] = withRerun([

@@ -3,7 +3,7 @@ import { withRerun } from '../../shared/rerun';
 import type { OperationSpec, ResourceSpec } from '../../shared/types';
 import { TENCENT_RERUN } from '../rerun';
 import { billOperations } from './bill';
-import { CUSTOM_API_CALL_NAME, CUSTOM_RESOURCE, keepingListedWrites } from '../../shared/customCall';
+import { customCallResource, keepingListedWrites } from '../../shared/customCall';
 import { creditOperations } from './credit';
 import { customActionOperation } from './custom';
 import { customerOperations } from './customer';
@@ -24,7 +24,7 @@ export const tencentResources: ResourceSpec[] = [
 	},
 	{ value: 'subAgent', name: 'Second-Level Reseller', description: 'Your second-level resellers and their customers' },
 	{ value: 'referenceData', name: 'Reference Data', description: 'Country codes, industries and policy products' },
-	{ value: CUSTOM_RESOURCE, name: CUSTOM_API_CALL_NAME, description: 'Any action by name, signed and paced like the listed ones' },
+	customCallResource('Any action by name, signed and paced like the listed ones'),
 ];
 
 const listedOperations: OperationSpec[] = withRerun([
