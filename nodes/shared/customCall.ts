@@ -23,6 +23,11 @@ export function customCallResource(description: string): ResourceSpec {
 	return { value: CUSTOM_RESOURCE, name: CUSTOM_API_CALL_NAME, description };
 }
 
+/** The JSON body a custom call sends, with the vendor's own names (`description` says what goes in it). */
+export function customCallBodyField(description: string): FieldSpec {
+	return { name: 'Body', displayName: 'Body (JSON)', kind: 'json', required: true, in: 'setting', paramName: 'jsonBody', description };
+}
+
 /** Pacing and retry settings every custom call offers, with the vendor's lowest documented limit. */
 export function customCallSettingFields(lowestRatePerSecond: number, vendorWords: string): FieldSpec[] {
 	return [

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { CUSTOM_API_CALL_NAME, CUSTOM_RESOURCE } from '../../shared/customCall';
+import { CUSTOM_API_CALL_NAME, CUSTOM_RESOURCE, customCallBodyField } from '../../shared/customCall';
 import type { OperationSpec } from '../../shared/types';
 
 /**
@@ -19,7 +19,7 @@ export const customMethodOperation: OperationSpec = {
 	rateLimitPerSecond: 0,
 	fields: [
 		{ name: 'method', displayName: 'Method Name', kind: 'string', required: true, paramName: 'methodName', in: 'setting', maxLength: 128, pattern: /^[A-Za-z][A-Za-z0-9_]*$/, patternHint: 'a method name such as GetAccounts', placeholder: 'GetAccounts', description: 'The method, as the last part of the URL' },
-		{ name: 'Body', displayName: 'Body (JSON)', kind: 'json', required: true, paramName: 'jsonBody', in: 'setting', description: 'The request object, sent as is (fields at the top level)' },
+		customCallBodyField('The request object, sent as is (fields at the top level)'),
 	],
 	customCall: {
 		bindItem: (request) => {

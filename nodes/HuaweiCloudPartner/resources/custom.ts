@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { CUSTOM_API_CALL_NAME, CUSTOM_RESOURCE, customCallPacing, customCallSettingFields, queryParameters } from '../../shared/customCall';
+import { CUSTOM_API_CALL_NAME, CUSTOM_RESOURCE, customCallBodyField, customCallPacing, customCallSettingFields, queryParameters } from '../../shared/customCall';
 import type { FieldSpec, HttpMethod, OperationSpec } from '../../shared/types';
 import { FieldValidationError, isDotSegment } from '../../shared/validation';
 
@@ -17,15 +17,7 @@ const QUERY_FIELD: FieldSpec = {
 	description: 'Query parameters as a JSON object with Huawei\'s own names, e.g. {"limit": 10, "offset": 0}',
 };
 
-const BODY_FIELD: FieldSpec = {
-	name: 'Body',
-	displayName: 'Body (JSON)',
-	kind: 'json',
-	required: true,
-	in: 'setting',
-	paramName: 'jsonBody',
-	description: 'The JSON body for POST and PUT, with Huawei\'s own names; leave {} for GET and DELETE',
-};
+const BODY_FIELD = customCallBodyField("The JSON body for POST and PUT, with Huawei's own names; leave {} for GET and DELETE");
 
 const WITH_BODY: HttpMethod[] = ['POST', 'PUT'];
 

@@ -1,5 +1,5 @@
 import type { OperationSpec } from '../../shared/types';
-import { customerUinField, searchPairRule, subAgentUinField } from './sharedFields';
+import { bindingOrderField, customerUinField, searchPairRule, subAgentUinField } from './sharedFields';
 import { allocateOnce, checkAllocation, idempotencyKeyField } from '../idempotency';
 
 const resource = 'credit';
@@ -63,17 +63,7 @@ export const creditOperations: OperationSpec[] = [
 				kind: 'string',
 				description: 'Value to search for in the Search By field',
 			},
-			{
-				name: 'Order',
-				displayName: 'Order',
-				kind: 'options',
-				options: [
-					{ name: 'Newest Binding First', value: 'desc' },
-					{ name: 'Oldest Binding First', value: 'asc' },
-				],
-				default: 'desc',
-				description: 'Sort by the time the customer was bound to you (AssociationTime)',
-			},
+			bindingOrderField('Sort by the time the customer was bound to you (AssociationTime)'),
 		],
 		request: { finalize: searchPairRule },
 	},

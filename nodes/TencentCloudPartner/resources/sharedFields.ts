@@ -157,6 +157,21 @@ export const PRODUCT_SCOPE_OPTIONS = [
 ];
 
 /** Search fields come in pairs: a field to search in and the value to look for. */
+/** Newest or oldest binding first, for the lists Tencent sorts by binding time. */
+export function bindingOrderField(description: string): FieldSpec {
+	return {
+		name: 'Order',
+		displayName: 'Order',
+		kind: 'options',
+		options: [
+			{ name: 'Newest Binding First', value: 'desc' },
+			{ name: 'Oldest Binding First', value: 'asc' },
+		],
+		default: 'desc',
+		description,
+	};
+}
+
 export function searchPairRule({ body }: BuiltRequest): string | undefined {
 	return (body.Filter === undefined) !== (body.FilterType === undefined)
 		? '"Search By" and "Search Value" go together: set both or neither'

@@ -1,5 +1,5 @@
 import type { OperationSpec } from '../../shared/types';
-import { DECISION_FIELDS, searchPairRule, subAgentUinField } from './sharedFields';
+import { bindingOrderField, DECISION_FIELDS, searchPairRule, subAgentUinField } from './sharedFields';
 
 const resource = 'subAgent';
 const pages = { style: 'pageNumber' as const, pageField: 'Page', sizeField: 'PageSize', maxPageSize: 100, totalPath: 'Total' };
@@ -33,17 +33,7 @@ export const subAgentOperations: OperationSpec[] = [
 				description: 'Field to search in; set Search Value too',
 			},
 			{ name: 'Filter', displayName: 'Search Value', kind: 'string', description: 'Value to search for' },
-			{
-				name: 'Order',
-				displayName: 'Order',
-				kind: 'options',
-				options: [
-					{ name: 'Newest Binding First', value: 'desc' },
-					{ name: 'Oldest Binding First', value: 'asc' },
-				],
-				default: 'desc',
-				description: 'Sort by binding time. Tencent spells the values inconsistently in its documentation; desc is the default when left out.',
-			},
+			bindingOrderField('Sort by binding time. Tencent spells the values inconsistently in its documentation; desc is the default when left out.'),
 		],
 		request: { finalize: searchPairRule },
 	},
