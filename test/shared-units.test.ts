@@ -4,6 +4,7 @@
  */
 import { huaweiApiOf } from '../nodes/HuaweiCloudPartner/apiKey';
 import { chunk } from '../nodes/shared/chunk';
+import { findOperationSpec, operationSpec } from '../nodes/shared/operationLookup';
 import { choosePageSize, collectPages } from '../nodes/shared/paging';
 import { serviceOf } from '../nodes/shared/pacing';
 import { AdaptiveRateLimiter } from '../nodes/shared/rateLimiter';
@@ -11,7 +12,7 @@ import { redact } from '../nodes/shared/redact';
 import { backoffDelay, DEFAULT_RETRY_POLICY, shouldRetry } from '../nodes/shared/retry';
 import { ApiCallError } from '../nodes/shared/failure';
 import { simplifyRecord } from '../nodes/shared/simplify';
-import type { FieldSpec } from '../nodes/shared/types';
+import type { FieldSpec, OperationSpec } from '../nodes/shared/types';
 import { coerceField, FieldValidationError } from '../nodes/shared/validation';
 
 const field = (kind: FieldSpec['kind'], extra: Partial<FieldSpec> = {}): FieldSpec => ({
@@ -196,5 +197,32 @@ describe('Huawei API a call counts against', () => {
 		expect(a).toBe('GET /v2/things/{id}/parts');
 		expect(b).toBe(a);
 		expect(huaweiApiOf({ vendorAction: 'y', request: { http: { method: 'POST', path: '/v2/orders/customer-orders' } } }, listed)).toBe('POST /v2/orders/customer-orders');
+	});
+});
+
+describe('operation lookup', () => {
+	const spec = (resource: string, operation: string, custom = false): OperationSpec => ({
+		resource,
+		operation,
+		name: operation,
+		action: operation,
+		description: operation,
+		vendorAction: operation,
+		write: false,
+		rateLimitPerSecond: 1,
+		fields: [],
+		...(custom ? { customCall: { bindItem: (request) => ({ spec: spec(resource, operation), request }) } } : {}),
+	});
+	const specs = [spec('customer', 'getMany'), spec('order', 'getMany'), spec('custom', 'customAction', true)];
+
+	it('finds a listed operation by resource and operation, and the custom call under every resource', () => {
+		expect(findOperationSpec(specs, 'order', 'getMany')).toBe(specs[1]);
+		expect(findOperationSpec(specs, 'customer', 'customAction')).toBe(specs[2]);
+		expect(findOperationSpec(specs, 'customer', 'delete')).toBeUndefined();
+	});
+
+	it("refuses an internal call to an operation the node does not list, naming it", () => {
+		expect(operationSpec(specs, 'customer', 'getMany')).toBe(specs[0]);
+		expect(() => operationSpec(specs, 'customer', 'getAll')).toThrow('No operation "getAll" of "customer" is listed');
 	});
 });
