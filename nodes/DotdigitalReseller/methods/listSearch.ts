@@ -1,7 +1,6 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { operationSpec } from '../../shared/operationLookup';
-import { dotdigitalOperations } from '../resources';
+import { findDotdigitalOperation } from '../resources';
 import { DOTDIGITAL_TIMEOUT_SECONDS, dotdigitalSender } from '../transport';
 
 const PAGE_SIZE = 100;
@@ -12,7 +11,7 @@ export async function searchAccounts(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const spec = operationSpec(dotdigitalOperations, 'account', 'getMany');
+	const spec = findDotdigitalOperation('account', 'getMany')!;
 	const page = Number(paginationToken ?? 1) || 1;
 	const body: IDataObject = { PageNumber: page, PageSize: PAGE_SIZE };
 	if (filter?.trim()) body.Name = filter.trim();

@@ -1,11 +1,10 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { operationSpec } from '../../shared/operationLookup';
-import { huaweiOperations } from '../resources';
+import { customerOperations } from '../resources/customer';
 import { huaweiSender } from '../transport';
 
 const PAGE_SIZE = 50;
-const listCustomers = operationSpec(huaweiOperations, 'customer', 'getMany');
+const listCustomers = customerOperations.find((spec) => spec.operation === 'getMany')!;
 
 /** Customer picker: searches account names (Huawei matches any part), 50 at a time. */
 export async function searchCustomers(
