@@ -33,31 +33,35 @@ const PROVIDERS = {
 function notesOf(spec) {
 	const notes = [];
 	if (spec.customCall) notes.push(spec.fields.some((f) => f.name === 'RateLimit') ? 'write unless marked a read; rate settable, default shown; also at the end of every operation list' : 'always a write; also at the end of every operation list');
-	if (spec.needsCustomerKey) notes.push("customer's own key");
-	if (spec.needsAllowlist) notes.push('allowlist');
-	if (spec.inferred) notes.push('INFERRED (method name and fields not published; overridable)');
+	const { request = {}, access = {}, writeRules = {} } = spec;
+	if (access.needsCustomerKey) notes.push("customer's own key");
+	if (access.needsAllowlist) notes.push('allowlist');
+	if (request.inferred) notes.push('INFERRED (method name and fields not published; overridable)');
 	if (spec.paging) notes.push(`pages of up to ${spec.paging.maxPageSize}`);
-	if (spec.batch) notes.push(`any number of IDs, ${spec.batch.maxPerCall} per call`);
-	if (spec.write && spec.rerun) notes.push(`run again: ${spec.rerun.protection}`);
+	if (request.batch) notes.push(`any number of IDs, ${request.batch.maxPerCall} per call`);
+	if (spec.write && writeRules.rerun) notes.push(`run again: ${writeRules.rerun.protection}`);
 	return notes.join('; ');
 }
 
-/** read, or for a write whether running it again is harmless or adds again (from the spec's `rerun`). */
+/** read, or for a write whether running it again is harmless or adds again (from the spec's `writeRules.rerun`). */
 function kindOf(spec) {
+	const rerun = spec.writeRules && spec.writeRules.rerun;
 	if (!spec.write) return 'read';
-	if (!spec.rerun) return 'write';
-	return spec.rerun.effect === 'harmless' ? 'write, harmless again' : 'write, **adds again**';
+	if (!rerun) return 'write';
+	return rerun.effect === 'harmless' ? 'write, harmless again' : 'write, **adds again**';
 }
 
 function actionOf(spec) {
 	// A custom call names its action or path per item; the table says so instead of a placeholder.
 	if (spec.customCall) return spec.fields.some((f) => f.name === 'Path') ? 'any method and path you enter' : spec.fields.some((f) => f.name === 'Action') ? 'any action you enter' : 'any method you enter';
-	return spec.http ? `\`${spec.vendorAction}\` (\`${spec.http.method} ${spec.http.path}\`)` : `\`${spec.vendorAction}\``;
+	const http = spec.request && spec.request.http;
+	return http ? `\`${spec.vendorAction}\` (\`${http.method} ${http.path}\`)` : `\`${spec.vendorAction}\``;
 }
 
 /** A markdown table: one row per operation, in the node's own order. */
 function renderTable(resources, specs, actionHeader) {
-	const withPermissions = specs.some((s) => s.permissions);
+	const accessOf = (spec) => spec.access || {};
+	const withPermissions = specs.some((s) => accessOf(s).permissions);
 	const rows = [
 		`| Resource | Operation | ${actionHeader} | Kind | Rate limit |${withPermissions ? ' Action codes (any one) | Where to grant |' : ''} Notes |`,
 		`|---|---|---|---|---|${withPermissions ? '---|---|' : ''}---|`,
@@ -65,7 +69,7 @@ function renderTable(resources, specs, actionHeader) {
 	for (const resource of resources) {
 		for (const spec of specs.filter((s) => s.resource === resource.value)) {
 			const permissions = withPermissions
-				? ` ${(spec.permissions || []).map((p) => `\`${p}\``).join(' or ') || 'none'} | ${spec.permissionPath || '-'} |`
+				? ` ${(accessOf(spec).permissions || []).map((p) => `\`${p}\``).join(' or ') || 'none'} | ${accessOf(spec).permissionPath || '-'} |`
 				: '';
 			rows.push(
 				`| ${resource.name} | ${spec.name} | ${actionOf(spec)} | ${kindOf(spec)} | ${spec.rateLimitPerSecond ? `${spec.rateLimitPerSecond}/s` : 'none published'} |${permissions} ${notesOf(spec)} |`,

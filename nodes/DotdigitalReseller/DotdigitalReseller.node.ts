@@ -49,13 +49,13 @@ export class DotdigitalReseller implements INodeType {
 		return await executeSpecs.call(this, findDotdigitalOperation, (spec, options, itemIndex) => {
 			let overrides: MethodOverrides;
 			try {
-				overrides = readOverrides(spec.inferred ? options : {});
+				overrides = readOverrides(spec.request?.inferred ? options : {});
 			} catch (error) {
 				throw new NodeOperationError(this.getNode(), `Item ${itemIndex + 1}: ${(error as Error).message}`, { itemIndex });
 			}
 			const base = dotdigitalSender(
 				(options.timeout as number | undefined) ?? DOTDIGITAL_TIMEOUT_SECONDS,
-				(s, request) => String(request?.path.method ?? overrides.methodName ?? s.vendorAction),
+				(s) => overrides.methodName ?? s.vendorAction,
 			);
 			const send: SendCall = async (context, s, request, index, signal) =>
 				await base(context, s, applyOverrides(request, overrides), index, signal);

@@ -1,6 +1,6 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { maxConcurrentRequestsOption } from '../shared/properties';
+import { maxConcurrentRequestsOption, showFor } from '../shared/properties';
 import type { BuiltRequest, OperationSpec } from '../shared/types';
 
 export interface MethodOverrides {
@@ -12,7 +12,7 @@ export interface MethodOverrides {
 /** The Options collection of one operation: timeout for all, overrides for inferred ones. */
 export function optionsFor(spec: OperationSpec, timeoutSeconds: number): INodeProperties {
 	const inferredMethod = spec.vendorAction;
-	const inferred: INodeProperties[] = spec.inferred
+	const inferred: INodeProperties[] = spec.request?.inferred
 		? [
 				{
 					displayName: 'Method Name',
@@ -43,7 +43,7 @@ export function optionsFor(spec: OperationSpec, timeoutSeconds: number): INodePr
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		displayOptions: spec.customCall ? { show: { operation: [spec.operation] } } : { show: { resource: [spec.resource], operation: [spec.operation] } },
+		displayOptions: showFor(spec),
 		options: [
 			...inferred,
 			{

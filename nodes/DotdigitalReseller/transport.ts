@@ -84,7 +84,7 @@ function dotdigitalAnswer(raw: IN8nHttpFullResponse): VendorAnswer {
 function advice(spec: OperationSpec, failure: ApiFailure, method: string): string | undefined {
 	if (failure.httpStatus === 401) return 'Wrong username or password: check the dotdigital Reseller API credential (a reseller API user from your account manager).';
 	if (failure.httpStatus === 404)
-		return spec.inferred
+		return spec.request?.inferred
 			? `No method "${method}" at this Base URL. Its name is inferred, not published: if your account lists it under another name, set Options > Method Name. If every call fails like this, the Base URL spelling is wrong (ResellerServices vs ResellerService).`
 			: 'The service is not at this Base URL: try the other published spelling (.../WebApi/ResellerServices or .../WebApi/ResellerService).';
 	if (failure.code === 'ArgumentFaultContract') return 'dotdigital rejected an argument; the message names it.';
@@ -96,7 +96,7 @@ function advice(spec: OperationSpec, failure: ApiFailure, method: string): strin
 function explainDotdigitalFailure(failure: ApiFailure, kind: FailureKind, spec: OperationSpec, call: VendorCall): VendorErrorParts {
 	const ambiguous = spec.write && kind === 'transient';
 	return {
-		spec: ambiguous ? { ...spec, verifyHint: `The service may have completed it after its own 125 s limit. ${spec.verifyHint ?? ''}`.trim() } : spec,
+		spec: ambiguous ? { ...spec, writeRules: { ...spec.writeRules, verifyHint: `The service may have completed it after its own 125 s limit. ${spec.writeRules?.verifyHint ?? ''}`.trim() } } : spec,
 		advice: advice(spec, failure, call.called),
 	};
 }

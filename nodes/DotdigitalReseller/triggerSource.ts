@@ -4,12 +4,13 @@ import type { CustomerRecord } from '../shared/trigger/customer';
 import { numericIdForm } from '../shared/trigger/customerIds';
 import type { CustomerSource } from '../shared/trigger/source';
 import type { OperationSpec } from '../shared/types';
-import { findDotdigitalOperation } from './resources';
+import { operationSpec } from '../shared/operationLookup';
+import { dotdigitalOperations } from './resources';
 import { DOTDIGITAL_TIMEOUT_SECONDS, dotdigitalSender } from './transport';
 
 const PAGE_SIZE = 500;
-const LIST = findDotdigitalOperation('account', 'getMany')!;
-const CREDIT = findDotdigitalOperation('credit', 'get')!;
+const LIST = operationSpec(dotdigitalOperations, 'account', 'getMany');
+const CREDIT = operationSpec(dotdigitalOperations, 'credit', 'get');
 
 /** Account ids are the one confirmed identifier; padded, they sort like numbers. */
 export const idKey = (id: unknown) => String(id).padStart(12, '0');

@@ -1,4 +1,6 @@
-import type { OperationSpec } from '../shared/types';
+import type { OperationSpec, RequestShape } from '../shared/types';
+
+type HttpCall = NonNullable<RequestShape['http']>;
 
 /** A path template (`/v2/orders/customer-orders/details/{order_id}`) as a pattern for real paths. */
 function templatePattern(path: string): RegExp {
@@ -18,9 +20,9 @@ function withUnreservedDecoded(path: string): string {
  * The listed API a method and path reach, if any: same method, and the path matches its template
  * (an id for each `{name}`, a trailing slash or needless escapes make no difference).
  */
-export function listedHuaweiApi<T extends Pick<OperationSpec, 'http'>>(call: NonNullable<OperationSpec['http']>, listed: T[]): T | undefined {
+export function listedHuaweiApi<T extends Pick<OperationSpec, 'request'>>(call: HttpCall, listed: T[]): T | undefined {
 	const path = withUnreservedDecoded(call.path);
-	return listed.find((other) => other.http && other.http.method === call.method && templatePattern(other.http.path).test(path));
+	return listed.find(({ request }) => request?.http && request.http.method === call.method && templatePattern(request.http.path).test(path));
 }
 
 /**
@@ -28,11 +30,12 @@ export function listedHuaweiApi<T extends Pick<OperationSpec, 'http'>>(call: Non
  * a custom call to a listed API shares that API's budget, and calls that differ only in an id
  * share one, so the limiter keeps one entry per API rather than one per id.
  */
-export function huaweiApiOf(spec: Pick<OperationSpec, 'http' | 'vendorAction'>, listed: Array<Pick<OperationSpec, 'http'>>): string {
-	if (!spec.http) return spec.vendorAction;
-	const { method, path } = spec.http;
-	const match = listedHuaweiApi(spec.http, listed);
-	if (match?.http) return `${method} ${match.http.path}`;
+export function huaweiApiOf(spec: Pick<OperationSpec, 'request' | 'vendorAction'>, listed: Array<Pick<OperationSpec, 'request'>>): string {
+	const http = spec.request?.http;
+	if (!http) return spec.vendorAction;
+	const { method, path } = http;
+	const matched = listedHuaweiApi(http, listed)?.request?.http;
+	if (matched) return `${method} ${matched.path}`;
 	// An API the node does not list: segments that look like ids stand for any id.
 	const generic = path
 		.split('/')

@@ -40,10 +40,11 @@ export const HUAWEI_FAILURES: FailureTable = {
 
 /** Names the Action codes an operation needs and where an administrator grants them. */
 export function permissionAdvice(spec: OperationSpec): string {
-	const codes = (spec.permissions ?? []).join(' or ');
-	const where = spec.permissionPath ? ` (${spec.permissionPath})` : '';
+	const { permissions = [], permissionPath } = spec.access ?? {};
+	const codes = permissions.join(' or ');
+	const where = permissionPath ? ` (${permissionPath})` : '';
 	return codes
-		? `Partner Center refused this call for lack of permission: ${spec.name} needs the Action ${spec.permissions!.length > 1 ? 'codes' : 'code'} ${codes}${where}. A Partner Center administrator grants it to your role (Organization > Roles); one of the codes is enough.`
+		? `Partner Center refused this call for lack of permission: ${spec.name} needs the Action ${permissions.length > 1 ? 'codes' : 'code'} ${codes}${where}. A Partner Center administrator grants it to your role (Organization > Roles); one of the codes is enough.`
 		: 'Partner Center refused this call: the account or user may not perform it, or the customer is not yours.';
 }
 
@@ -52,6 +53,6 @@ export function explainHuaweiFailure(failure: ApiFailure, _kind: FailureKind, sp
 	const permission = failure.code !== undefined && PERMISSION_CODES.has(failure.code);
 	return {
 		advice: permission ? permissionAdvice(spec) : failure.code ? ADVICE[failure.code] : undefined,
-		context: permission ? { requiredPermissions: spec.permissions ?? [] } : undefined,
+		context: permission ? { requiredPermissions: spec.access?.permissions ?? [] } : undefined,
 	};
 }

@@ -19,7 +19,7 @@ export const freezeExecute: OperationExecute = async (_context, spec, send, requ
 	const parts: string[][] = [];
 	const answers = await sendInBatches(
 		ids,
-		spec.batch?.maxPerCall ?? 10,
+		spec.request?.batch?.maxPerCall ?? 10,
 		true,
 		async (part, index) => {
 			parts[index] = part as string[];

@@ -2,7 +2,9 @@ import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
 import type { EventRecord, EventSource } from '../shared/trigger/events';
 import { sortableUtc, windowStart } from '../shared/trigger/watermark';
-import { ORDER_STATUS, ORDER_TYPE, orderOperations } from './resources/others';
+import { operationSpec } from '../shared/operationLookup';
+import { huaweiOperations } from './resources';
+import { ORDER_STATUS, ORDER_TYPE } from './resources/order';
 import { huaweiSender } from './transport';
 import { HUAWEI_CUSTOMER_ID_FORM, HUAWEI_OVERLAP_SECONDS } from './triggerSource';
 import { readConsistently } from '../shared/trigger/consistentRead';
@@ -12,7 +14,7 @@ import { askVendorTime, vendorTimeOr } from '../shared/trigger/vendorClock';
 const PAGE_SIZE = 100;
 /** ListCustomerOrders refuses a creation-time range longer than a year; longer spans are split. */
 const MAX_RANGE_SECONDS = 365 * 86400;
-const LIST = orderOperations.find((s) => s.operation === 'getMany')!;
+const LIST = operationSpec(huaweiOperations, 'order', 'getMany');
 
 const utc = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 

@@ -117,8 +117,8 @@ function huaweiFailureThrown(error: unknown): ApiFailure | undefined {
  * IAM token; the re-send that follows the renewal passes the send guard like any other send.
  */
 function huaweiRequest(spec: OperationSpec, request: BuiltRequest): IHttpRequestOptions {
-	const http = spec.http ?? { method: 'POST', path: '/' };
-	const options: IHttpRequestOptions = { method: http.method, url: fillPath(http.path, request.path), headers: { ...(spec.headers ?? {}) }, json: true };
+	const http = spec.request?.http ?? { method: 'POST', path: '/' };
+	const options: IHttpRequestOptions = { method: http.method, url: fillPath(http.path, request.path), headers: { ...(spec.request?.headers ?? {}) }, json: true };
 	if (Object.keys(request.qs).length > 0) options.qs = request.qs;
 	if (http.method === 'POST' || http.method === 'PUT') options.body = request.body;
 	return options;
@@ -131,7 +131,7 @@ function huaweiAnswer(response: IN8nHttpFullResponse, spec: OperationSpec, reque
 		return { failure: { httpStatus: response.statusCode, code: String(body.error_code), message: String(body.error_msg ?? ''), requestId: String(response.headers?.['x-request-id'] ?? '') || undefined } };
 	}
 	if (body) return { value: body };
-	return { value: spec.echoRequestWhenEmpty ? { success: true, ...request.body, ...request.qs } : { success: true } };
+	return { value: spec.answer?.echoRequestWhenEmpty ? { success: true, ...request.body, ...request.qs } : { success: true } };
 }
 
 /**

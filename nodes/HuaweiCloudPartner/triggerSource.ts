@@ -1,14 +1,14 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
-import { chunk } from '../shared/paging';
+import { chunk } from '../shared/chunk';
 import type { CustomerRecord } from '../shared/trigger/customer';
 import type { CustomerIdForm } from '../shared/trigger/customerIds';
 import type { CustomerSource } from '../shared/trigger/source';
 import { sortableUtc, windowStart } from '../shared/trigger/watermark';
 import { askVendorTime } from '../shared/trigger/vendorClock';
 import type { OperationSpec } from '../shared/types';
-import { customerOperations } from './resources/customer';
-import { budgetOperations } from './resources/others';
+import { operationSpec } from '../shared/operationLookup';
+import { huaweiOperations } from './resources';
 import { huaweiSender } from './transport';
 import { readConsistently } from '../shared/trigger/consistentRead';
 
@@ -16,8 +16,8 @@ const PAGE_SIZE = 100;
 /** Association happens asynchronously after creation, so a window this long is read again. */
 export const HUAWEI_OVERLAP_SECONDS = 15 * 60;
 
-const LIST = customerOperations.find((s) => s.operation === 'getMany')!;
-const BUDGETS = budgetOperations.find((s) => s.operation === 'getMany')!;
+const LIST = operationSpec(huaweiOperations, 'customer', 'getMany');
+const BUDGETS = operationSpec(huaweiOperations, 'budget', 'getMany');
 
 function fromListed(c: IDataObject): CustomerRecord {
 	// Documented as yyyy-MM-ddTHH:mm:ssZ; anything else is read as the same second, or as no time.

@@ -3,8 +3,8 @@ import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 import type { EventRecord, EventSource } from '../shared/trigger/events';
 import { sortableUtc } from '../shared/trigger/watermark';
 import type { OperationSpec } from '../shared/types';
-import { customerOperations } from './resources/customer';
-import { subAgentOperations } from './resources/subAgent';
+import { operationSpec } from '../shared/operationLookup';
+import { tencentOperations } from './resources';
 import { tencentSender } from './transport';
 import { TENCENT_UIN_FORM } from './triggerSource';
 import { readConsistently } from '../shared/trigger/consistentRead';
@@ -16,8 +16,8 @@ const PAGE_SIZE = 100;
  */
 export const APPLICATION_OVERLAP_SECONDS = 15 * 60;
 
-const PENDING_CLIENTS = customerOperations.find((s) => s.operation === 'getPendingApplications')!;
-const PENDING_SUB_AGENTS = subAgentOperations.find((s) => s.operation === 'getPendingApplications')!;
+const PENDING_CLIENTS = operationSpec(tencentOperations, 'customer', 'getPendingApplications');
+const PENDING_SUB_AGENTS = operationSpec(tencentOperations, 'subAgent', 'getPendingApplications');
 
 /**
  * Every pending application, page by page, read again if the total moved meanwhile. The pending

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { NodeOperationError } from 'n8n-workflow';
 
 import { cancelSignalOf } from '../shared/context';
-import { checkedSetting } from '../shared/executor';
+import { checkedSetting } from '../shared/checkedSetting';
 import { numberTypeOptions } from '../shared/fields';
 import { cancellableSleep } from '../shared/rateLimiter';
 import type { FieldSpec, OperationExecute } from '../shared/types';

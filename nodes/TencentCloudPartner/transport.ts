@@ -51,7 +51,7 @@ export const TENCENT: VendorDescription = {
 		request: () => ({
 			method: 'POST',
 			url: '/',
-			headers: { 'X-TC-Action': spec.vendorAction, 'X-TC-Version': spec.apiVersion ?? TENCENT_PARTNER_VERSION },
+			headers: { 'X-TC-Action': spec.vendorAction, 'X-TC-Version': spec.request?.apiVersion ?? TENCENT_PARTNER_VERSION },
 			body: request.body,
 			json: true,
 			ignoreHttpStatusErrors: true,

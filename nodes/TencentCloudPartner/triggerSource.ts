@@ -1,13 +1,13 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
-import { chunk } from '../shared/paging';
+import { chunk } from '../shared/chunk';
 import type { CustomerRecord } from '../shared/trigger/customer';
 import { numericIdForm } from '../shared/trigger/customerIds';
 import type { CustomerSource } from '../shared/trigger/source';
 import { sortableUtc } from '../shared/trigger/watermark';
+import { operationSpec } from '../shared/operationLookup';
 import type { OperationSpec } from '../shared/types';
-import { creditOperations } from './resources/credit';
-import { customerOperations } from './resources/customer';
+import { tencentOperations } from './resources';
 import { tencentSender } from './transport';
 import { readConsistently } from '../shared/trigger/consistentRead';
 
@@ -20,11 +20,10 @@ const PAGE_SIZE = 100;
  */
 export const TENCENT_OVERLAP_SECONDS = 15 * 60;
 
-const specOf = (specs: OperationSpec[], operation: string) => specs.find((s) => s.operation === operation)!;
-const LIST = specOf(creditOperations, 'getManyCustomers');
-const DIRECT = specOf(creditOperations, 'getDirectCustomers');
-const BY_UINS = specOf(creditOperations, 'getByUins');
-const DETAILS = specOf(customerOperations, 'getDetails');
+const LIST = operationSpec(tencentOperations, 'credit', 'getManyCustomers');
+const DIRECT = operationSpec(tencentOperations, 'credit', 'getDirectCustomers');
+const BY_UINS = operationSpec(tencentOperations, 'credit', 'getByUins');
+const DETAILS = operationSpec(tencentOperations, 'customer', 'getDetails');
 
 function fromListed(c: IDataObject): CustomerRecord {
 	// The transport gave a real AssociationTime in UTC; anything else is no time (see sortableUtc).

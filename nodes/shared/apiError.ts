@@ -77,7 +77,7 @@ export function vendorApiError(node: INode, parts: ApiErrorParts): NodeApiError 
 	const lines: string[] = [];
 	if (outcome === 'unknown') {
 		lines.push(
-			`The request was sent but no clear answer came back, so it may or may not have been applied. It was not repeated, to avoid doing it twice.${spec.verifyHint ? ` ${spec.verifyHint}` : ''}`,
+			`The request was sent but no clear answer came back, so it may or may not have been applied. It was not repeated, to avoid doing it twice.${spec.writeRules?.verifyHint ? ` ${spec.writeRules.verifyHint}` : ''}`,
 		);
 	}
 	if (outcome === 'notSent') {

@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { runInOrder, settleRun, valuesOf } from './concurrency';
 import { describeSplitCall, reportSplitCall, splitCallContext } from './failureReport';
 import { carried, type Standing, standingOf } from './outcome';
-import { chunk } from './paging';
+import { chunk } from './chunk';
 import { cancelledError, markStopConsequence, outcomeOf, StoppedBeforeSending, stopReasonOf } from './stopping';
 import type { CallScheduling } from './types';
 

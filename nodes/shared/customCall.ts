@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { FieldSpec, OperationSpec } from './types';
+import type { FieldSpec, OperationSpec, ResourceSpec } from './types';
 import { FieldValidationError } from './validation';
 
 /**
@@ -17,6 +17,16 @@ export const N8N_CUSTOM_API_CALL_KEY = '__CUSTOM_API_CALL__';
 
 /** The resource that holds a node's custom call, last in the resource list. */
 export const CUSTOM_RESOURCE = 'custom';
+
+/** The resource entry of a node's custom call, last in its resource list, in the vendor's words. */
+export function customCallResource(description: string): ResourceSpec {
+	return { value: CUSTOM_RESOURCE, name: CUSTOM_API_CALL_NAME, description };
+}
+
+/** The JSON body a custom call sends, with the vendor's own names (`description` says what goes in it). */
+export function customCallBodyField(description: string): FieldSpec {
+	return { name: 'Body', displayName: 'Body (JSON)', kind: 'json', required: true, in: 'setting', paramName: 'jsonBody', description };
+}
 
 /** Pacing and retry settings every custom call offers, with the vendor's lowest documented limit. */
 export function customCallSettingFields(lowestRatePerSecond: number, vendorWords: string): FieldSpec[] {
@@ -57,35 +67,21 @@ export function customCallPacing(settings: IDataObject, lowestRatePerSecond: num
  * outcome carries, says so, and gives the listed write's own way to check.
  */
 export function keepingListedWrites(custom: OperationSpec, listedOf: (bound: OperationSpec) => OperationSpec | undefined): OperationSpec {
-	const bind = custom.concrete;
-	if (!bind) return custom;
+	if (!custom.customCall) return custom;
+	const { bindItem } = custom.customCall;
 	return {
 		...custom,
-		concrete: (request) => {
-			const bound = bind(request);
-			const listed = listedOf(bound.spec);
-			if (!listed?.write) return bound;
-			const setting = request.settings?.Read === true ? 'Retry as Read does not apply to it' : 'it is never repeated after an unclear outcome';
-			const rule = `${bound.spec.vendorAction} is a write the node lists ("${listed.action}"), so ${setting}.`;
-			return { ...bound, spec: { ...bound.spec, write: true, verifyHint: [listed.verifyHint, rule].filter(Boolean).join(' ') } };
+		customCall: {
+			bindItem: (request) => {
+				const bound = bindItem(request);
+				const listed = listedOf(bound.spec);
+				if (!listed?.write) return bound;
+				const setting = request.settings?.Read === true ? 'Retry as Read does not apply to it' : 'it is never repeated after an unclear outcome';
+				const rule = `${bound.spec.vendorAction} is a write the node lists ("${listed.action}"), so ${setting}.`;
+				return { ...bound, spec: { ...bound.spec, write: true, writeRules: { ...bound.spec.writeRules, verifyHint: [listed.writeRules?.verifyHint, rule].filter(Boolean).join(' ') } } };
+			},
 		},
 	};
-}
-
-/** The custom call spec of a node, if it has one. */
-export function customCallOf(specs: OperationSpec[]): OperationSpec | undefined {
-	return specs.find((spec) => spec.customCall);
-}
-
-/**
- * The operation a node runs for a resource and operation. The custom call answers under every
- * resource, because each resource's operation list ends with it.
- */
-export function findOperationIn(specs: OperationSpec[], resource: string, operation: string): OperationSpec | undefined {
-	const listed = specs.find((spec) => spec.resource === resource && spec.operation === operation);
-	if (listed) return listed;
-	const custom = customCallOf(specs);
-	return custom && custom.operation === operation ? custom : undefined;
 }
 
 /** Query parameters typed as JSON: only text, numbers and booleans can go in a URL. */

@@ -71,9 +71,9 @@ function concurrencyFor(context: IExecuteFunctions, spec: OperationSpec): number
  * first item's bound spec decides the default pool, as its options do.
  */
 function boundForFirstItem(context: IExecuteFunctions, spec: OperationSpec): OperationSpec {
-	if (!spec.concrete) return spec;
+	if (!spec.customCall) return spec;
 	try {
-		return spec.concrete(buildRequest(context, spec, 0)).spec;
+		return spec.customCall.bindItem(buildRequest(context, spec, 0)).spec;
 	} catch {
 		// The item reports its own bad input when it runs.
 		return spec;

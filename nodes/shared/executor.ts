@@ -11,6 +11,7 @@ import { simplifyRecord } from './simplify';
 import type { RequestSlots } from './concurrency';
 import { isStoppedBeforeSending, stopControl } from './stopping';
 import type { BuiltRequest, CallOptions, CallScheduling, FieldSpec, OperationResult, OperationSpec } from './types';
+import { checkedSetting } from './checkedSetting';
 import { coerceField, FieldValidationError, isBlank } from './validation';
 
 /**
@@ -71,7 +72,7 @@ function place(request: BuiltRequest, field: FieldSpec, value: unknown) {
  * are valid; the error names the field, the item and the form that was expected.
  */
 export function buildRequest(context: IExecuteFunctions, spec: OperationSpec, itemIndex: number): BuiltRequest {
-	const request: BuiltRequest = { body: { ...(spec.fixedBody ?? {}) }, qs: {}, path: {} };
+	const request: BuiltRequest = { body: { ...(spec.request?.fixedBody ?? {}) }, qs: {}, path: {} };
 	const extra = spec.fields.some((f) => !f.required) || spec.paging
 		? (context.getNodeParameter(ADDITIONAL_FIELDS, itemIndex, {}) as IDataObject)
 		: {};
@@ -98,7 +99,7 @@ export function buildRequest(context: IExecuteFunctions, spec: OperationSpec, it
 			throw new NodeOperationError(context.getNode(), error as Error, { itemIndex });
 		}
 	}
-	const problem = spec.finalizeRequest?.(request);
+	const problem = spec.request?.finalize?.(request);
 	if (problem) {
 		throw new NodeOperationError(context.getNode(), `Item ${itemIndex + 1}: ${problem}`, {
 			itemIndex,
@@ -108,23 +109,6 @@ export function buildRequest(context: IExecuteFunctions, spec: OperationSpec, it
 	return request;
 }
 
-/**
- * Checks a setting that is not a vendor field (limit, page size, timeout) exactly like a field,
- * because expressions can give it any value: 2.5, 0, -1, "ten" or Infinity would otherwise be sent
- * or silently change how the node behaves.
- */
-export function checkedSetting(context: IExecuteFunctions, itemIndex: number, setting: FieldSpec, raw: unknown): number {
-	try {
-		return coerceField(setting, raw) as number;
-	} catch (error) {
-		if (!(error instanceof FieldValidationError)) throw new NodeOperationError(context.getNode(), error as Error, { itemIndex });
-		throw new NodeOperationError(context.getNode(), `Item ${itemIndex + 1}: ${error.message}`, {
-			itemIndex,
-			description: `${setting.description} Nothing was sent.`,
-		});
-	}
-}
-
 /** A custom call becomes the spec its parameters describe; any other operation stays as it is. */
 function bindCustomCall(
 	context: IExecuteFunctions,
@@ -132,9 +116,9 @@ function bindCustomCall(
 	request: BuiltRequest,
 	itemIndex: number,
 ): { spec: OperationSpec; request: BuiltRequest } {
-	if (!spec.concrete) return { spec, request };
+	if (!spec.customCall) return { spec, request };
 	try {
-		return spec.concrete(request);
+		return spec.customCall.bindItem(request);
 	} catch (error) {
 		const message = error instanceof FieldValidationError ? `Item ${itemIndex + 1}: ${error.message}` : (error as Error).message;
 		throw new NodeOperationError(context.getNode(), message, { itemIndex, description: 'Nothing was sent.' });
@@ -163,8 +147,9 @@ export async function executeOperation(
 	run?: RunScheduling,
 ): Promise<OperationResult> {
 	let result = await runOperation(context, spec, send, itemIndex, run);
-	if (spec.enrich) result = (result as IDataObject[]).map((record) => ({ ...spec.enrich!(record), ...record }));
-	if (!spec.simplifiable || !(context.getNodeParameter('simplify', itemIndex, false) as boolean)) return result;
+	const enrich = spec.answer?.enrich;
+	if (enrich) result = (result as IDataObject[]).map((record) => ({ ...enrich(record), ...record }));
+	if (!spec.answer?.simplifiable || !(context.getNodeParameter('simplify', itemIndex, false) as boolean)) return result;
 	return (result as IDataObject[]).map((entry) =>
 		typeof entry.json === 'object' && entry.json !== null
 			? { ...entry, json: simplifyRecord(entry.json as IDataObject) }
@@ -200,10 +185,12 @@ async function runOperation(
 		throw settled.error;
 	};
 	const scheduling: CallScheduling = { limit: run?.slots.size ?? 1, signal: run ? item.signal : undefined };
-	if (spec.execute) return await spec.execute(context, spec, call, request, itemIndex, scheduling);
+	if (spec.ownLogic) return await spec.ownLogic.execute(context, spec, call, request, itemIndex, scheduling);
+	const { batch } = spec.request ?? {};
+	const { recordsPath, resultPath } = spec.answer ?? {};
 
-	if (spec.batch) {
-		const { field, maxPerCall } = spec.batch;
+	if (batch) {
+		const { field, maxPerCall } = batch;
 		const ids = (request.body[field] as unknown[]) ?? [];
 		const answers = await sendInBatches(
 			ids,
@@ -213,15 +200,15 @@ async function runOperation(
 			undefined,
 			scheduling,
 		);
-		return answers.flatMap((response) => (spec.recordsPath ? recordsAt(response, spec.recordsPath) : [response]));
+		return answers.flatMap((response) => (recordsPath ? recordsAt(response, recordsPath) : [response]));
 	}
 
-	if (spec.paging && spec.recordsPath) {
+	if (spec.paging && recordsPath) {
 		const plan = listPlan(context, spec, itemIndex);
 		const startDefault = spec.paging.style === 'pageNumber' ? 1 : 0;
 		return await collectPages(
 			spec.paging,
-			spec.recordsPath,
+			recordsPath,
 			request,
 			{
 				limit: plan.limit,
@@ -234,13 +221,14 @@ async function runOperation(
 	}
 
 	const response = await call(request);
-	if (spec.resultPath) {
-		const result = getPath(response, spec.resultPath);
+	if (resultPath) {
+		const result = getPath(response, resultPath);
 		const requestId = response.RequestId === undefined ? {} : { RequestId: response.RequestId };
 		return [{ ...((result ?? {}) as IDataObject), ...requestId }];
 	}
-	if (!spec.recordsPath) return [response];
-	const records = recordsAt(response, spec.recordsPath);
+	// An answer that is a bare list (dotdigital's) gives one item per entry, as a list of records does.
+	if (!recordsPath) return Array.isArray(response) ? (response as IDataObject[]) : [response];
+	const records = recordsAt(response, recordsPath);
 	if (!isListOperation(spec)) return records;
 	const { limit } = listPlan(context, spec, itemIndex);
 	return records.slice(0, limit);

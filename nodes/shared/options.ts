@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { checkedSetting } from './executor';
+import { checkedSetting } from './checkedSetting';
 import { maxConcurrentRequestsSetting } from './properties';
 
 /** Name of the option that caps requests in flight; 0 or unset means derived from the rate limit. */

@@ -1,7 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { MAX_CONCURRENCY, UNLIMITED_ACTION_CONCURRENCY } from './concurrency';
-import { CUSTOM_API_CALL_NAME, customCallOf } from './customCall';
+import { CUSTOM_API_CALL_NAME } from './customCall';
+import { customCallOf } from './operationLookup';
 import { fieldProperty, numberTypeOptions } from './fields';
 import { rerunSentence } from './rerun';
 import type { FieldSpec, OperationSpec, PagingSpec, ResourceSpec } from './types';
@@ -35,11 +36,11 @@ export function listSettings(paging?: PagingSpec): { limit: FieldSpec; pageSize?
 
 /** Whether an operation lists records and so offers Return All / Limit. */
 export function isListOperation(spec: OperationSpec): boolean {
-	return spec.recordsPath !== undefined && (spec.paging !== undefined || spec.clientSideLimit === true);
+	return spec.answer?.recordsPath !== undefined && (spec.paging !== undefined || spec.answer.clientSideLimit === true);
 }
 
 /** A custom call's fields show wherever it is picked: its operation value is unique to it. */
-function showFor(spec: OperationSpec) {
+export function showFor(spec: OperationSpec) {
 	if (spec.customCall) return { show: { operation: [spec.operation] } };
 	return { show: { resource: [spec.resource], operation: [spec.operation] } };
 }
@@ -47,13 +48,14 @@ function showFor(spec: OperationSpec) {
 /** The dropdown help: requirements first, so nobody misses them, then the vendor's action name. */
 export function operationDescription(spec: OperationSpec): string {
 	const notes: string[] = [];
-	if (spec.needsCustomerKey) notes.push("Needs the end customer's own API key, not the partner's.");
-	if (spec.needsAllowlist) notes.push('Needs allowlisting by your channel manager.');
-	if (spec.inferred) notes.push('Inferred, not published: the method name and fields follow the service\'s naming; override them under Options if your account differs.');
-	const permission = spec.permissions?.length
-		? ` Needs the Partner Center Action code ${spec.permissions.join(' or ')}.`
+	if (spec.access?.needsCustomerKey) notes.push("Needs the end customer's own API key, not the partner's.");
+	if (spec.access?.needsAllowlist) notes.push('Needs allowlisting by your channel manager.');
+	if (spec.request?.inferred) notes.push('Inferred, not published: the method name and fields follow the service\'s naming; override them under Options if your account differs.');
+	const permissions = spec.access?.permissions ?? [];
+	const permission = permissions.length
+		? ` Needs the Partner Center Action code ${permissions.join(' or ')}.`
 		: '';
-	const rerun = spec.write && spec.rerun ? ` ${rerunSentence(spec.rerun)}.` : '';
+	const rerun = spec.write && spec.writeRules?.rerun ? ` ${rerunSentence(spec.writeRules.rerun)}.` : '';
 	return [...notes, `${spec.description} (${spec.vendorAction}).${permission}${rerun}`].join(' ');
 }
 
@@ -144,7 +146,7 @@ export function buildNodeProperties(resources: ResourceSpec[], specs: OperationS
 				},
 			);
 		}
-		if (spec.simplifiable) {
+		if (spec.answer?.simplifiable) {
 			properties.push({
 				displayName: 'Simplify',
 				name: 'simplify',
@@ -155,7 +157,7 @@ export function buildNodeProperties(resources: ResourceSpec[], specs: OperationS
 				displayOptions,
 			});
 		}
-		for (const extra of spec.extraProperties ?? []) {
+		for (const extra of spec.ownLogic?.extraProperties ?? []) {
 			properties.push({ ...extra, displayOptions });
 		}
 		const optional = spec.fields.filter((f) => !f.required).map(fieldProperty);

@@ -16,6 +16,6 @@ export function rerunSentence(rerun: RerunSafety): string {
 export function withRerun(specs: OperationSpec[], table: RerunTable): OperationSpec[] {
 	return specs.map((spec) => {
 		const rerun = table[`${spec.resource}.${spec.operation}`];
-		return spec.write && rerun ? { ...spec, rerun } : spec;
+		return spec.write && rerun ? { ...spec, writeRules: { ...spec.writeRules, rerun } } : spec;
 	});
 }

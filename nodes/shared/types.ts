@@ -108,12 +108,16 @@ export interface OffsetPaging {
 
 export type PagingSpec = PageNumberPaging | OffsetPaging;
 
-/** An id list the API takes only in small batches: the node splits any number of ids. */
+/** Which id list is split, and the most ids one call takes. */
 export interface BatchSpec {
 	field: string;
 	maxPerCall: number;
 }
 
+/**
+ * One operation of a node, as data: what the editor shows, the vendor call it makes, and the
+ * groups below for what only some operations need. One executor runs them all.
+ */
 export interface OperationSpec {
 	resource: string;
 	/** n8n operation value, e.g. `getMany`. */
@@ -131,65 +135,107 @@ export interface OperationSpec {
 	/** Documented requests per second for this action; the node never exceeds it. */
 	rateLimitPerSecond: number;
 	fields: FieldSpec[];
-	/** Where the records sit in the response; when set, each record becomes one item. */
-	recordsPath?: string;
+	/** How the request is shaped beyond its fields. */
+	request?: RequestShape;
+	/** Server paging of a list: the node fetches pages up to Limit or all. */
 	paging?: PagingSpec;
-	batch?: BatchSpec;
-	/** For a list without server paging: still offer Return All / Limit. */
-	clientSideLimit?: boolean;
-	/** Needs the end customer's own API key rather than the partner's. */
-	needsCustomerKey?: boolean;
-	/** Needs allowlisting by the vendor's channel manager. */
-	needsAllowlist?: boolean;
-	/** How to find out whether an ambiguous write took effect. */
-	verifyHint?: string;
-	/** For a write: what running it again does, and what protects it (every write says). */
-	rerun?: RerunSafety;
-	/** Fixed body fields that always go with this action. */
-	fixedBody?: IDataObject;
+	/** What becomes of the vendor's answer. */
+	answer?: AnswerHandling;
+	/** For a write: how to check it and what running it again does. */
+	writeRules?: WriteRules;
+	/** What the caller needs before the vendor answers at all. */
+	access?: AccessNeeds;
+	/** Marks the node's custom call and says how an item's parameters become the call sent. */
+	customCall?: CustomCall;
+	/** Logic beyond one call per item (polling until ready, downloading a file). */
+	ownLogic?: OwnLogic;
+}
+
+/** How an operation's request is shaped beyond the fields the user fills in. */
+export interface RequestShape {
 	/** REST method and path template (`{name}` is filled from path fields), for REST vendors. */
 	http?: { method: HttpMethod; path: string };
 	/** API version sent with the action, where the vendor versions per call (Tencent's X-TC-Version). */
 	apiVersion?: string;
-	/**
-	 * The node's custom call: n8n's "Custom API Call" entry of every operation list leads to it,
-	 * and `concrete` turns each item's parameters into the spec and request really sent.
-	 */
-	customCall?: boolean;
-	/**
-	 * For a custom call: the action or path, pacing and retry rule come from the item's parameters,
-	 * so the executor sends the spec this returns, through the same transport as any listed action.
-	 * Throws a FieldValidationError when the parameters cannot make a request.
-	 */
-	concrete?: (request: BuiltRequest) => { spec: OperationSpec; request: BuiltRequest };
 	/** Fixed request headers of this action (e.g. a language header). */
 	headers?: IDataObject;
-	/** Fine-grained permission codes the vendor checks; any one of them grants access. */
-	permissions?: string[];
-	/** Where an administrator grants those permissions, as the vendor's console names it. */
-	permissionPath?: string;
+	/** Fixed body fields that always go with this action. */
+	fixedBody?: IDataObject;
+	/** An id list the API takes only in small batches: the node splits any number of ids. */
+	batch?: BatchSpec;
+	/**
+	 * Last look at a checked request before it is sent, for rules that span fields (defaults taken
+	 * from another field, values that must match). Returns a message when the request is invalid.
+	 */
+	finalize?: (request: BuiltRequest) => string | undefined;
 	/**
 	 * The method name and fields are not published, only inferred: the node says so, and lets a
 	 * user rename the method or fields and add extra JSON fields without a new release.
 	 */
 	inferred?: boolean;
+}
+
+/** What becomes of the vendor's answer. */
+export interface AnswerHandling {
+	/** Where the records sit in the answer; when set, each record becomes one item. */
+	recordsPath?: string;
+	/** For a list without server paging: still offer Return All / Limit. */
+	clientSideLimit?: boolean;
+	/** For a single answer: the object at this path becomes the item (RequestId kept beside it). */
+	resultPath?: string;
 	/** Adds convenience fields to each output record (never replaces the vendor's own). */
 	enrich?: (record: IDataObject) => IDataObject;
 	/** When the vendor answers a write with no content, return the fields that were sent instead. */
 	echoRequestWhenEmpty?: boolean;
-	/** For a single answer: the object at this path becomes the item (RequestId kept beside it). */
-	resultPath?: string;
-	/**
-	 * Last look at a checked request before it is sent, for rules that span fields (defaults taken
-	 * from another field, values that must match). Returns a message when the request is invalid.
-	 */
-	finalizeRequest?: (request: BuiltRequest) => string | undefined;
 	/** Offer a Simplify switch: amounts as numbers and flat keys, for spreadsheets. */
 	simplifiable?: boolean;
-	/** Extra editor properties an operation with its own execute needs (shown only for it). */
+}
+
+/** How a write is checked after an unclear outcome, and what running it again does. */
+export interface WriteRules {
+	/** How to find out whether an ambiguous write took effect. */
+	verifyHint?: string;
+	/** What running it again does, and what protects it (every write says). */
+	rerun?: RerunSafety;
+}
+
+/** What the caller needs before the vendor answers at all. */
+export interface AccessNeeds {
+	/** Needs the end customer's own API key rather than the partner's. */
+	needsCustomerKey?: boolean;
+	/** Needs allowlisting by the vendor's channel manager. */
+	needsAllowlist?: boolean;
+	/** Fine-grained permission codes the vendor checks; any one of them grants access. */
+	permissions?: string[];
+	/** Where an administrator grants those permissions, as the vendor's console names it. */
+	permissionPath?: string;
+}
+
+/** An operation with logic of its own beyond one call per item. */
+export interface OwnLogic {
+	execute: OperationExecute;
+	/** Extra editor properties the logic needs (shown only for this operation). */
 	extraProperties?: INodeProperties[];
-	/** Logic beyond one call per item (polling until ready, downloading a file). */
-	execute?: OperationExecute;
+}
+
+/**
+ * The node's custom call: n8n's "Custom API Call" entry of every operation list leads to it. The
+ * action, method or path (and, where offered, pacing and retry rule) come from the item's
+ * parameters, so the executor sends the spec `bindItem` returns, through the same sender as any
+ * listed operation: one mechanism for every vendor.
+ */
+export interface CustomCall {
+	/**
+	 * Turns one item's checked parameters into the spec and request really sent. Throws a
+	 * FieldValidationError when they cannot make a request.
+	 */
+	bindItem: (request: BuiltRequest) => BoundCall;
+}
+
+/** A custom call bound to one item: a plain spec (no longer a custom call) and its request. */
+export interface BoundCall {
+	spec: OperationSpec;
+	request: BuiltRequest;
 }
 
 /**

@@ -48,13 +48,17 @@ function withDefaults(type, data) {
 	return { ...defaults, ...data };
 }
 
+/** Where an operation's records sit in its answer, if it answers with a list. */
+const recordsPathOf = (spec) => (spec.answer ? spec.answer.recordsPath : undefined);
+
 const getPath = (value, path) => (path ? path.split('.').reduce((v, key) => (v === null || v === undefined ? undefined : v[key]), value) : value);
 
 /** Where the records of a list answer are, as the node finds them (`*`: the answer's first list). */
 function recordsOf(body, spec) {
-	if (!spec.recordsPath) return undefined;
-	if (spec.recordsPath === '*') return Array.isArray(body) ? body : Object.values(body || {}).find(Array.isArray);
-	return getPath(body, spec.recordsPath);
+	const path = recordsPathOf(spec);
+	if (!path) return undefined;
+	if (path === '*') return Array.isArray(body) ? body : Object.values(body || {}).find(Array.isArray);
+	return getPath(body, path);
 }
 
 /** Whether an answer is the vendor saying "too many requests". */
@@ -71,7 +75,7 @@ function pageFindings(spec, pages, itemCount, limit) {
 	const findings = [];
 	const records = pages.reduce((n, p) => n + (Array.isArray(p.records) ? p.records.length : 0), 0);
 	const expected = Math.min(records, limit ?? records);
-	if (itemCount !== expected) findings.push({ kind: 'pages', path: spec.recordsPath, expected: `${expected} items from ${pages.length} page(s)`, got: `${itemCount}` });
+	if (itemCount !== expected) findings.push({ kind: 'pages', path: recordsPathOf(spec), expected: `${expected} items from ${pages.length} page(s)`, got: `${itemCount}` });
 	// A total may come as a string of digits where the model says string (Tencent's DescribeCustomerUin).
 	const totals = pages.map((p) => p.total).filter((t) => t !== undefined).map((t) => (typeof t === 'string' && /^\d+$/.test(t) ? Number(t) : t));
 	if (spec.paging.totalPath && totals.some((t) => jsonType(t) !== 'integer')) findings.push({ kind: 'pages', path: spec.paging.totalPath, expected: 'a whole-number total', got: totals.map(jsonType).join(',') });
@@ -135,13 +139,13 @@ async function checkVendor(vendor, credential, { pace, onResult = () => {} } = {
 		const answers = capture.answers;
 		const throttled = answers.filter((a) => isThrottled(vendor, a)).length;
 		const { model, at, confidence, source } = responseModelOf(vendor, spec);
-		const listModel = vendor === 'dotdigital' && spec.recordsPath;
+		const listModel = vendor === 'dotdigital' && recordsPathOf(spec);
 		const findings = [];
 		const pages = [];
 		for (const answer of answers.filter((a) => isSuccess(vendor, a))) {
 			const body = getPath(answer.body, at);
 			const records = recordsOf(body, spec);
-			if (spec.recordsPath && records === undefined) findings.push({ kind: 'missing', path: [at, spec.recordsPath].filter(Boolean).join('.'), expected: 'the list of records' });
+			if (recordsPathOf(spec) && records === undefined) findings.push({ kind: 'missing', path: [at, recordsPathOf(spec)].filter(Boolean).join('.'), expected: 'the list of records' });
 			if (listModel) (records || []).forEach((r) => compare(vendor, model, r, '[]', findings));
 			else compare(vendor, model, body, at, findings);
 			if (spec.paging) pages.push({ records, total: spec.paging.totalPath ? getPath(body, spec.paging.totalPath) : undefined });

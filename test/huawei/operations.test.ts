@@ -302,9 +302,9 @@ describe('editor', () => {
 		const { HuaweiCloudPartner } = await import('../../nodes/HuaweiCloudPartner/HuaweiCloudPartner.node');
 		const { huaweiOperations } = await import('../../nodes/HuaweiCloudPartner/resources');
 		const options = new HuaweiCloudPartner().description.properties.filter((p) => p.name === 'operation').flatMap((p) => p.options ?? []) as unknown as IDataObject[];
-		for (const spec of huaweiOperations.filter((s) => s.permissions?.length)) {
+		for (const spec of huaweiOperations.filter((s) => s.access?.permissions?.length)) {
 			const option = options.find((o) => o.value === spec.operation && String(o.description).includes(spec.vendorAction));
-			for (const code of spec.permissions!) expect(String(option?.description)).toContain(code);
+			for (const code of spec.access!.permissions!) expect(String(option?.description)).toContain(code);
 		}
 		expect(String(options.find((o) => o.value === 'checkIdentity')?.description)).toContain('BPC_ITEM_SUBCUSTSERV_010118');
 	});

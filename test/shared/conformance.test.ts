@@ -100,10 +100,10 @@ function everyFieldFilled(spec: OperationSpec): INodeParameters {
 		if (field.required) parameters[paramNameOf(field)] = entered as IDataObject;
 		else additionalFields[paramNameOf(field)] = entered as IDataObject;
 	}
-	for (const extra of spec.extraProperties ?? []) parameters[extra.name] = extra.default as IDataObject;
+	for (const extra of spec.ownLogic?.extraProperties ?? []) parameters[extra.name] = extra.default as IDataObject;
 	// Operations that poll until a file is ready: one look is enough to see the request.
 	if ('waitUntilReady' in parameters) parameters.waitUntilReady = false;
-	if (spec.recordsPath && (spec.paging || spec.clientSideLimit)) Object.assign(parameters, { returnAll: false, limit: 1 });
+	if (spec.answer?.recordsPath && (spec.paging || spec.answer.clientSideLimit)) Object.assign(parameters, { returnAll: false, limit: 1 });
 	parameters.additionalFields = additionalFields;
 	return parameters as INodeParameters;
 }
@@ -146,16 +146,16 @@ function matchesType(value: unknown, expected: string): boolean {
  * A custom call sends whatever action or path the user names, so no SDK model describes it; its
  * requests are compared with the listed operations' in custom-call.test.ts instead.
  */
-const modelled = (operations: OperationSpec[]) => operations.filter((spec) => !spec.concrete);
+const modelled = (operations: OperationSpec[]) => operations.filter((spec) => !spec.customCall);
 
 it('the custom calls are the only operations left out of the model comparison', () => {
-	const leftOut = [...tencentOperations, ...huaweiOperations].filter((spec) => spec.concrete).map((spec) => `${spec.resource} > ${spec.operation}`);
+	const leftOut = [...tencentOperations, ...huaweiOperations].filter((spec) => spec.customCall).map((spec) => `${spec.resource} > ${spec.operation}`);
 	expect(leftOut).toEqual(['custom > customAction', 'custom > customApiCall']);
 });
 
 describe('Tencent Cloud Partner requests match the Tencent SDK models', () => {
 	it.each(modelled(tencentOperations).map((spec) => [`${spec.resource} > ${spec.operation} (${spec.vendorAction})`, spec] as const))('%s', async (_label, spec) => {
-		const result = await runTencent(everyFieldFilled(spec), { credential: spec.needsCustomerKey ? CUSTOMER_CREDENTIAL : PARTNER_CREDENTIAL, continueOnFail: true });
+		const result = await runTencent(everyFieldFilled(spec), { credential: spec.access?.needsCustomerKey ? CUSTOMER_CREDENTIAL : PARTNER_CREDENTIAL, continueOnFail: true });
 		const request = sent.find((r) => (r.headers as IDataObject)?.['X-TC-Action'] === spec.vendorAction);
 		expect({ sent: request !== undefined, error: result.json[0]?.error }).toEqual({ sent: true, error: result.json[0]?.error });
 		const body = request!.body as IDataObject;
@@ -177,7 +177,7 @@ describe('Tencent Cloud Partner requests match the Tencent SDK models', () => {
 			// A member the SDK requires may be optional in the editor only if the node always sends it
 			// (a default, a paging field): run again with the optional fields left empty.
 			sent = [];
-			await runTencent({ ...everyFieldFilled(spec), additionalFields: {} }, { credential: spec.needsCustomerKey ? CUSTOMER_CREDENTIAL : PARTNER_CREDENTIAL, continueOnFail: true });
+			await runTencent({ ...everyFieldFilled(spec), additionalFields: {} }, { credential: spec.access?.needsCustomerKey ? CUSTOMER_CREDENTIAL : PARTNER_CREDENTIAL, continueOnFail: true });
 			const minimal = (sent.find((r) => (r.headers as IDataObject)?.['X-TC-Action'] === spec.vendorAction)?.body ?? {}) as IDataObject;
 			for (const name of optionalInNode) if (!(name in minimal)) problems.push(`${name} is required by the SDK but not always sent`);
 		}
@@ -204,7 +204,7 @@ describe('Huawei Cloud Partner requests match the Huawei Go SDK models', () => {
 	it.each(modelled(huaweiOperations).map((spec) => [`${spec.resource} > ${spec.operation} (${spec.vendorAction})`, spec] as const))('%s', async (_label, spec) => {
 		const api = huaweiSchema.apis[spec.vendorAction];
 		expect(api).toBeDefined();
-		expect(spec.http).toEqual({ method: api.method, path: api.path });
+		expect(spec.request?.http).toEqual({ method: api.method, path: api.path });
 		const result = await runHuawei(everyFieldFilled(spec), { credential: AKSK, continueOnFail: true });
 		const pattern = new RegExp(`^${api.path.replace(/\{\w+\}/g, '[^/]+')}$`);
 		const request = sent.find((r) => pattern.test(String(r.url).split('?')[0]));
@@ -231,7 +231,7 @@ describe('Huawei Cloud Partner requests match the Huawei Go SDK models', () => {
 			else if (!huaweiTypeMatches(value, field.type, field.location)) problems.push(`${field.json} (${field.location}) is ${jsonType(value)} ${JSON.stringify(value)}, the SDK sends ${field.type.kind}${field.type.go ? ` (${field.type.go})` : ''}`);
 			const spec_ = spec.fields.find((f) => f.name === field.json);
 			const pagingField = spec.paging?.style === 'offset' && [spec.paging.offsetField, spec.paging.limitField].includes(field.json);
-			if (field.required && !spec_?.required && !pagingField && !(field.json in (spec.fixedBody ?? {}))) problems.push(`${field.json} is required by the SDK but optional in the node`);
+			if (field.required && !spec_?.required && !pagingField && !(field.json in (spec.request?.fixedBody ?? {}))) problems.push(`${field.json} is required by the SDK but optional in the node`);
 		}
 		for (const location of ['query', 'body'] as const) {
 			for (const name of Object.keys(located[location])) {

@@ -27,11 +27,11 @@ describe.each(nodes)('%s writes', (node, specs, rerunTable) => {
 	const writes = specs.filter((s) => s.write);
 
 	it.each(writes.map((s) => [`${s.resource}.${s.operation}`, s] as const))('%s says what running it again does, in its help text', (_name, spec) => {
-		expect(spec.rerun).toBeDefined();
-		expect(['harmless', 'addsAgain']).toContain(spec.rerun!.effect);
-		expect(spec.rerun!.protection.length).toBeGreaterThan(20);
-		expect(operationDescription(spec)).toContain(rerunSentence(spec.rerun!));
-		expect(readOperationsDoc(node.toLowerCase())).toContain(`run again: ${spec.rerun!.protection}`);
+		expect(spec.writeRules?.rerun).toBeDefined();
+		expect(['harmless', 'addsAgain']).toContain(spec.writeRules!.rerun!.effect);
+		expect(spec.writeRules!.rerun!.protection.length).toBeGreaterThan(20);
+		expect(operationDescription(spec)).toContain(rerunSentence(spec.writeRules!.rerun!));
+		expect(readOperationsDoc(node.toLowerCase())).toContain(`run again: ${spec.writeRules!.rerun!.protection}`);
 	});
 
 	it('the table names only writes the node has', () => {
@@ -39,7 +39,7 @@ describe.each(nodes)('%s writes', (node, specs, rerunTable) => {
 	});
 
 	it('reads carry no re-run note', () => {
-		expect(specs.filter((s) => !s.write && s.rerun)).toEqual([]);
+		expect(specs.filter((s) => !s.write && s.writeRules?.rerun)).toEqual([]);
 	});
 });
 

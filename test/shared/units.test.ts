@@ -3,7 +3,9 @@
  * Simplify and redaction.
  */
 import { huaweiApiOf } from '../../nodes/HuaweiCloudPartner/apiKey';
-import { chunk, choosePageSize, collectPages } from '../../nodes/shared/paging';
+import { chunk } from '../../nodes/shared/chunk';
+import { findOperationSpec, operationSpec } from '../../nodes/shared/operationLookup';
+import { choosePageSize, collectPages } from '../../nodes/shared/paging';
 import { serviceOf } from '../../nodes/shared/pacing';
 import { AdaptiveRateLimiter } from '../../nodes/shared/rateLimiter';
 import { redact } from '../../nodes/shared/redact';
@@ -14,7 +16,7 @@ import { TENCENT_FAILURES } from '../../nodes/TencentCloudPartner/errors';
 import { inCauseChain } from '../../nodes/shared/causeChain';
 import { ApiCallError, type ApiFailure, isThrottling, vendorCallError } from '../../nodes/shared/failure';
 import { simplifyRecord } from '../../nodes/shared/simplify';
-import type { FieldSpec } from '../../nodes/shared/types';
+import type { FieldSpec, OperationSpec } from '../../nodes/shared/types';
 import { coerceField, FieldValidationError } from '../../nodes/shared/validation';
 
 const field = (kind: FieldSpec['kind'], extra: Partial<FieldSpec> = {}): FieldSpec => ({
@@ -223,20 +225,47 @@ describe('Simplify and redaction', () => {
 
 describe('Huawei API a call counts against', () => {
 	const listed = [
-		{ http: { method: 'GET' as const, path: '/v2/orders/customer-orders/details/{order_id}' } },
-		{ http: { method: 'GET' as const, path: '/v2/orders/customer-orders' } },
+		{ request: { http: { method: 'GET' as const, path: '/v2/orders/customer-orders/details/{order_id}' } } },
+		{ request: { http: { method: 'GET' as const, path: '/v2/orders/customer-orders' } } },
 	];
 	it('a custom call to a listed API shares its template, whatever the id', () => {
-		expect(huaweiApiOf({ vendorAction: 'x', http: { method: 'GET', path: '/v2/orders/customer-orders/details/CS2612011807PKTUL' } }, listed)).toBe(
+		expect(huaweiApiOf({ vendorAction: 'x', request: { http: { method: 'GET', path: '/v2/orders/customer-orders/details/CS2612011807PKTUL' } } }, listed)).toBe(
 			'GET /v2/orders/customer-orders/details/{order_id}',
 		);
-		expect(huaweiApiOf({ vendorAction: 'x', http: { method: 'GET', path: '/v2/orders/customer-orders' } }, listed)).toBe('GET /v2/orders/customer-orders');
+		expect(huaweiApiOf({ vendorAction: 'x', request: { http: { method: 'GET', path: '/v2/orders/customer-orders' } } }, listed)).toBe('GET /v2/orders/customer-orders');
 	});
 	it('an unlisted API with ids in its path keeps one budget for every id', () => {
-		const a = huaweiApiOf({ vendorAction: 'x', http: { method: 'GET', path: '/v2/things/0a1b2c3d4e5f/parts' } }, listed);
-		const b = huaweiApiOf({ vendorAction: 'x', http: { method: 'GET', path: '/v2/things/9f8e7d6c5b4a/parts' } }, listed);
+		const a = huaweiApiOf({ vendorAction: 'x', request: { http: { method: 'GET', path: '/v2/things/0a1b2c3d4e5f/parts' } } }, listed);
+		const b = huaweiApiOf({ vendorAction: 'x', request: { http: { method: 'GET', path: '/v2/things/9f8e7d6c5b4a/parts' } } }, listed);
 		expect(a).toBe('GET /v2/things/{id}/parts');
 		expect(b).toBe(a);
-		expect(huaweiApiOf({ vendorAction: 'y', http: { method: 'POST', path: '/v2/orders/customer-orders' } }, listed)).toBe('POST /v2/orders/customer-orders');
+		expect(huaweiApiOf({ vendorAction: 'y', request: { http: { method: 'POST', path: '/v2/orders/customer-orders' } } }, listed)).toBe('POST /v2/orders/customer-orders');
+	});
+});
+
+describe('operation lookup', () => {
+	const spec = (resource: string, operation: string, custom = false): OperationSpec => ({
+		resource,
+		operation,
+		name: operation,
+		action: operation,
+		description: operation,
+		vendorAction: operation,
+		write: false,
+		rateLimitPerSecond: 1,
+		fields: [],
+		...(custom ? { customCall: { bindItem: (request) => ({ spec: spec(resource, operation), request }) } } : {}),
+	});
+	const specs = [spec('customer', 'getMany'), spec('order', 'getMany'), spec('custom', 'customAction', true)];
+
+	it('finds a listed operation by resource and operation, and the custom call under every resource', () => {
+		expect(findOperationSpec(specs, 'order', 'getMany')).toBe(specs[1]);
+		expect(findOperationSpec(specs, 'customer', 'customAction')).toBe(specs[2]);
+		expect(findOperationSpec(specs, 'customer', 'delete')).toBeUndefined();
+	});
+
+	it("refuses an internal call to an operation the node does not list, naming it", () => {
+		expect(operationSpec(specs, 'customer', 'getMany')).toBe(specs[0]);
+		expect(() => operationSpec(specs, 'customer', 'getAll')).toThrow('No operation "getAll" of "customer" is listed');
 	});
 });

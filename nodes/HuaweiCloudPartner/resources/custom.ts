@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { CUSTOM_API_CALL_NAME, CUSTOM_RESOURCE, customCallPacing, customCallSettingFields, queryParameters } from '../../shared/customCall';
+import { CUSTOM_API_CALL_NAME, CUSTOM_RESOURCE, customCallBodyField, customCallPacing, customCallSettingFields, queryParameters } from '../../shared/customCall';
 import type { FieldSpec, HttpMethod, OperationSpec } from '../../shared/types';
 import { FieldValidationError, isDotSegment } from '../../shared/validation';
 
@@ -17,15 +17,7 @@ const QUERY_FIELD: FieldSpec = {
 	description: 'Query parameters as a JSON object with Huawei\'s own names, e.g. {"limit": 10, "offset": 0}',
 };
 
-const BODY_FIELD: FieldSpec = {
-	name: 'Body',
-	displayName: 'Body (JSON)',
-	kind: 'json',
-	required: true,
-	in: 'setting',
-	paramName: 'jsonBody',
-	description: 'The JSON body for POST and PUT, with Huawei\'s own names; leave {} for GET and DELETE',
-};
+const BODY_FIELD = customCallBodyField("The JSON body for POST and PUT, with Huawei's own names; leave {} for GET and DELETE");
 
 const WITH_BODY: HttpMethod[] = ['POST', 'PUT'];
 
@@ -43,8 +35,7 @@ export const customApiCallOperation: OperationSpec = {
 	vendorAction: 'CustomApiCall',
 	write: true,
 	rateLimitPerSecond: HUAWEI_LOWEST_RATE_PER_SECOND,
-	customCall: true,
-	verifyHint: 'Check with the matching query API before calling it again.',
+	writeRules: { verifyHint: 'Check with the matching query API before calling it again.' },
 	fields: [
 		{
 			name: 'Method',
@@ -80,26 +71,28 @@ export const customApiCallOperation: OperationSpec = {
 		BODY_FIELD,
 		...customCallSettingFields(HUAWEI_LOWEST_RATE_PER_SECOND, 'API'),
 	],
-	concrete: (request) => {
-		const settings = request.settings ?? {};
-		const method = String(settings.Method) as HttpMethod;
-		const path = String(settings.Path);
-		if (path.split('/').some(isDotSegment)) {
-			throw new FieldValidationError(customApiCallOperation.fields[1], 'a path without . or .. segments, in any case or escape (%2e%2e, .%2E)', path);
-		}
-		const body = (settings.Body ?? {}) as IDataObject;
-		if (!WITH_BODY.includes(method) && Object.keys(body).length > 0) {
-			throw new FieldValidationError(BODY_FIELD, `empty ({}) for a ${method} request, which has no body`, JSON.stringify(body));
-		}
-		return {
-			spec: {
-				...customApiCallOperation,
-				vendorAction: `${method} ${path}`,
-				http: { method, path },
-				...customCallPacing(settings, HUAWEI_LOWEST_RATE_PER_SECOND),
-				concrete: undefined,
-			},
-			request: { body, qs: queryParameters(QUERY_FIELD, settings.Query as IDataObject), path: {} },
-		};
+	customCall: {
+		bindItem: (request) => {
+			const settings = request.settings ?? {};
+			const method = String(settings.Method) as HttpMethod;
+			const path = String(settings.Path);
+			if (path.split('/').some(isDotSegment)) {
+				throw new FieldValidationError(customApiCallOperation.fields[1], 'a path without . or .. segments, in any case or escape (%2e%2e, .%2E)', path);
+			}
+			const body = (settings.Body ?? {}) as IDataObject;
+			if (!WITH_BODY.includes(method) && Object.keys(body).length > 0) {
+				throw new FieldValidationError(BODY_FIELD, `empty ({}) for a ${method} request, which has no body`, JSON.stringify(body));
+			}
+			return {
+				spec: {
+					...customApiCallOperation,
+					vendorAction: `${method} ${path}`,
+					request: { ...customApiCallOperation.request, http: { method, path } },
+					...customCallPacing(settings, HUAWEI_LOWEST_RATE_PER_SECOND),
+					customCall: undefined,
+				},
+				request: { body, qs: queryParameters(QUERY_FIELD, settings.Query as IDataObject), path: {} },
+			};
+		},
 	},
 };

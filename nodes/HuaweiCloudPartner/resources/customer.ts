@@ -1,5 +1,6 @@
 import type { OperationSpec } from '../../shared/types';
-import { customerIdField, customerIdsField, INDIRECT_PARTNER_FIELD, PERMISSIONS, utcTimeField } from '../descriptions';
+import { customerIdField, customerIdsField, INDIRECT_PARTNER_FIELD, utcTimeField } from './sharedFields';
+import { PERMISSIONS } from './permissions';
 import { freezeExecute } from '../freeze';
 
 const resource = 'customer';
@@ -14,13 +15,14 @@ const freezeSpec = (freeze: boolean): OperationSpec => ({
 		? 'Freezes reseller-model customers: no purchases, renewals or changes (and with resources, resources stop). One item per customer.'
 		: 'Unfreezes reseller-model customers; use the same type as when they were frozen. One item per customer.',
 	vendorAction: freeze ? 'FreezeSubCustomers' : 'UnfreezeSubCustomers',
-	http: { method: 'POST', path: freeze ? '/v2/partners/sub-customers/freeze' : '/v2/partners/sub-customers/unfreeze' },
+	request: {
+		http: { method: 'POST', path: freeze ? '/v2/partners/sub-customers/freeze' : '/v2/partners/sub-customers/unfreeze' },
+		batch: { field: 'customer_ids', maxPerCall: 10 },
+	},
 	write: true,
 	rateLimitPerSecond: 10,
-	permissions: [...PERMISSIONS.freeze.codes],
-	permissionPath: PERMISSIONS.freeze.path,
-	verifyHint: 'Check the customers\' Frozen state with Customer > Get Many before running it again.',
-	batch: { field: 'customer_ids', maxPerCall: 10 },
+	access: { permissions: [...PERMISSIONS.freeze.codes], permissionPath: PERMISSIONS.freeze.path },
+	writeRules: { verifyHint: 'Check the customers\' Frozen state with Customer > Get Many before running it again.' },
 	fields: [
 		customerIdsField('Customer account IDs; any number (the node sends 10 per call)'),
 		{ name: 'reason', displayName: 'Reason', kind: 'string', required: true, maxLength: 256, description: `Why the accounts are ${freeze ? 'frozen' : 'unfrozen'} (up to 256 characters)` },
@@ -37,7 +39,7 @@ const freezeSpec = (freeze: boolean): OperationSpec => ({
 		},
 		INDIRECT_PARTNER_FIELD,
 	],
-	execute: freezeExecute,
+	ownLogic: { execute: freezeExecute },
 });
 
 export const customerOperations: OperationSpec[] = [
@@ -48,11 +50,20 @@ export const customerOperations: OperationSpec[] = [
 		action: 'Check whether a name, e-mail or mobile is free',
 		description: 'Checks whether an account name, e-mail address or mobile number can still register a customer',
 		vendorAction: 'CheckUserIdentity',
-		http: { method: 'POST', path: '/v2/partners/sub-customers/users/check-identity' },
+		request: {
+			http: { method: 'POST', path: '/v2/partners/sub-customers/users/check-identity' },
+			finalize: ({ body }) => {
+				const value = String(body.search_value);
+				if (body.search_type === 'mobile' && !/^\d{4}-\d+$/.test(value)) return '"Value" must be a mobile number like 0049-15112345678 (country code with 00, a dash, the number)';
+				if (body.search_type === 'email' && !value.includes('@')) return '"Value" must be a complete e-mail address';
+				if (body.search_type === 'name' && !NAME_RULE.test(value))
+					return '"Value" must be an account name of 5-32 letters, digits, _ or -, starting with a letter or -, not all digits, not starting with op_ or shadow_';
+				return undefined;
+			},
+		},
 		write: false,
 		rateLimitPerSecond: 10,
-		permissions: [...PERMISSIONS.register.codes],
-		permissionPath: PERMISSIONS.register.path,
+		access: { permissions: [...PERMISSIONS.register.codes], permissionPath: PERMISSIONS.register.path },
 		fields: [
 			{
 				name: 'search_type',
@@ -78,14 +89,6 @@ export const customerOperations: OperationSpec[] = [
 				description: 'E-mail address; mobile as 00XX-XXXXXXXX (country code with 00, a dash, the number); or account name (5-32 characters)',
 			},
 		],
-		finalizeRequest: ({ body }) => {
-			const value = String(body.search_value);
-			if (body.search_type === 'mobile' && !/^\d{4}-\d+$/.test(value)) return '"Value" must be a mobile number like 0049-15112345678 (country code with 00, a dash, the number)';
-			if (body.search_type === 'email' && !value.includes('@')) return '"Value" must be a complete e-mail address';
-			if (body.search_type === 'name' && !NAME_RULE.test(value))
-				return '"Value" must be an account name of 5-32 letters, digits, _ or -, starting with a letter or -, not all digits, not starting with op_ or shadow_';
-			return undefined;
-		},
 	},
 	{
 		resource,
@@ -94,14 +97,12 @@ export const customerOperations: OperationSpec[] = [
 		action: 'Send a verification code by e-mail',
 		description: 'E-mails a registration code to the customer, needed when Create is given an e-mail address (15 an hour, 60 a day)',
 		vendorAction: 'SendVerificationMessageCode',
-		http: { method: 'POST', path: '/v2/bases/verificationcode/send' },
+		request: { http: { method: 'POST', path: '/v2/bases/verificationcode/send' }, fixedBody: { receiver_type: 2 } },
 		write: true,
 		rateLimitPerSecond: 10,
-		permissions: [...PERMISSIONS.register.codes],
-		permissionPath: PERMISSIONS.register.path,
-		fixedBody: { receiver_type: 2 },
-		echoRequestWhenEmpty: true,
-		verifyHint: 'Ask the customer whether the e-mail arrived before sending another.',
+		access: { permissions: [...PERMISSIONS.register.codes], permissionPath: PERMISSIONS.register.path },
+		answer: { echoRequestWhenEmpty: true },
+		writeRules: { verifyHint: 'Ask the customer whether the e-mail arrived before sending another.' },
 		fields: [
 			{ name: 'email', displayName: 'Email', kind: 'email', required: true, maxLength: 64, placeholder: 'name@email.com', description: 'Address the code goes to' },
 			{ name: 'timeout', displayName: 'Valid For (Minutes)', kind: 'integer', min: 1, max: 60, description: 'How long the code stays valid; 10 minutes when left out' },
@@ -126,12 +127,15 @@ export const customerOperations: OperationSpec[] = [
 		description:
 			'Creates a Huawei Cloud account for a customer and associates it with you (reseller model). New reseller customers start frozen: set a budget with Unfreeze Account next.',
 		vendorAction: 'CreateSubCustomer',
-		http: { method: 'POST', path: '/v2/partners/sub-customers' },
+		request: {
+			http: { method: 'POST', path: '/v2/partners/sub-customers' },
+			finalize: ({ body }) =>
+				body.email !== undefined && body.verification_code === undefined ? '"Verification Code" is required with "Email": send one first' : undefined,
+		},
 		write: true,
 		rateLimitPerSecond: 10,
-		permissions: [...PERMISSIONS.register.codes],
-		permissionPath: PERMISSIONS.register.path,
-		verifyHint: 'Look the customer up with Customer > Get Many (Sales Platform User ID) before creating it again.',
+		access: { permissions: [...PERMISSIONS.register.codes], permissionPath: PERMISSIONS.register.path },
+		writeRules: { verifyHint: 'Look the customer up with Customer > Get Many (Sales Platform User ID) before creating it again.' },
 		fields: [
 			{
 				name: 'domain_area',
@@ -200,8 +204,6 @@ export const customerOperations: OperationSpec[] = [
 				description: 'Whether to wait for and report the association with you',
 			},
 		],
-		finalizeRequest: ({ body }) =>
-			body.email !== undefined && body.verification_code === undefined ? '"Verification Code" is required with "Email": send one first' : undefined,
 	},
 	{
 		resource,
@@ -210,12 +212,11 @@ export const customerOperations: OperationSpec[] = [
 		action: 'Get many customers',
 		description: 'Lists your customers with their association time, model, frozen and verification state',
 		vendorAction: 'ListSubCustomers',
-		http: { method: 'POST', path: '/v2/partners/sub-customers/query' },
+		request: { http: { method: 'POST', path: '/v2/partners/sub-customers/query' } },
 		write: false,
 		rateLimitPerSecond: 10,
-		permissions: [...PERMISSIONS.queryCustomers.codes],
-		permissionPath: PERMISSIONS.queryCustomers.path,
-		recordsPath: 'customer_infos',
+		access: { permissions: [...PERMISSIONS.queryCustomers.codes], permissionPath: PERMISSIONS.queryCustomers.path },
+		answer: { recordsPath: 'customer_infos' },
 		paging: { style: 'offset', offsetField: 'offset', limitField: 'limit', maxPageSize: 100, totalPath: 'count', in: 'body' },
 		fields: [
 			{ name: 'account_name', displayName: 'Account Name', kind: 'string', maxLength: 64, description: 'Part of the login name' },

@@ -1,18 +1,17 @@
+import { findOperationSpec } from '../../shared/operationLookup';
 import { withRerun } from '../../shared/rerun';
 import type { OperationSpec, ResourceSpec } from '../../shared/types';
 import { HUAWEI_RERUN } from '../rerun';
-import { CUSTOM_API_CALL_NAME, CUSTOM_RESOURCE, findOperationIn, keepingListedWrites } from '../../shared/customCall';
+import { customCallResource, keepingListedWrites } from '../../shared/customCall';
 import { listedHuaweiApi } from '../apiKey';
 import { customApiCallOperation } from './custom';
 import { customerOperations } from './customer';
-import {
-	billOperations,
-	budgetOperations,
-	customerAccountOperations,
-	orderOperations,
-	partnerOperations,
-	resellerOperations,
-} from './others';
+import { billOperations } from './bill';
+import { budgetOperations } from './budget';
+import { customerAccountOperations } from './customerAccount';
+import { orderOperations } from './order';
+import { partnerOperations } from './partner';
+import { resellerOperations } from './reseller';
 
 export const huaweiResources: ResourceSpec[] = [
 	{ value: 'customer', name: 'Customer', description: 'Register, look up, freeze and unfreeze customers' },
@@ -22,7 +21,7 @@ export const huaweiResources: ResourceSpec[] = [
 	{ value: 'bill', name: 'Bill', description: 'Your monthly partner bill' },
 	{ value: 'partner', name: 'Partner Account', description: 'Your consumption quota, coupons, customer resources, units' },
 	{ value: 'customerAccount', name: "Customer Account (Customer's Own Credentials)", description: "An end customer's own balances and spend" },
-	{ value: CUSTOM_RESOURCE, name: CUSTOM_API_CALL_NAME, description: 'Any API path, signed and paced like the listed ones' },
+	customCallResource('Any API path, signed and paced like the listed ones'),
 ];
 
 const listedOperations: OperationSpec[] = withRerun([
@@ -39,9 +38,9 @@ const listedWrites = listedOperations.filter((spec) => spec.write);
 
 export const huaweiOperations: OperationSpec[] = [
 	...listedOperations,
-	...withRerun([keepingListedWrites(customApiCallOperation, (bound) => (bound.http ? listedHuaweiApi(bound.http, listedWrites) : undefined))], HUAWEI_RERUN),
+	...withRerun([keepingListedWrites(customApiCallOperation, (bound) => (bound.request?.http ? listedHuaweiApi(bound.request.http, listedWrites) : undefined))], HUAWEI_RERUN),
 ];
 
 export function findHuaweiOperation(resource: string, operation: string): OperationSpec | undefined {
-	return findOperationIn(huaweiOperations, resource, operation);
+	return findOperationSpec(huaweiOperations, resource, operation);
 }

@@ -1,16 +1,11 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import { referenceDataOperations } from '../resources/referenceData';
+import { operationSpec } from '../../shared/operationLookup';
+import { tencentOperations } from '../resources';
 import { tencentSender } from '../transport';
 
-function referenceSpec(operation: string) {
-	const spec = referenceDataOperations.find((s) => s.operation === operation);
-	if (!spec) throw new Error(`Unknown reference data operation ${operation}`);
-	return spec;
-}
-
 async function fetchList(context: ILoadOptionsFunctions, operation: string, path: string): Promise<IDataObject[]> {
-	const response = await tencentSender()(context, referenceSpec(operation), { body: {}, qs: {}, path: {} }, 0);
+	const response = await tencentSender()(context, operationSpec(tencentOperations, 'referenceData', operation), { body: {}, qs: {}, path: {} }, 0);
 	const list = response[path];
 	return Array.isArray(list) ? (list as IDataObject[]) : [];
 }

@@ -6,7 +6,7 @@ import {
 	monthField,
 	PAY_MODE_FIELD,
 	TENCENT_TIME_ZONE_NOTE,
-} from '../descriptions';
+} from './sharedFields';
 import { downloadProperties, downloadUrlExecute } from '../download';
 
 const resource = 'bill';
@@ -26,8 +26,7 @@ const summaryOf = (
 	vendorAction,
 	write: false,
 	rateLimitPerSecond: 1,
-	recordsPath: 'SummaryOverview',
-	simplifiable: true,
+	answer: { recordsPath: 'SummaryOverview', simplifiable: true },
 	fields: [monthField('BillMonth'), customerUinField('CustomerUin')],
 });
 
@@ -56,7 +55,7 @@ export const billOperations: OperationSpec[] = [
 		vendorAction: 'DescribeCustomerBillSummary',
 		write: false,
 		rateLimitPerSecond: 1,
-		simplifiable: true,
+		answer: { simplifiable: true },
 		fields: [customerUinField('CustomerUin'), monthField('Month'), PAY_MODE_FIELD, ACTION_TYPE_FIELD, IS_CONFIRMED_FIELD],
 	},
 	{
@@ -68,9 +67,8 @@ export const billOperations: OperationSpec[] = [
 		vendorAction: 'DescribeCustomerBillDetail',
 		write: false,
 		rateLimitPerSecond: 5,
-		recordsPath: 'DetailSet',
+		answer: { recordsPath: 'DetailSet', simplifiable: true },
 		paging: { style: 'pageNumber', pageField: 'Page', sizeField: 'PageSize', maxPageSize: 200, totalPath: 'Total' },
-		simplifiable: true,
 		fields: [customerUinField('CustomerUin'), monthField('Month'), PAY_MODE_FIELD, ACTION_TYPE_FIELD, IS_CONFIRMED_FIELD],
 	},
 	{
@@ -82,7 +80,7 @@ export const billOperations: OperationSpec[] = [
 		vendorAction: 'DescribeCustomerBillDetailByDay',
 		write: false,
 		rateLimitPerSecond: 20,
-		simplifiable: true,
+		answer: { simplifiable: true },
 		fields: [
 			customerUinField('CustomerUin'),
 			{
@@ -95,8 +93,10 @@ export const billOperations: OperationSpec[] = [
 				timeZoneNote: TENCENT_TIME_ZONE_NOTE,
 			},
 		],
-		finalizeRequest: ({ body }) =>
-			String(body.Date) < '2025-06-01' ? '"Date" must be 2025-06-01 or later: Tencent keeps day totals from then on' : undefined,
+		request: {
+			finalize: ({ body }) =>
+				String(body.Date) < '2025-06-01' ? '"Date" must be 2025-06-01 or later: Tencent keeps day totals from then on' : undefined,
+		},
 	},
 	summaryOf(
 		'getSummaryByPayMode',
@@ -160,14 +160,15 @@ export const billOperations: OperationSpec[] = [
 				description: 'Language of the file',
 			},
 		],
-		finalizeRequest: ({ body }) => {
-			const pack = String(body.FileType).endsWith('Pack');
-			if (pack && body.CustomerUin !== undefined) return 'Leave "Customer" out for a zip pack of all customers';
-			if (!pack && body.CustomerUin === undefined) return '"Customer" is required for a single customer\'s file';
-			return undefined;
+		request: {
+			finalize: ({ body }) => {
+				const pack = String(body.FileType).endsWith('Pack');
+				if (pack && body.CustomerUin !== undefined) return 'Leave "Customer" out for a zip pack of all customers';
+				if (!pack && body.CustomerUin === undefined) return '"Customer" is required for a single customer\'s file';
+				return undefined;
+			},
 		},
-		extraProperties: downloadProperties,
-		execute: downloadUrlExecute,
+		ownLogic: { extraProperties: downloadProperties, execute: downloadUrlExecute },
 	},
 	{
 		resource,
@@ -190,7 +191,6 @@ export const billOperations: OperationSpec[] = [
 				description: 'Only commission detail files exist',
 			},
 		],
-		extraProperties: downloadProperties,
-		execute: downloadUrlExecute,
+		ownLogic: { extraProperties: downloadProperties, execute: downloadUrlExecute },
 	},
 ];

@@ -1,5 +1,5 @@
 import type { OperationSpec } from '../../shared/types';
-import { customerUinField, searchPairRule, subAgentUinField } from '../descriptions';
+import { bindingOrderField, customerUinField, searchPairRule, subAgentUinField } from './sharedFields';
 import { allocateOnce, checkAllocation, idempotencyKeyField } from '../idempotency';
 
 const resource = 'credit';
@@ -14,7 +14,7 @@ const allocationHistory: OperationSpec = {
 	vendorAction: 'QueryCreditAllocationHistory',
 	write: false,
 	rateLimitPerSecond: 5,
-	recordsPath: 'History',
+	answer: { recordsPath: 'History' },
 	paging: { style: 'pageNumber', pageField: 'Page', sizeField: 'PageSize', maxPageSize: 100, totalPath: 'Total' },
 	fields: [customerUinField()],
 };
@@ -41,7 +41,7 @@ export const creditOperations: OperationSpec[] = [
 		vendorAction: 'QueryCustomersCredit',
 		write: false,
 		rateLimitPerSecond: 5,
-		recordsPath: 'Data',
+		answer: { recordsPath: 'Data' },
 		paging: { style: 'pageNumber', pageField: 'Page', sizeField: 'PageSize', maxPageSize: 100, totalPath: 'Total' },
 		fields: [
 			{
@@ -63,19 +63,9 @@ export const creditOperations: OperationSpec[] = [
 				kind: 'string',
 				description: 'Value to search for in the Search By field',
 			},
-			{
-				name: 'Order',
-				displayName: 'Order',
-				kind: 'options',
-				options: [
-					{ name: 'Newest Binding First', value: 'desc' },
-					{ name: 'Oldest Binding First', value: 'asc' },
-				],
-				default: 'desc',
-				description: 'Sort by the time the customer was bound to you (AssociationTime)',
-			},
+			bindingOrderField('Sort by the time the customer was bound to you (AssociationTime)'),
 		],
-		finalizeRequest: searchPairRule,
+		request: { finalize: searchPairRule },
 	},
 	{
 		resource,
@@ -86,8 +76,7 @@ export const creditOperations: OperationSpec[] = [
 		vendorAction: 'QueryDirectCustomersCredit',
 		write: false,
 		rateLimitPerSecond: 5,
-		recordsPath: 'Data',
-		clientSideLimit: true,
+		answer: { recordsPath: 'Data', clientSideLimit: true },
 		fields: [],
 	},
 	{
@@ -99,8 +88,8 @@ export const creditOperations: OperationSpec[] = [
 		vendorAction: 'QueryCreditByUinList',
 		write: false,
 		rateLimitPerSecond: 5,
-		recordsPath: 'Data',
-		batch: { field: 'UinList', maxPerCall: 50 },
+		answer: { recordsPath: 'Data' },
+		request: { batch: { field: 'UinList', maxPerCall: 50 } },
 		fields: [
 			{
 				name: 'UinList',
@@ -122,8 +111,10 @@ export const creditOperations: OperationSpec[] = [
 		vendorAction: 'AllocateCustomerCredit',
 		write: true,
 		rateLimitPerSecond: 5,
-		verifyHint:
-			'Check Credit > Get Allocation History for this customer before running it again: a second run would change the credit twice. With an Idempotency Key the node checks the history itself.',
+		writeRules: {
+			verifyHint:
+				'Check Credit > Get Allocation History for this customer before running it again: a second run would change the credit twice. With an Idempotency Key the node checks the history itself.',
+		},
 		fields: [
 			customerUinField(),
 			{
@@ -142,8 +133,8 @@ export const creditOperations: OperationSpec[] = [
 			},
 			idempotencyKeyField,
 		],
-		finalizeRequest: checkAllocation,
-		execute: allocateOnce(allocationHistory),
+		request: { finalize: checkAllocation },
+		ownLogic: { execute: allocateOnce(allocationHistory) },
 	},
 	allocationHistory,
 	{
@@ -155,8 +146,10 @@ export const creditOperations: OperationSpec[] = [
 		vendorAction: 'AllocateCreditPool',
 		write: true,
 		rateLimitPerSecond: 5,
-		verifyHint:
-			"Check the reseller's Credit and Remaining Credit (Second-Level Reseller > Get Many) before running it again.",
+		writeRules: {
+			verifyHint:
+				"Check the reseller's Credit and Remaining Credit (Second-Level Reseller > Get Many) before running it again.",
+		},
 		fields: [
 			subAgentUinField(),
 			{
@@ -179,8 +172,8 @@ export const creditOperations: OperationSpec[] = [
 		vendorAction: 'QueryCustomerBillingQuota',
 		write: false,
 		rateLimitPerSecond: 5,
-		needsCustomerKey: true,
-		resultPath: 'Data',
+		access: { needsCustomerKey: true },
+		answer: { resultPath: 'Data' },
 		// Tencent documents both as optional request tags its console sends; the SDK sends them too.
 		fields: [
 			{ name: 'EventId', displayName: 'Event ID', kind: 'integer', min: 0, description: 'Tags the request event, usually a random number (EventId). Leave it out normally.' },

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { TENCENT_PARTNER_VERSION } from '../../../credentials/TencentCloudPartnerApi.credentials';
-import { CUSTOM_API_CALL_NAME, CUSTOM_RESOURCE, customCallPacing, customCallSettingFields } from '../../shared/customCall';
+import { CUSTOM_API_CALL_NAME, CUSTOM_RESOURCE, customCallBodyField, customCallPacing, customCallSettingFields } from '../../shared/customCall';
 import type { OperationSpec } from '../../shared/types';
 
 /** The lowest per-action limit Tencent documents for intlpartnersmgt (the bill summaries): 1/s. */
@@ -21,8 +21,7 @@ export const customActionOperation: OperationSpec = {
 	vendorAction: 'CustomAction',
 	write: true,
 	rateLimitPerSecond: TENCENT_LOWEST_RATE_PER_SECOND,
-	customCall: true,
-	verifyHint: 'Check with the matching query action before calling it again.',
+	writeRules: { verifyHint: 'Check with the matching query action before calling it again.' },
 	fields: [
 		{
 			name: 'Action',
@@ -49,28 +48,22 @@ export const customActionOperation: OperationSpec = {
 			patternHint: 'a version such as 2022-09-28',
 			description: 'The API version of the action (sent as X-TC-Version)',
 		},
-		{
-			name: 'Body',
-			displayName: 'Body (JSON)',
-			kind: 'json',
-			required: true,
-			in: 'setting',
-			paramName: 'jsonBody',
-			description: "The action's parameters as a JSON object, with Tencent's own names, e.g. {\"Page\": 1, \"PageSize\": 100}",
-		},
+		customCallBodyField("The action's parameters as a JSON object, with Tencent's own names, e.g. {\"Page\": 1, \"PageSize\": 100}"),
 		...customCallSettingFields(TENCENT_LOWEST_RATE_PER_SECOND, 'action'),
 	],
-	concrete: (request) => {
-		const settings = request.settings ?? {};
-		return {
-			spec: {
-				...customActionOperation,
-				vendorAction: String(settings.Action),
-				apiVersion: String(settings.Version),
-				...customCallPacing(settings, TENCENT_LOWEST_RATE_PER_SECOND),
-				concrete: undefined,
-			},
-			request: { body: (settings.Body ?? {}) as IDataObject, qs: {}, path: {} },
-		};
+	customCall: {
+		bindItem: (request) => {
+			const settings = request.settings ?? {};
+			return {
+				spec: {
+					...customActionOperation,
+					vendorAction: String(settings.Action),
+					request: { ...customActionOperation.request, apiVersion: String(settings.Version) },
+					...customCallPacing(settings, TENCENT_LOWEST_RATE_PER_SECOND),
+					customCall: undefined,
+				},
+				request: { body: (settings.Body ?? {}) as IDataObject, qs: {}, path: {} },
+			};
+		},
 	},
 };

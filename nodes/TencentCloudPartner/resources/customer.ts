@@ -1,5 +1,5 @@
 import type { OperationSpec } from '../../shared/types';
-import { COUNTRY_CODE_FIELD, DECISION_FIELDS, PHONE_NUMBER_FIELD, customerUinField } from '../descriptions';
+import { COUNTRY_CODE_FIELD, DECISION_FIELDS, PHONE_NUMBER_FIELD, customerUinField } from './sharedFields';
 
 const resource = 'customer';
 
@@ -34,9 +34,11 @@ export const customerOperations: OperationSpec[] = [
 		vendorAction: 'CreateAccount',
 		write: true,
 		rateLimitPerSecond: 5,
-		needsAllowlist: true,
-		verifyHint:
-			'Look the customer up (Credit > Get Many Customer Credits, filter by e-mail) before trying again; a retry may fail with FailedOperation.MailIsRegistered.',
+		access: { needsAllowlist: true },
+		writeRules: {
+			verifyHint:
+				'Look the customer up (Credit > Get Many Customer Credits, filter by e-mail) before trying again; a retry may fail with FailedOperation.MailIsRegistered.',
+		},
 		fields: [
 			{
 				name: 'AccountType',
@@ -134,10 +136,12 @@ export const customerOperations: OperationSpec[] = [
 				description: 'Extension field; leave empty unless Tencent asked you to fill it',
 			},
 		],
-		finalizeRequest: ({ body }) => {
-			if (body.ConfirmPassword === undefined) body.ConfirmPassword = body.Password;
-			if (body.ConfirmPassword !== body.Password) return '"Confirm Password" must equal "Password"';
-			return undefined;
+		request: {
+			finalize: ({ body }) => {
+				if (body.ConfirmPassword === undefined) body.ConfirmPassword = body.Password;
+				if (body.ConfirmPassword !== body.Password) return '"Confirm Password" must equal "Password"';
+				return undefined;
+			},
 		},
 	},
 	{
@@ -162,8 +166,8 @@ export const customerOperations: OperationSpec[] = [
 		vendorAction: 'CreateAndSendClientInvitationMail',
 		write: true,
 		rateLimitPerSecond: 1,
-		needsAllowlist: true,
-		verifyHint: 'Check the mailbox or Get Invitations before sending again; Tencent allows one invitation every 3 minutes.',
+		access: { needsAllowlist: true },
+		writeRules: { verifyHint: 'Check the mailbox or Get Invitations before sending again; Tencent allows one invitation every 3 minutes.' },
 		fields: [
 			{
 				name: 'Email',
@@ -201,8 +205,8 @@ export const customerOperations: OperationSpec[] = [
 		vendorAction: 'QueryInvitationInfo',
 		write: false,
 		rateLimitPerSecond: 20,
-		recordsPath: 'InvitationInfo',
-		batch: { field: 'InvitationToken', maxPerCall: 100 },
+		answer: { recordsPath: 'InvitationInfo' },
+		request: { batch: { field: 'InvitationToken', maxPerCall: 100 } },
 		fields: [
 			{
 				name: 'InvitationToken',
@@ -227,8 +231,8 @@ export const customerOperations: OperationSpec[] = [
 		vendorAction: 'QueryPendingClientsV2',
 		write: false,
 		rateLimitPerSecond: 5,
-		needsAllowlist: true,
-		recordsPath: 'Data',
+		access: { needsAllowlist: true },
+		answer: { recordsPath: 'Data' },
 		paging: { style: 'pageNumber', pageField: 'Page', sizeField: 'PageSize', maxPageSize: 100, totalPath: 'Total' },
 		fields: [],
 	},
@@ -241,8 +245,8 @@ export const customerOperations: OperationSpec[] = [
 		vendorAction: 'ApproveClientApply',
 		write: true,
 		rateLimitPerSecond: 5,
-		needsAllowlist: true,
-		verifyHint: 'Check Get Many Pending Applications and your customer list before trying again.',
+		access: { needsAllowlist: true },
+		writeRules: { verifyHint: 'Check Get Many Pending Applications and your customer list before trying again.' },
 		fields: [
 			{
 				name: 'ClientUin',
@@ -265,7 +269,7 @@ export const customerOperations: OperationSpec[] = [
 		vendorAction: 'DescribeCustomerUin',
 		write: false,
 		rateLimitPerSecond: 20,
-		recordsPath: 'Data',
+		answer: { recordsPath: 'Data' },
 		paging: { style: 'pageNumber', pageField: 'Page', sizeField: 'PageSize', maxPageSize: 100, totalPath: 'Total' },
 		fields: [],
 	},
@@ -279,8 +283,8 @@ export const customerOperations: OperationSpec[] = [
 		vendorAction: 'DescribeCustomerInfo',
 		write: false,
 		rateLimitPerSecond: 20,
-		recordsPath: 'Data',
-		batch: { field: 'CustomerUin', maxPerCall: 20 },
+		answer: { recordsPath: 'Data' },
+		request: { batch: { field: 'CustomerUin', maxPerCall: 20 } },
 		fields: [
 			{
 				name: 'CustomerUin',
@@ -332,7 +336,7 @@ export const customerOperations: OperationSpec[] = [
 		vendorAction: 'ForceQN',
 		write: true,
 		rateLimitPerSecond: 2,
-		needsAllowlist: true,
+		access: { needsAllowlist: true },
 		fields: [
 			customerUinField(),
 			{

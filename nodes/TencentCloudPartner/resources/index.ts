@@ -1,8 +1,9 @@
+import { findOperationSpec } from '../../shared/operationLookup';
 import { withRerun } from '../../shared/rerun';
 import type { OperationSpec, ResourceSpec } from '../../shared/types';
 import { TENCENT_RERUN } from '../rerun';
 import { billOperations } from './bill';
-import { CUSTOM_API_CALL_NAME, CUSTOM_RESOURCE, findOperationIn, keepingListedWrites } from '../../shared/customCall';
+import { customCallResource, keepingListedWrites } from '../../shared/customCall';
 import { creditOperations } from './credit';
 import { customActionOperation } from './custom';
 import { customerOperations } from './customer';
@@ -23,7 +24,7 @@ export const tencentResources: ResourceSpec[] = [
 	},
 	{ value: 'subAgent', name: 'Second-Level Reseller', description: 'Your second-level resellers and their customers' },
 	{ value: 'referenceData', name: 'Reference Data', description: 'Country codes, industries and policy products' },
-	{ value: CUSTOM_RESOURCE, name: CUSTOM_API_CALL_NAME, description: 'Any action by name, signed and paced like the listed ones' },
+	customCallResource('Any action by name, signed and paced like the listed ones'),
 ];
 
 const listedOperations: OperationSpec[] = withRerun([
@@ -47,5 +48,5 @@ export const tencentOperations: OperationSpec[] = [
 ];
 
 export function findTencentOperation(resource: string, operation: string): OperationSpec | undefined {
-	return findOperationIn(tencentOperations, resource, operation);
+	return findOperationSpec(tencentOperations, resource, operation);
 }

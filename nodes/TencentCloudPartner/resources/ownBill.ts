@@ -1,5 +1,5 @@
 import type { FieldSpec, OperationSpec } from '../../shared/types';
-import { ACTION_TYPE_FIELD, monthField, PAY_MODE_FIELD, TENCENT_TIME_ZONE_NOTE } from '../descriptions';
+import { ACTION_TYPE_FIELD, monthField, PAY_MODE_FIELD, TENCENT_TIME_ZONE_NOTE } from './sharedFields';
 import { downloadProperties, downloadUrlExecute } from '../download';
 
 /** Bills an end customer reads with its own key; a resource of their own so nobody misses that. */
@@ -38,9 +38,8 @@ export const ownBillOperations: OperationSpec[] = [
 		vendorAction: 'DescribeBillSummary',
 		write: false,
 		rateLimitPerSecond: 1,
-		needsCustomerKey: true,
-		recordsPath: 'SummaryDetail',
-		simplifiable: true,
+		access: { needsCustomerKey: true },
+		answer: { recordsPath: 'SummaryDetail', simplifiable: true },
 		fields: [
 			monthField('Month'),
 			{
@@ -73,10 +72,9 @@ export const ownBillOperations: OperationSpec[] = [
 		vendorAction: 'DescribeBillDetail',
 		write: false,
 		rateLimitPerSecond: 1,
-		needsCustomerKey: true,
-		recordsPath: 'DetailSet',
+		access: { needsCustomerKey: true },
+		answer: { recordsPath: 'DetailSet', simplifiable: true },
 		paging: { style: 'pageNumber', pageField: 'Page', sizeField: 'PageSize', maxPageSize: 200, totalPath: 'Total' },
-		simplifiable: true,
 		fields: [monthField('Month'), PAY_MODE_FIELD, ACTION_TYPE_FIELD],
 	},
 	{
@@ -88,7 +86,7 @@ export const ownBillOperations: OperationSpec[] = [
 		vendorAction: 'DescribeBillDownloadUrl',
 		write: false,
 		rateLimitPerSecond: 20,
-		needsCustomerKey: true,
+		access: { needsCustomerKey: true },
 		fields: [
 			monthField('Month', { description: 'Bill month (from 2022-06): pick any day of it, or type YYYY-MM.' }),
 			{
@@ -104,8 +102,7 @@ export const ownBillOperations: OperationSpec[] = [
 				description: 'Bill level',
 			},
 		],
-		extraProperties: downloadProperties,
-		execute: downloadUrlExecute,
+		ownLogic: { extraProperties: downloadProperties, execute: downloadUrlExecute },
 	},
 	{
 		resource,
@@ -116,8 +113,8 @@ export const ownBillOperations: OperationSpec[] = [
 		vendorAction: 'DescribeCustomerOwnCostExplorerFilter',
 		write: false,
 		rateLimitPerSecond: 20,
-		needsCustomerKey: true,
-		resultPath: 'Data',
+		access: { needsCustomerKey: true },
+		answer: { resultPath: 'Data' },
 		fields: [rangeField('StartTime', 'Start'), rangeField('EndTime', 'End'), PERIOD_TYPE],
 	},
 	{
@@ -129,11 +126,14 @@ export const ownBillOperations: OperationSpec[] = [
 		vendorAction: 'DescribeCustomerOwnCostExplorerSummary',
 		write: false,
 		rateLimitPerSecond: 20,
-		needsCustomerKey: true,
-		recordsPath: 'Detail',
+		access: { needsCustomerKey: true },
+		answer: { recordsPath: 'Detail', simplifiable: true },
 		paging: { style: 'pageNumber', pageField: 'Page', sizeField: 'PageSize', maxPageSize: 200 },
-		simplifiable: true,
-		fixedBody: { BillType: 1 },
+		request: {
+			fixedBody: { BillType: 1 },
+			finalize: ({ body }) =>
+				body.Dimension === 'Tag' && body.TagKey === undefined ? '"Tag Key" is required when grouping by tag' : undefined,
+		},
 		fields: [
 			{
 				name: 'Dimension',
@@ -185,7 +185,5 @@ export const ownBillOperations: OperationSpec[] = [
 					'CostAnalyzeFilter object, e.g. {"BusinessIn":["p_cvm"],"RegionIn":["1"]}; values come from Get Cost Filters',
 			},
 		],
-		finalizeRequest: ({ body }) =>
-			body.Dimension === 'Tag' && body.TagKey === undefined ? '"Tag Key" is required when grouping by tag' : undefined,
 	},
 ];

@@ -12,8 +12,7 @@ export const referenceDataOperations: OperationSpec[] = [
 		vendorAction: 'GetCountryCodes',
 		write: false,
 		rateLimitPerSecond: 5,
-		recordsPath: 'Data',
-		clientSideLimit: true,
+		answer: { recordsPath: 'Data', clientSideLimit: true },
 		fields: [],
 	},
 	{
@@ -25,8 +24,7 @@ export const referenceDataOperations: OperationSpec[] = [
 		vendorAction: 'GetTradeConfigList',
 		write: false,
 		rateLimitPerSecond: 20,
-		recordsPath: 'TradeList',
-		clientSideLimit: true,
+		answer: { recordsPath: 'TradeList', clientSideLimit: true },
 		fields: [],
 	},
 	{
@@ -38,8 +36,8 @@ export const referenceDataOperations: OperationSpec[] = [
 		vendorAction: 'QueryPolicyProductListByCode',
 		write: false,
 		rateLimitPerSecond: 20,
-		needsAllowlist: true,
-		recordsPath: 'ProductList',
+		access: { needsAllowlist: true },
+		answer: { recordsPath: 'ProductList' },
 		paging: { style: 'pageNumber', pageField: 'Page', sizeField: 'PageSize', maxPageSize: 200, totalPath: 'Total' },
 		fields: [
 			{ name: 'PolicyCode', displayName: 'Policy Code', kind: 'string', required: true, placeholder: 'StandardPolicy2024', description: 'Policy code' },

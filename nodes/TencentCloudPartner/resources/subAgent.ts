@@ -1,5 +1,5 @@
 import type { OperationSpec } from '../../shared/types';
-import { DECISION_FIELDS, searchPairRule, subAgentUinField } from '../descriptions';
+import { bindingOrderField, DECISION_FIELDS, searchPairRule, subAgentUinField } from './sharedFields';
 
 const resource = 'subAgent';
 const pages = { style: 'pageNumber' as const, pageField: 'Page', sizeField: 'PageSize', maxPageSize: 100, totalPath: 'Total' };
@@ -14,7 +14,7 @@ export const subAgentOperations: OperationSpec[] = [
 		vendorAction: 'QuerySubAgentsDetailV2',
 		write: false,
 		rateLimitPerSecond: 20,
-		recordsPath: 'Data',
+		answer: { recordsPath: 'Data' },
 		paging: pages,
 		fields: [
 			{
@@ -33,19 +33,9 @@ export const subAgentOperations: OperationSpec[] = [
 				description: 'Field to search in; set Search Value too',
 			},
 			{ name: 'Filter', displayName: 'Search Value', kind: 'string', description: 'Value to search for' },
-			{
-				name: 'Order',
-				displayName: 'Order',
-				kind: 'options',
-				options: [
-					{ name: 'Newest Binding First', value: 'desc' },
-					{ name: 'Oldest Binding First', value: 'asc' },
-				],
-				default: 'desc',
-				description: 'Sort by binding time. Tencent spells the values inconsistently in its documentation; desc is the default when left out.',
-			},
+			bindingOrderField('Sort by binding time. Tencent spells the values inconsistently in its documentation; desc is the default when left out.'),
 		],
-		finalizeRequest: searchPairRule,
+		request: { finalize: searchPairRule },
 	},
 	{
 		resource,
@@ -56,7 +46,7 @@ export const subAgentOperations: OperationSpec[] = [
 		vendorAction: 'QueryPendingSubAgentsV2',
 		write: false,
 		rateLimitPerSecond: 20,
-		recordsPath: 'Data',
+		answer: { recordsPath: 'Data' },
 		paging: pages,
 		fields: [],
 	},
@@ -69,7 +59,7 @@ export const subAgentOperations: OperationSpec[] = [
 		vendorAction: 'ApproveSubAgentApply',
 		write: true,
 		rateLimitPerSecond: 20,
-		verifyHint: 'Check Get Many Pending Applications and Get Many before trying again.',
+		writeRules: { verifyHint: 'Check Get Many Pending Applications and Get Many before trying again.' },
 		fields: [
 			subAgentUinField({
 				displayName: 'Applicant UIN',
@@ -89,7 +79,7 @@ export const subAgentOperations: OperationSpec[] = [
 		vendorAction: 'QueryT1IndirectCustomersDetail',
 		write: false,
 		rateLimitPerSecond: 20,
-		recordsPath: 'Data',
+		answer: { recordsPath: 'Data' },
 		paging: pages,
 		fields: [subAgentUinField()],
 	},

@@ -5,7 +5,7 @@ import {
 	PAYMENT_MODE_OPTIONS,
 	PRODUCT_SCOPE_OPTIONS,
 	VOUCHER_STATUS_OPTIONS,
-} from '../descriptions';
+} from './sharedFields';
 
 const resource = 'voucher';
 const pages = { style: 'pageNumber' as const, pageField: 'Page', sizeField: 'PageSize', maxPageSize: 100 };
@@ -56,8 +56,8 @@ export const voucherOperations: OperationSpec[] = [
 		vendorAction: 'QueryVoucherAmountByUin',
 		write: false,
 		rateLimitPerSecond: 5,
-		recordsPath: 'Data',
-		batch: { field: 'ClientUins', maxPerCall: 20 },
+		answer: { recordsPath: 'Data' },
+		request: { batch: { field: 'ClientUins', maxPerCall: 20 } },
 		fields: [customerUins],
 	},
 	{
@@ -69,8 +69,8 @@ export const voucherOperations: OperationSpec[] = [
 		vendorAction: 'QueryVoucherListByUin',
 		write: false,
 		rateLimitPerSecond: 5,
-		recordsPath: 'Data',
-		batch: { field: 'ClientUins', maxPerCall: 20 },
+		answer: { recordsPath: 'Data' },
+		request: { batch: { field: 'ClientUins', maxPerCall: 20 } },
 		fields: [
 			customerUins,
 			{
@@ -96,7 +96,7 @@ export const voucherOperations: OperationSpec[] = [
 		vendorAction: 'DescribeCustomerVoucherList',
 		write: false,
 		rateLimitPerSecond: 20,
-		recordsPath: 'Data',
+		answer: { recordsPath: 'Data' },
 		paging: { ...pages, totalPath: 'TotalCount' },
 		fields: [
 			customerUinField('CustomerUin', { required: false, description: 'Only vouchers of this customer' }),
@@ -123,7 +123,7 @@ export const voucherOperations: OperationSpec[] = [
 		vendorAction: 'DescribeCustomerVoucherUsageDetails',
 		write: false,
 		rateLimitPerSecond: 20,
-		recordsPath: 'Data',
+		answer: { recordsPath: 'Data' },
 		paging: { ...pages, totalPath: 'TotalRecordsCount' },
 		fields: [
 			customerUinField('CustomerUin'),
@@ -140,8 +140,8 @@ export const voucherOperations: OperationSpec[] = [
 		vendorAction: 'DescribeCustomerOwnVoucherList',
 		write: false,
 		rateLimitPerSecond: 20,
-		needsCustomerKey: true,
-		recordsPath: 'Data',
+		access: { needsCustomerKey: true },
+		answer: { recordsPath: 'Data' },
 		paging: { ...pages, totalPath: 'TotalCount' },
 		fields: listFilters,
 	},
@@ -154,8 +154,8 @@ export const voucherOperations: OperationSpec[] = [
 		vendorAction: 'DescribeCustomerOwnVoucherUsageDetails',
 		write: false,
 		rateLimitPerSecond: 20,
-		needsCustomerKey: true,
-		recordsPath: 'Data',
+		access: { needsCustomerKey: true },
+		answer: { recordsPath: 'Data' },
 		paging: { ...pages, totalPath: 'TotalRecordsCount' },
 		fields: [
 			VOUCHER_ID,

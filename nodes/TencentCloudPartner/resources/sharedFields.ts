@@ -1,4 +1,6 @@
-import type { BuiltRequest, FieldSpec } from '../shared/types';
+import type { BuiltRequest, FieldSpec } from '../../shared/types';
+
+/** Field specs, with the options, notes and rules that go with them, that several resources share. */
 
 /** Time zone note for Tencent's own date strings (reference 10.3). */
 export const TENCENT_TIME_ZONE_NOTE =
@@ -155,6 +157,21 @@ export const PRODUCT_SCOPE_OPTIONS = [
 ];
 
 /** Search fields come in pairs: a field to search in and the value to look for. */
+/** Newest or oldest binding first, for the lists Tencent sorts by binding time. */
+export function bindingOrderField(description: string): FieldSpec {
+	return {
+		name: 'Order',
+		displayName: 'Order',
+		kind: 'options',
+		options: [
+			{ name: 'Newest Binding First', value: 'desc' },
+			{ name: 'Oldest Binding First', value: 'asc' },
+		],
+		default: 'desc',
+		description,
+	};
+}
+
 export function searchPairRule({ body }: BuiltRequest): string | undefined {
 	return (body.Filter === undefined) !== (body.FilterType === undefined)
 		? '"Search By" and "Search Value" go together: set both or neither'

@@ -1,17 +1,6 @@
-import type { FieldSpec } from '../shared/types';
+import type { FieldSpec, PagingSpec } from '../../shared/types';
 
-/** Permission codes and Partner Center menu paths, exactly as the seed table gives them. */
-export const PERMISSIONS = {
-	register: { codes: ['BPC_ITEM_SUBCUSTSERV_010118'], path: 'Customer Business > Customer Management > Customer List > Register APIs (newly added)' },
-	queryCustomers: { codes: ['BPC_ITEM_SUBCUSTSERV_010100', 'BPC_ITEM_SUBCUSTSERV_010500'], path: 'Customer List – View Customer List, or Reseller Customers – View Customers' },
-	freeze: { codes: ['BPC_ITEM_SUBCUSTSERV_010501', 'BPC_ITEM_SUBCUSTSERV_010115'], path: 'Reseller Customers – Freeze/Unfreeze Accounts, or Customer List – Freeze/Unfreeze Accounts' },
-	resellers: { codes: ['BPC_ITEM_SALES_020100'], path: 'Sales Management > My Resellers > Query Resellers' },
-	orders: { codes: ['BPC_ITEM_SUBCUSTSERV_060100', 'BPC_ITEM_SUBCUSTSERV_060200'], path: 'Customer Business > customer orders' },
-	getBudget: { codes: ['BPC_ITEM_SUBCUSTSERV_010111', 'BPC_ITEM_SUBCUSTSERV_010503', 'BPC_ITEM_SUBCUSTSERV_010107'], path: 'Customer List – Adjust Credit Limit, or Reseller Customers – Set Monthly Budgets' },
-	setBudget: { codes: ['BPC_ITEM_SUBCUSTSERV_010111', 'BPC_ITEM_SUBCUSTSERV_010503'], path: 'Customer List – Adjust Credit Limit, or Reseller Customers – Set Monthly Budgets' },
-	bills: { codes: ['BPC_ITEM_FINANCE_090100'], path: 'Financial Information > Partner Bills > View Partner Bill' },
-	quota: { codes: ['BPC_ITEM_ACCOUNT_010500'], path: 'Partner Information > Basic Information > Consumption Quota – View Quota' },
-} as const;
+/** Field specs, with the options, notes and rules that go with them, that several resources share. */
 
 export const HUAWEI_UTC_NOTE = 'Huawei reads times in UTC: a picked time is converted to UTC and sent as YYYY-MM-DDThh:mm:ssZ.';
 
@@ -62,3 +51,27 @@ export function customerIdsField(description: string): FieldSpec {
 		description,
 	};
 }
+
+/** Offset paging of Huawei lists (at most 100 records a page), the total at `total`, the paging fields in the query or the body. */
+const offsetPaging = (total: string, location: 'query' | 'body'): PagingSpec => ({
+	style: 'offset',
+	offsetField: 'offset',
+	limitField: 'limit',
+	maxPageSize: 100,
+	totalPath: total,
+	in: location,
+});
+export const offsetPagingInQuery = (total: string): PagingSpec => offsetPaging(total, 'query');
+export const offsetPagingInBody = (total: string): PagingSpec => offsetPaging(total, 'body');
+/** A field sent in the query string. */
+export const query = (field: FieldSpec): FieldSpec => ({ ...field, in: 'query' });
+
+export const BILL_CYCLE: FieldSpec = {
+	name: 'bill_cycle',
+	displayName: 'Bill Month',
+	kind: 'month',
+	required: true,
+	paramName: 'billCycle',
+	in: 'query',
+	description: 'Bill month: pick any day of it, or type YYYY-MM. The bill of a month is ready on the 5th of the next (12:00 UTC+8).',
+};

@@ -1,0 +1,63 @@
+import type { OperationSpec } from '../../shared/types';
+import { BILL_CYCLE, offsetPagingInQuery, query } from './sharedFields';
+
+export const customerAccountOperations: OperationSpec[] = [
+	{
+		resource: 'customerAccount',
+		operation: 'getBalances',
+		name: 'Get Balances',
+		action: 'Get own account balances as a customer',
+		description: 'The calling customer\'s balances and arrears (referral-model customers; reseller customers use budgets)',
+		vendorAction: 'ShowCustomerAccountBalances',
+		request: { http: { method: 'GET', path: '/v2/accounts/customer-accounts/balances' } },
+		write: false,
+		rateLimitPerSecond: 10,
+		access: { needsCustomerKey: true },
+		fields: [],
+	},
+	{
+		resource: 'customerAccount',
+		operation: 'getMonthlySpend',
+		name: 'Get Monthly Spend',
+		action: 'Get own monthly expenditure as a customer',
+		description: "The calling customer's expenditure for a month, one item per service and resource type",
+		vendorAction: 'ShowCustomerMonthlySum',
+		request: { http: { method: 'GET', path: '/v2/bills/customer-bills/monthly-sum' } },
+		write: false,
+		rateLimitPerSecond: 10,
+		access: { needsCustomerKey: true },
+		answer: { recordsPath: 'bill_sums' },
+		paging: offsetPagingInQuery('total_count'),
+		fields: [
+			{ ...BILL_CYCLE, description: 'Month (UTC+8): pick any day of it, or type YYYY-MM' },
+			query({ name: 'service_type_code', displayName: 'Service Type Code', kind: 'string', description: 'Only this cloud service' }),
+			query({ name: 'enterprise_project_id', displayName: 'Enterprise Project ID', kind: 'string', description: 'Only this enterprise project (0 = default, -1 = not grouped)' }),
+			query({
+				name: 'method',
+				displayName: 'Whose Spend',
+				kind: 'options',
+				options: [
+					{ name: 'All', value: 'all' },
+					{ name: 'Own Only', value: 'oneself' },
+					{ name: 'One Sub-Customer', value: 'sub_customer' },
+				],
+				default: 'all',
+				description: 'Own spend, a sub-customer\'s, or all',
+			}),
+			query({ name: 'sub_customer_id', displayName: 'Sub-Customer ID', kind: 'string', description: 'Required when Whose Spend is One Sub-Customer' }),
+		],
+	},
+	{
+		resource: 'customerAccount',
+		operation: 'getExpenditureQuota',
+		name: 'Get Expenditure Quota',
+		action: 'Get own expenditure quota as a customer',
+		description: "The calling customer's granted expenditure quota and how much is used",
+		vendorAction: 'ShowCustomerExpenditureQuota',
+		request: { http: { method: 'GET', path: '/v2/accounts/customer-accounts/expenditure-quota' } },
+		write: false,
+		rateLimitPerSecond: 10,
+		access: { needsCustomerKey: true },
+		fields: [],
+	},
+];
