@@ -3,11 +3,11 @@ import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 import type { CustomerRecord } from '../shared/trigger/customer';
 import { numericIdForm } from '../shared/trigger/customerIds';
 import type { CustomerSource } from '../shared/trigger/source';
+import { readWholeList } from '../shared/paging';
 import type { OperationSpec } from '../shared/types';
 import { findDotdigitalOperation } from './resources';
 import { DOTDIGITAL_TIMEOUT_SECONDS, dotdigitalSender } from './transport';
 
-const PAGE_SIZE = 500;
 const LIST = findDotdigitalOperation('account', 'getMany')!;
 const CREDIT = findDotdigitalOperation('credit', 'get')!;
 
@@ -41,16 +41,11 @@ async function call(context: IPollFunctions, spec: OperationSpec, body: IDataObj
 	return await sender(context)(context, spec, { body, qs: {}, path: {} }, 0);
 }
 
+/** Every account under the reseller, read again if the count moved meanwhile (as every vendor's list). */
 async function allAccounts(context: IPollFunctions): Promise<CustomerRecord[]> {
-	const records: CustomerRecord[] = [];
-	for (let page = 1; page < 100000; page++) {
-		const answer = await call(context, LIST, { PageNumber: page, PageSize: PAGE_SIZE });
-		const list = (Array.isArray(answer) ? answer : (Object.values(answer).find(Array.isArray) ?? [])) as IDataObject[];
-		records.push(...list.map(fromAccount));
-		const total = Number((answer as IDataObject).TotalCount);
-		if (list.length < PAGE_SIZE || (Number.isFinite(total) && page * PAGE_SIZE >= total)) break;
-	}
-	return records;
+	const send = sender(context);
+	const accounts = await readWholeList(LIST, { body: {}, qs: {}, path: {} }, async (request) => await send(context, LIST, request, 0), { consistent: true });
+	return accounts.map(fromAccount);
 }
 
 export const dotdigitalSource: CustomerSource = {

@@ -1,16 +1,15 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
-import { chunk } from '../shared/paging';
+import { chunk, readWholeList } from '../shared/paging';
 import type { CustomerRecord } from '../shared/trigger/customer';
 import type { CustomerIdForm } from '../shared/trigger/customerIds';
 import type { CustomerSource } from '../shared/trigger/source';
 import { sortableUtc, windowStart } from '../shared/trigger/watermark';
 import { askVendorTime } from '../shared/trigger/vendorClock';
-import type { OperationSpec } from '../shared/types';
+import type { BuiltRequest, OperationSpec } from '../shared/types';
 import { customerOperations } from './resources/customer';
 import { budgetOperations } from './resources/others';
 import { huaweiSender } from './transport';
-import { readConsistently } from '../shared/trigger/consistentRead';
 
 const PAGE_SIZE = 100;
 /** Association happens asynchronously after creation, so a window this long is read again. */
@@ -32,16 +31,16 @@ function fromListed(c: IDataObject): CustomerRecord {
 	};
 }
 
+/** Sends `spec`'s requests for the trigger, paced and retried like any Huawei read. */
+export const sending = (context: IPollFunctions, spec: OperationSpec) => async (request: BuiltRequest) => await huaweiSender()(context, spec, request, 0);
+
 async function call(context: IPollFunctions, spec: OperationSpec, body: IDataObject): Promise<IDataObject> {
-	return await huaweiSender()(context, spec, { body, qs: {}, path: {} }, 0);
+	return await sending(context, spec)({ body, qs: {}, path: {} });
 }
 
 /** Every customer matching the filter, page by page; read again if the count moved meanwhile. */
 async function listAll(context: IPollFunctions, filter: IDataObject): Promise<CustomerRecord[]> {
-	return await readConsistently(async (_index, offset) => {
-		const answer = await call(context, LIST, { ...filter, offset, limit: PAGE_SIZE });
-		return { records: ((answer.customer_infos as IDataObject[]) ?? []).map(fromListed), total: Number(answer.count) };
-	}, PAGE_SIZE);
+	return (await readWholeList(LIST, { body: filter, qs: {}, path: {} }, sending(context, LIST), { consistent: true })).map(fromListed);
 }
 
 /** A Huawei customer id, in "Only These Customers" of every event. */

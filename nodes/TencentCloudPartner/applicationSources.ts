@@ -7,9 +7,8 @@ import { customerOperations } from './resources/customer';
 import { subAgentOperations } from './resources/subAgent';
 import { tencentSender } from './transport';
 import { TENCENT_UIN_FORM } from './triggerSource';
-import { readConsistently } from '../shared/trigger/consistentRead';
+import { readWholeList } from '../shared/paging';
 
-const PAGE_SIZE = 100;
 /**
  * Applications are stamped when made and should be listed at once, but nothing promises it: one
  * that shows up with an older ApplyTime within this window is still emitted, once.
@@ -26,10 +25,7 @@ const PENDING_SUB_AGENTS = subAgentOperations.find((s) => s.operation === 'getPe
  */
 async function allPending(context: IPollFunctions, spec: OperationSpec): Promise<IDataObject[]> {
 	const send = tencentSender();
-	return await readConsistently(async (index) => {
-		const answer = await send(context, spec, { body: { Page: index + 1, PageSize: PAGE_SIZE }, qs: {}, path: {} }, 0);
-		return { records: (answer.Data as IDataObject[] | null) ?? [], total: Number(answer.Total) };
-	}, PAGE_SIZE);
+	return await readWholeList(spec, { body: {}, qs: {}, path: {} }, async (request) => await send(context, spec, request, 0), { consistent: true });
 }
 
 /**

@@ -1,15 +1,14 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
-import { chunk } from '../shared/paging';
+import { chunk, readWholeList } from '../shared/paging';
 import type { CustomerRecord } from '../shared/trigger/customer';
 import { numericIdForm } from '../shared/trigger/customerIds';
 import type { CustomerSource } from '../shared/trigger/source';
 import { sortableUtc } from '../shared/trigger/watermark';
-import type { OperationSpec } from '../shared/types';
+import type { BuiltRequest, OperationSpec } from '../shared/types';
 import { creditOperations } from './resources/credit';
 import { customerOperations } from './resources/customer';
 import { tencentSender } from './transport';
-import { readConsistently } from '../shared/trigger/consistentRead';
 
 const PAGE_SIZE = 100;
 /**
@@ -46,20 +45,20 @@ function fromCredit(c: IDataObject): CustomerRecord {
 	return { id: String(c.Uin), at: '', credit: c.TotalCredit as number, remainingCredit: c.RemainingCredit as number, currency: 'USD', raw: c };
 }
 
+/** Sends `spec`'s requests for the trigger, paced and retried like any Tencent read. */
+const sending = (context: IPollFunctions, spec: OperationSpec) => async (request: BuiltRequest) => await tencentSender()(context, spec, request, 0);
+
 async function call(context: IPollFunctions, spec: OperationSpec, body: IDataObject): Promise<IDataObject> {
-	return await tencentSender()(context, spec, { body, qs: {}, path: {} }, 0);
+	return await sending(context, spec)({ body, qs: {}, path: {} });
 }
 
 /** QueryCustomersCredit sorts by association time, newest first: read pages until one reaches past `since`. */
 async function newestFirstSince(context: IPollFunctions, since: string): Promise<CustomerRecord[]> {
-	return await readConsistently(
-		async (index) => {
-			const answer = await call(context, LIST, { Page: index + 1, PageSize: PAGE_SIZE, Order: 'desc' });
-			return { records: ((answer.Data as IDataObject[] | null) ?? []).map(fromListed), total: Number(answer.Total) };
-		},
-		PAGE_SIZE,
-		(page) => since !== '' && page.some((r) => r.at < since),
-	);
+	const listed = await readWholeList(LIST, { body: { Order: 'desc' }, qs: {}, path: {} }, sending(context, LIST), {
+		consistent: true,
+		enough: (page) => since !== '' && page.some((r) => fromListed(r).at < since),
+	});
+	return listed.map(fromListed);
 }
 
 /** A Tencent customer is named by its UIN, in "Only These Customers" of every event. */

@@ -229,7 +229,7 @@ async function runOperation(
 				startAt: plan.startAt ?? startDefault,
 			},
 			call,
-			scheduling,
+			{ scheduling },
 		);
 	}
 
