@@ -1,8 +1,10 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
 import type { CustomerRecord } from '../shared/trigger/customer';
+import { customerEvent, NEW_CUSTOMER } from '../shared/trigger/customer';
 import { numericIdForm } from '../shared/trigger/customerIds';
-import type { CustomerSource } from '../shared/trigger/source';
+import type { EventSource } from '../shared/trigger/events';
+import type { CreditSource } from '../shared/trigger/source';
 import { readWholeList } from '../shared/paging';
 import type { OperationSpec } from '../shared/types';
 import { findDotdigitalOperation } from './resources';
@@ -48,18 +50,26 @@ async function allAccounts(context: IPollFunctions): Promise<CustomerRecord[]> {
 	return accounts.map(fromAccount);
 }
 
-export const dotdigitalSource: CustomerSource = {
-	provider: 'dotdigital',
-	overlapSeconds: 0,
+const ACCOUNT_ID_FORM = numericIdForm(2147483647, 'a list of account IDs, whole numbers from 1 to 2147483647, e.g. 1001, 1002');
+
+export const dotdigitalNewCustomer: EventSource = {
+	event: 'newCustomer',
+	option: NEW_CUSTOMER,
+	// No creation time is confirmed: new accounts are those with an id above the highest seen.
 	watermarkOn: 'id',
-	customerIdForm: numericIdForm(2147483647, 'a list of account IDs, whole numbers from 1 to 2147483647, e.g. 1001, 1002'),
-	async customersSince(context, since) {
-		// No creation time is confirmed: new accounts are those with an id above the highest seen.
-		return (await allAccounts(context)).filter((a) => a.at >= since);
-	},
-	async baseline(context) {
-		return { records: await allAccounts(context), at: '' };
-	},
+	overlapSeconds: 0,
+	customerIdForm: ACCOUNT_ID_FORM,
+	since: async (context, since) => (await allAccounts(context)).filter((a) => a.at >= since).map(customerEvent),
+	baseline: async (context) => ({ records: (await allAccounts(context)).map(customerEvent), at: '' }),
+	newest: async (context, count) =>
+		(await allAccounts(context))
+			.sort((a, b) => (a.at < b.at ? 1 : -1))
+			.slice(0, count)
+			.map(customerEvent),
+};
+
+export const dotdigitalCredit: CreditSource = {
+	customerIdForm: ACCOUNT_ID_FORM,
 	checkRule(rule, onlyIds) {
 		if (rule.mode !== 'percentage' || onlyIds.length > 0) return undefined;
 		return {
@@ -67,9 +77,6 @@ export const dotdigitalSource: CustomerSource = {
 			description:
 				"dotdigital's account list gives a balance but not the credits allocated; per-account credit reads (Account Credit Method) do, so list the accounts to watch, or use an amount.",
 		};
-	},
-	async newestCustomers(context, count) {
-		return (await allAccounts(context)).sort((a, b) => (a.at < b.at ? 1 : -1)).slice(0, count);
 	},
 	async creditReadings(context, onlyIds) {
 		if (onlyIds.length === 0) return { customers: await allAccounts(context), complete: true };

@@ -2,8 +2,10 @@ import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
 import { chunk, readWholeList } from '../shared/paging';
 import type { CustomerRecord } from '../shared/trigger/customer';
+import { customerEvent, NEW_CUSTOMER } from '../shared/trigger/customer';
 import { numericIdForm } from '../shared/trigger/customerIds';
-import type { CustomerSource } from '../shared/trigger/source';
+import type { EventSource } from '../shared/trigger/events';
+import type { CreditSource } from '../shared/trigger/source';
 import { sortableUtc } from '../shared/trigger/watermark';
 import type { BuiltRequest, OperationSpec } from '../shared/types';
 import { creditOperations } from './resources/credit';
@@ -61,25 +63,28 @@ async function newestFirstSince(context: IPollFunctions, since: string): Promise
 	return listed.map(fromListed);
 }
 
+/** The newest `count` customers: the first page of the newest-first list. */
+async function newestCustomers(context: IPollFunctions, count: number): Promise<CustomerRecord[]> {
+	const answer = await call(context, LIST, { Page: 1, PageSize: count, Order: 'desc' });
+	return ((answer.Data as IDataObject[] | null) ?? []).map(fromListed);
+}
+
 /** A Tencent customer is named by its UIN, in "Only These Customers" of every event. */
 export const TENCENT_UIN_FORM = numericIdForm(Number.MAX_SAFE_INTEGER, 'a list of UINs made of digits, e.g. 200000000001, 200000000002');
 
-export const tencentSource: CustomerSource = {
-	provider: 'tencent',
+export const tencentNewCustomer: EventSource = {
+	event: 'newCustomer',
+	option: NEW_CUSTOMER,
 	overlapSeconds: TENCENT_OVERLAP_SECONDS,
-	watermarkOn: 'time',
 	customerIdForm: TENCENT_UIN_FORM,
-	async customersSince(context, since) {
-		return await newestFirstSince(context, since);
-	},
-	async baseline(context) {
-		// The newest page sets the watermark; older customers can never be newer than it.
-		return { records: await tencentSource.newestCustomers(context, PAGE_SIZE), at: '' };
-	},
-	async newestCustomers(context, count) {
-		const answer = await call(context, LIST, { Page: 1, PageSize: count, Order: 'desc' });
-		return ((answer.Data as IDataObject[] | null) ?? []).map(fromListed);
-	},
+	since: async (context, since) => (await newestFirstSince(context, since)).map(customerEvent),
+	// The newest page sets the watermark; older customers can never be newer than it.
+	baseline: async (context) => ({ records: (await newestCustomers(context, PAGE_SIZE)).map(customerEvent), at: '' }),
+	newest: async (context, count) => (await newestCustomers(context, count)).map(customerEvent),
+};
+
+export const tencentCredit: CreditSource = {
+	customerIdForm: TENCENT_UIN_FORM,
 	async creditReadings(context, onlyIds) {
 		if (onlyIds.length === 0) {
 			const answer = await call(context, DIRECT, {});

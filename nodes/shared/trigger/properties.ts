@@ -1,11 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { NEW_CUSTOMER } from './customer';
 import type { EventSource } from './events';
 import type { TriggerWording } from './source';
 
 const lowCredit = { show: { event: ['lowCredit'] } };
 
-const NEW_CUSTOMER = { name: 'New Customer', value: 'newCustomer', description: 'A customer was associated with you or created under you' };
 const LOW_CREDIT = { name: 'Low Credit', value: 'lowCredit' };
 
 /** The trigger's subtitle on the canvas: the chosen event by its display name. */
