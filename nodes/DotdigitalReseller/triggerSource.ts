@@ -5,7 +5,7 @@ import { customerEvent, NEW_CUSTOMER } from '../shared/trigger/customer';
 import { numericIdForm } from '../shared/trigger/customerIds';
 import type { EventSource } from '../shared/trigger/events';
 import type { CreditSource } from '../shared/trigger/source';
-import { readWholeList } from '../shared/paging';
+import { readList } from '../shared/paging';
 import type { OperationSpec } from '../shared/types';
 import { findDotdigitalOperation } from './resources';
 import { DOTDIGITAL_TIMEOUT_SECONDS, dotdigitalSender } from './transport';
@@ -46,7 +46,7 @@ async function call(context: IPollFunctions, spec: OperationSpec, body: IDataObj
 /** Every account under the reseller, read again if the count moved meanwhile (as every vendor's list). */
 async function allAccounts(context: IPollFunctions): Promise<CustomerRecord[]> {
 	const send = sender(context);
-	const accounts = await readWholeList(LIST, { body: {}, qs: {}, path: {} }, async (request) => await send(context, LIST, request, 0), { consistent: true });
+	const accounts = await readList(LIST, { body: {}, qs: {}, path: {} }, async (request) => await send(context, LIST, request, 0), { consistent: true });
 	return accounts.map(fromAccount);
 }
 

@@ -2,15 +2,16 @@ import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
 import type { EventRecord, EventSource } from '../shared/trigger/events';
 import { sortableUtc, windowStart } from '../shared/trigger/watermark';
-import { ORDER_STATUS, ORDER_TYPE, orderOperations } from './resources/others';
+import { findHuaweiOperation } from './resources';
+import { ORDER_STATUS, ORDER_TYPE } from './resources/others';
 import { HUAWEI_CUSTOMER_ID_FORM, HUAWEI_OVERLAP_SECONDS, sending } from './triggerSource';
-import { readWholeList } from '../shared/paging';
+import { readList } from '../shared/paging';
 import { usable } from '../shared/trigger/storedState';
 import { askVendorTime, vendorTimeOr } from '../shared/trigger/vendorClock';
 
 /** ListCustomerOrders refuses a creation-time range longer than a year; longer spans are split. */
 const MAX_RANGE_SECONDS = 365 * 86400;
-const LIST = orderOperations.find((s) => s.operation === 'getMany')!;
+const LIST = findHuaweiOperation('order', 'getMany')!;
 
 const utc = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
@@ -78,7 +79,7 @@ async function ordersCreated(context: IPollFunctions, begin: string, end: string
 	const ranges = end ? yearRanges(begin, end) : openRanges(begin);
 	for (const [from, to] of ranges) {
 		const qs = { create_time_begin: from, ...(to ? { create_time_end: to } : {}), order_by: 'createTime', ...serverFilter(filter) };
-		const orders = await readWholeList(LIST, { body: {}, qs, path: {} }, sending(context, LIST), { consistent: true });
+		const orders = await readList(LIST, { body: {}, qs, path: {} }, sending(context, LIST), { consistent: true });
 		out.push(...orders.filter((o) => wanted(filter, o)).map(orderRecord));
 	}
 	return out;

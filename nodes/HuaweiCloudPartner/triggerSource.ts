@@ -1,6 +1,6 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
-import { chunk, readWholeList } from '../shared/paging';
+import { chunk, readList } from '../shared/paging';
 import type { CustomerRecord } from '../shared/trigger/customer';
 import { customerEvent, NEW_CUSTOMER } from '../shared/trigger/customer';
 import type { CustomerIdForm } from '../shared/trigger/customerIds';
@@ -9,16 +9,15 @@ import type { CreditSource } from '../shared/trigger/source';
 import { sortableUtc, windowStart } from '../shared/trigger/watermark';
 import { askVendorTime } from '../shared/trigger/vendorClock';
 import type { BuiltRequest, OperationSpec } from '../shared/types';
-import { customerOperations } from './resources/customer';
-import { budgetOperations } from './resources/others';
+import { findHuaweiOperation } from './resources';
 import { huaweiSender } from './transport';
 
 const PAGE_SIZE = 100;
 /** Association happens asynchronously after creation, so a window this long is read again. */
 export const HUAWEI_OVERLAP_SECONDS = 15 * 60;
 
-const LIST = customerOperations.find((s) => s.operation === 'getMany')!;
-const BUDGETS = budgetOperations.find((s) => s.operation === 'getMany')!;
+const LIST = findHuaweiOperation('customer', 'getMany')!;
+const BUDGETS = findHuaweiOperation('budget', 'getMany')!;
 
 function fromListed(c: IDataObject): CustomerRecord {
 	// Documented as yyyy-MM-ddTHH:mm:ssZ; anything else is read as the same second, or as no time.
@@ -42,7 +41,7 @@ async function call(context: IPollFunctions, spec: OperationSpec, body: IDataObj
 
 /** Every customer matching the filter, page by page; read again if the count moved meanwhile. */
 async function listAll(context: IPollFunctions, filter: IDataObject): Promise<CustomerRecord[]> {
-	return (await readWholeList(LIST, { body: filter, qs: {}, path: {} }, sending(context, LIST), { consistent: true })).map(fromListed);
+	return (await readList(LIST, { body: filter, qs: {}, path: {} }, sending(context, LIST), { consistent: true })).map(fromListed);
 }
 
 /** A Huawei customer id, in "Only These Customers" of every event. */

@@ -3,11 +3,10 @@ import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 import type { EventRecord, EventSource } from '../shared/trigger/events';
 import { sortableUtc } from '../shared/trigger/watermark';
 import type { OperationSpec } from '../shared/types';
-import { customerOperations } from './resources/customer';
-import { subAgentOperations } from './resources/subAgent';
+import { findTencentOperation } from './resources';
 import { tencentSender } from './transport';
 import { TENCENT_UIN_FORM } from './triggerSource';
-import { readWholeList } from '../shared/paging';
+import { readList } from '../shared/paging';
 
 /**
  * Applications are stamped when made and should be listed at once, but nothing promises it: one
@@ -15,8 +14,8 @@ import { readWholeList } from '../shared/paging';
  */
 export const APPLICATION_OVERLAP_SECONDS = 15 * 60;
 
-const PENDING_CLIENTS = customerOperations.find((s) => s.operation === 'getPendingApplications')!;
-const PENDING_SUB_AGENTS = subAgentOperations.find((s) => s.operation === 'getPendingApplications')!;
+const PENDING_CLIENTS = findTencentOperation('customer', 'getPendingApplications')!;
+const PENDING_SUB_AGENTS = findTencentOperation('subAgent', 'getPendingApplications')!;
 
 /**
  * Every pending application, page by page, read again if the total moved meanwhile. The pending
@@ -25,7 +24,7 @@ const PENDING_SUB_AGENTS = subAgentOperations.find((s) => s.operation === 'getPe
  */
 async function allPending(context: IPollFunctions, spec: OperationSpec): Promise<IDataObject[]> {
 	const send = tencentSender();
-	return await readWholeList(spec, { body: {}, qs: {}, path: {} }, async (request) => await send(context, spec, request, 0), { consistent: true });
+	return await readList(spec, { body: {}, qs: {}, path: {} }, async (request) => await send(context, spec, request, 0), { consistent: true });
 }
 
 /**

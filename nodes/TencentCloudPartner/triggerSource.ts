@@ -1,6 +1,6 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
-import { chunk, readWholeList } from '../shared/paging';
+import { chunk, readList } from '../shared/paging';
 import type { CustomerRecord } from '../shared/trigger/customer';
 import { customerEvent, NEW_CUSTOMER } from '../shared/trigger/customer';
 import { numericIdForm } from '../shared/trigger/customerIds';
@@ -8,8 +8,7 @@ import type { EventSource } from '../shared/trigger/events';
 import type { CreditSource } from '../shared/trigger/source';
 import { sortableUtc } from '../shared/trigger/watermark';
 import type { BuiltRequest, OperationSpec } from '../shared/types';
-import { creditOperations } from './resources/credit';
-import { customerOperations } from './resources/customer';
+import { findTencentOperation } from './resources';
 import { tencentSender } from './transport';
 
 const PAGE_SIZE = 100;
@@ -21,11 +20,10 @@ const PAGE_SIZE = 100;
  */
 export const TENCENT_OVERLAP_SECONDS = 15 * 60;
 
-const specOf = (specs: OperationSpec[], operation: string) => specs.find((s) => s.operation === operation)!;
-const LIST = specOf(creditOperations, 'getManyCustomers');
-const DIRECT = specOf(creditOperations, 'getDirectCustomers');
-const BY_UINS = specOf(creditOperations, 'getByUins');
-const DETAILS = specOf(customerOperations, 'getDetails');
+const LIST = findTencentOperation('credit', 'getManyCustomers')!;
+const DIRECT = findTencentOperation('credit', 'getDirectCustomers')!;
+const BY_UINS = findTencentOperation('credit', 'getByUins')!;
+const DETAILS = findTencentOperation('customer', 'getDetails')!;
 
 function fromListed(c: IDataObject): CustomerRecord {
 	// The transport gave a real AssociationTime in UTC; anything else is no time (see sortableUtc).
@@ -56,7 +54,7 @@ async function call(context: IPollFunctions, spec: OperationSpec, body: IDataObj
 
 /** QueryCustomersCredit sorts by association time, newest first: read pages until one reaches past `since`. */
 async function newestFirstSince(context: IPollFunctions, since: string): Promise<CustomerRecord[]> {
-	const listed = await readWholeList(LIST, { body: { Order: 'desc' }, qs: {}, path: {} }, sending(context, LIST), {
+	const listed = await readList(LIST, { body: { Order: 'desc' }, qs: {}, path: {} }, sending(context, LIST), {
 		consistent: true,
 		enough: (page) => since !== '' && page.some((r) => fromListed(r).at < since),
 	});

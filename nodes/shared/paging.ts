@@ -187,17 +187,18 @@ function listOf(spec: OperationSpec): { paging: PagingSpec; recordsPath: string 
 }
 
 /**
- * Every record of an operation's list (or its newest part, with `enough`), in its largest pages
- * unless `pageSize` says otherwise: how the triggers read the vendors' lists.
+ * The records of an operation's list from its first page: all of them (or the first `limit`), in
+ * its largest pages unless `pageSize` says otherwise. How the nodes' own reads (the triggers', a
+ * ledger lookup) read the vendors' lists.
  */
-export async function readWholeList(
+export async function readList(
 	spec: OperationSpec,
 	request: BuiltRequest,
 	fetchPage: (request: BuiltRequest) => Promise<IDataObject>,
-	reading: PageReading<IDataObject> & { pageSize?: number } = {},
+	reading: PageReading<IDataObject> & { limit?: number; pageSize?: number } = {},
 ): Promise<IDataObject[]> {
 	const { paging, recordsPath } = listOf(spec);
-	const plan = { limit: Infinity, pageSize: reading.pageSize ?? paging.maxPageSize, startAt: firstPosition(paging) };
+	const plan = { limit: reading.limit ?? Infinity, pageSize: reading.pageSize ?? paging.maxPageSize, startAt: firstPosition(paging) };
 	return await collectPages(paging, recordsPath, request, plan, fetchPage, reading);
 }
 

@@ -1,11 +1,11 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
 import { readPickerPage } from '../../shared/paging';
-import { customerOperations } from '../resources/customer';
+import { findHuaweiOperation } from '../resources';
 import { huaweiSender } from '../transport';
 
 const PAGE_SIZE = 50;
-const listCustomers = customerOperations.find((spec) => spec.operation === 'getMany')!;
+const listCustomers = findHuaweiOperation('customer', 'getMany')!;
 
 /** Customer picker: searches account names (Huawei matches any part), 50 at a time. */
 export async function searchCustomers(
