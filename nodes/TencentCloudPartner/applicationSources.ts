@@ -4,8 +4,7 @@ import type { EventRecord, EventSource } from '../shared/trigger/events';
 import { sortableUtc } from '../shared/trigger/watermark';
 import type { OperationSpec } from '../shared/types';
 import { findTencentOperation } from './resources';
-import { tencentSender } from './transport';
-import { TENCENT_UIN_FORM } from './triggerSource';
+import { sending, TENCENT_UIN_FORM } from './triggerSource';
 import { readList } from '../shared/paging';
 
 /**
@@ -23,8 +22,7 @@ const PENDING_SUB_AGENTS = findTencentOperation('subAgent', 'getPendingApplicati
  * applications awaiting review, which leave the list once answered.
  */
 async function allPending(context: IPollFunctions, spec: OperationSpec): Promise<IDataObject[]> {
-	const send = tencentSender();
-	return await readList(spec, { body: {}, qs: {}, path: {} }, async (request) => await send(context, spec, request, 0), { consistent: true });
+	return await readList(spec, { body: {}, qs: {}, path: {} }, sending(context, spec), { consistent: true });
 }
 
 /**

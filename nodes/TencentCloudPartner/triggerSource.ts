@@ -46,7 +46,7 @@ function fromCredit(c: IDataObject): CustomerRecord {
 }
 
 /** Sends `spec`'s requests for the trigger, paced and retried like any Tencent read. */
-const sending = (context: IPollFunctions, spec: OperationSpec) => async (request: BuiltRequest) => await tencentSender()(context, spec, request, 0);
+export const sending = (context: IPollFunctions, spec: OperationSpec) => async (request: BuiltRequest) => await tencentSender()(context, spec, request, 0);
 
 async function call(context: IPollFunctions, spec: OperationSpec, body: IDataObject): Promise<IDataObject> {
 	return await sending(context, spec)({ body, qs: {}, path: {} });
