@@ -2,7 +2,24 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { NEW_CUSTOMER } from './customer';
 import type { EventSource } from './events';
-import type { TriggerWording } from './source';
+
+/** How a vendor's trigger words its fields: the unit of credit, and its own extra options. */
+export interface TriggerWording {
+	/** What amounts are counted in ("USD", "whole credits"): used in the threshold's help text. */
+	creditUnit: string;
+	/** Decimal places of an amount (dotdigital credits are whole numbers). */
+	creditPrecision: number;
+	/** What the vendor calls a customer id, for "Only These Customers". */
+	customerIdName: string;
+	/** An example id list for that field. */
+	customerIdExample: string;
+	/** Shown above the low-credit fields when "credit" means something else for this vendor. */
+	lowCreditNotice?: string;
+	/** What "Low Credit" means for this vendor, in the Event selector. */
+	lowCreditDescription: string;
+	/** Options only this vendor has. */
+	extraOptions?: INodeProperties[];
+}
 
 const lowCredit = { show: { event: ['lowCredit'] } };
 

@@ -1,4 +1,4 @@
-import type { INodeProperties, IPollFunctions } from 'n8n-workflow';
+import type { IPollFunctions } from 'n8n-workflow';
 
 import type { CustomerRecord, Provider } from './customer';
 import type { CustomerIdForm } from './customerIds';
@@ -25,22 +25,4 @@ export interface VendorTrigger {
 	lowCredit: CreditSource;
 	/** The vendor's further watermark events, listed after Low Credit. */
 	moreEvents: EventSource[];
-}
-
-/** How a vendor's trigger words its fields: the unit of credit, and its own extra options. */
-export interface TriggerWording {
-	/** What amounts are counted in ("USD", "whole credits"): used in the threshold's help text. */
-	creditUnit: string;
-	/** Decimal places of an amount (dotdigital credits are whole numbers). */
-	creditPrecision: number;
-	/** What the vendor calls a customer id, for "Only These Customers". */
-	customerIdName: string;
-	/** An example id list for that field. */
-	customerIdExample: string;
-	/** Shown above the low-credit fields when "credit" means something else for this vendor. */
-	lowCreditNotice?: string;
-	/** What "Low Credit" means for this vendor, in the Event selector. */
-	lowCreditDescription: string;
-	/** Options only this vendor has. */
-	extraOptions?: INodeProperties[];
 }
