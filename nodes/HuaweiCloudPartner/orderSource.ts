@@ -2,8 +2,7 @@ import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
 import type { EventRecord, EventSource } from '../shared/trigger/events';
 import { sortableUtc, windowStart } from '../shared/trigger/watermark';
-import { findHuaweiOperation } from './resources';
-import { ORDER_STATUS, ORDER_TYPE } from './resources/others';
+import { ORDER_STATUS, ORDER_TYPE, orderOperations } from './resources/others';
 import { HUAWEI_CUSTOMER_ID_FORM, HUAWEI_OVERLAP_SECONDS, sending } from './triggerSource';
 import { readList } from '../shared/paging';
 import { usable } from '../shared/trigger/storedState';
@@ -11,7 +10,7 @@ import { askVendorTime, vendorTimeOr } from '../shared/trigger/vendorClock';
 
 /** ListCustomerOrders refuses a creation-time range longer than a year; longer spans are split. */
 const MAX_RANGE_SECONDS = 365 * 86400;
-const LIST = findHuaweiOperation('order', 'getMany')!;
+const LIST = orderOperations.find((s) => s.operation === 'getMany')!;
 
 const utc = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 

@@ -9,15 +9,16 @@ import type { CreditSource } from '../shared/trigger/source';
 import { sortableUtc, windowStart } from '../shared/trigger/watermark';
 import { askVendorTime } from '../shared/trigger/vendorClock';
 import type { BuiltRequest, OperationSpec } from '../shared/types';
-import { findHuaweiOperation } from './resources';
+import { customerOperations } from './resources/customer';
+import { budgetOperations } from './resources/others';
 import { huaweiSender } from './transport';
 
 const PAGE_SIZE = 100;
 /** Association happens asynchronously after creation, so a window this long is read again. */
 export const HUAWEI_OVERLAP_SECONDS = 15 * 60;
 
-const LIST = findHuaweiOperation('customer', 'getMany')!;
-const BUDGETS = findHuaweiOperation('budget', 'getMany')!;
+const LIST = customerOperations.find((s) => s.operation === 'getMany')!;
+const BUDGETS = budgetOperations.find((s) => s.operation === 'getMany')!;
 
 function fromListed(c: IDataObject): CustomerRecord {
 	// Documented as yyyy-MM-ddTHH:mm:ssZ; anything else is read as the same second, or as no time.

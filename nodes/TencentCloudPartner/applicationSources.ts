@@ -3,7 +3,8 @@ import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 import type { EventRecord, EventSource } from '../shared/trigger/events';
 import { sortableUtc } from '../shared/trigger/watermark';
 import type { OperationSpec } from '../shared/types';
-import { findTencentOperation } from './resources';
+import { customerOperations } from './resources/customer';
+import { subAgentOperations } from './resources/subAgent';
 import { sending, TENCENT_UIN_FORM } from './triggerSource';
 import { readList } from '../shared/paging';
 
@@ -13,8 +14,8 @@ import { readList } from '../shared/paging';
  */
 export const APPLICATION_OVERLAP_SECONDS = 15 * 60;
 
-const PENDING_CLIENTS = findTencentOperation('customer', 'getPendingApplications')!;
-const PENDING_SUB_AGENTS = findTencentOperation('subAgent', 'getPendingApplications')!;
+const PENDING_CLIENTS = customerOperations.find((s) => s.operation === 'getPendingApplications')!;
+const PENDING_SUB_AGENTS = subAgentOperations.find((s) => s.operation === 'getPendingApplications')!;
 
 /**
  * Every pending application, page by page, read again if the total moved meanwhile. The pending

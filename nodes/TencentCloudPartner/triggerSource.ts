@@ -8,7 +8,8 @@ import type { EventSource } from '../shared/trigger/events';
 import type { CreditSource } from '../shared/trigger/source';
 import { sortableUtc } from '../shared/trigger/watermark';
 import type { BuiltRequest, OperationSpec } from '../shared/types';
-import { findTencentOperation } from './resources';
+import { creditOperations } from './resources/credit';
+import { customerOperations } from './resources/customer';
 import { tencentSender } from './transport';
 
 const PAGE_SIZE = 100;
@@ -20,10 +21,11 @@ const PAGE_SIZE = 100;
  */
 export const TENCENT_OVERLAP_SECONDS = 15 * 60;
 
-const LIST = findTencentOperation('credit', 'getManyCustomers')!;
-const DIRECT = findTencentOperation('credit', 'getDirectCustomers')!;
-const BY_UINS = findTencentOperation('credit', 'getByUins')!;
-const DETAILS = findTencentOperation('customer', 'getDetails')!;
+const specOf = (specs: OperationSpec[], operation: string) => specs.find((s) => s.operation === operation)!;
+const LIST = specOf(creditOperations, 'getManyCustomers');
+const DIRECT = specOf(creditOperations, 'getDirectCustomers');
+const BY_UINS = specOf(creditOperations, 'getByUins');
+const DETAILS = specOf(customerOperations, 'getDetails');
 
 function fromListed(c: IDataObject): CustomerRecord {
 	// The transport gave a real AssociationTime in UTC; anything else is no time (see sortableUtc).

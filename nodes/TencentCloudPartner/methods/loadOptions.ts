@@ -1,10 +1,10 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import { findTencentOperation } from '../resources';
+import { referenceDataOperations } from '../resources/referenceData';
 import { tencentSender } from '../transport';
 
 function referenceSpec(operation: string) {
-	const spec = findTencentOperation('referenceData', operation);
+	const spec = referenceDataOperations.find((s) => s.operation === operation);
 	if (!spec) throw new Error(`Unknown reference data operation ${operation}`);
 	return spec;
 }
