@@ -1,11 +1,14 @@
 import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { pollCustomerEvents } from '../shared/trigger/poll';
+import { pollTrigger } from '../shared/trigger/poll';
 import { eventSubtitle, triggerProperties } from '../shared/trigger/properties';
 import { dotdigitalResellerApiTest } from './credentialTest';
-import { dotdigitalSource } from './triggerSource';
+import { dotdigitalCredit, dotdigitalNewCustomer } from './triggerSource';
 import { finishSentences } from '../shared/sentences';
+import type { VendorTrigger } from '../shared/trigger/source';
+
+const TRIGGER: VendorTrigger = { provider: 'dotdigital', newCustomer: dotdigitalNewCustomer, lowCredit: dotdigitalCredit, moreEvents: [] };
 
 export class DotdigitalResellerTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -60,6 +63,6 @@ export class DotdigitalResellerTrigger implements INodeType {
 	};
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-		return await pollCustomerEvents(this, dotdigitalSource);
+		return await pollTrigger(this, TRIGGER);
 	}
 }

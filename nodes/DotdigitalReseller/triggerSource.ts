@@ -1,14 +1,16 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
 import type { CustomerRecord } from '../shared/trigger/customer';
+import { customerEvent, NEW_CUSTOMER } from '../shared/trigger/customer';
 import { numericIdForm } from '../shared/trigger/customerIds';
-import type { CustomerSource } from '../shared/trigger/source';
+import type { EventSource } from '../shared/trigger/events';
+import type { CreditSource } from '../shared/trigger/source';
+import { readList } from '../shared/paging';
 import type { OperationSpec } from '../shared/types';
 import { operationSpec } from '../shared/operationLookup';
 import { dotdigitalOperations } from './resources';
 import { DOTDIGITAL_TIMEOUT_SECONDS, dotdigitalSender } from './transport';
 
-const PAGE_SIZE = 500;
 const LIST = operationSpec(dotdigitalOperations, 'account', 'getMany');
 const CREDIT = operationSpec(dotdigitalOperations, 'credit', 'get');
 
@@ -42,30 +44,33 @@ async function call(context: IPollFunctions, spec: OperationSpec, body: IDataObj
 	return await sender(context)(context, spec, { body, qs: {}, path: {} }, 0);
 }
 
+/** Every account under the reseller, read again if the count moved meanwhile (as every vendor's list). */
 async function allAccounts(context: IPollFunctions): Promise<CustomerRecord[]> {
-	const records: CustomerRecord[] = [];
-	for (let page = 1; page < 100000; page++) {
-		const answer = await call(context, LIST, { PageNumber: page, PageSize: PAGE_SIZE });
-		const list = (Array.isArray(answer) ? answer : (Object.values(answer).find(Array.isArray) ?? [])) as IDataObject[];
-		records.push(...list.map(fromAccount));
-		const total = Number((answer as IDataObject).TotalCount);
-		if (list.length < PAGE_SIZE || (Number.isFinite(total) && page * PAGE_SIZE >= total)) break;
-	}
-	return records;
+	const send = sender(context);
+	const accounts = await readList(LIST, { body: {}, qs: {}, path: {} }, async (request) => await send(context, LIST, request, 0), { consistent: true });
+	return accounts.map(fromAccount);
 }
 
-export const dotdigitalSource: CustomerSource = {
-	provider: 'dotdigital',
-	overlapSeconds: 0,
+const ACCOUNT_ID_FORM = numericIdForm(2147483647, 'a list of account IDs, whole numbers from 1 to 2147483647, e.g. 1001, 1002');
+
+export const dotdigitalNewCustomer: EventSource = {
+	event: 'newCustomer',
+	option: NEW_CUSTOMER,
+	// No creation time is confirmed: new accounts are those with an id above the highest seen.
 	watermarkOn: 'id',
-	customerIdForm: numericIdForm(2147483647, 'a list of account IDs, whole numbers from 1 to 2147483647, e.g. 1001, 1002'),
-	async customersSince(context, since) {
-		// No creation time is confirmed: new accounts are those with an id above the highest seen.
-		return (await allAccounts(context)).filter((a) => a.at >= since);
-	},
-	async baseline(context) {
-		return { records: await allAccounts(context), at: '' };
-	},
+	overlapSeconds: 0,
+	customerIdForm: ACCOUNT_ID_FORM,
+	since: async (context, since) => (await allAccounts(context)).filter((a) => a.at >= since).map(customerEvent),
+	baseline: async (context) => ({ records: (await allAccounts(context)).map(customerEvent), at: '' }),
+	newest: async (context, count) =>
+		(await allAccounts(context))
+			.sort((a, b) => (a.at < b.at ? 1 : -1))
+			.slice(0, count)
+			.map(customerEvent),
+};
+
+export const dotdigitalCredit: CreditSource = {
+	customerIdForm: ACCOUNT_ID_FORM,
 	checkRule(rule, onlyIds) {
 		if (rule.mode !== 'percentage' || onlyIds.length > 0) return undefined;
 		return {
@@ -73,9 +78,6 @@ export const dotdigitalSource: CustomerSource = {
 			description:
 				"dotdigital's account list gives a balance but not the credits allocated; per-account credit reads (Account Credit Method) do, so list the accounts to watch, or use an amount.",
 		};
-	},
-	async newestCustomers(context, count) {
-		return (await allAccounts(context)).sort((a, b) => (a.at < b.at ? 1 : -1)).slice(0, count);
 	},
 	async creditReadings(context, onlyIds) {
 		if (onlyIds.length === 0) return { customers: await allAccounts(context), complete: true };

@@ -1,14 +1,16 @@
 import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { pollCustomerEvents } from '../shared/trigger/poll';
+import { pollTrigger } from '../shared/trigger/poll';
 import { eventSubtitle, triggerProperties } from '../shared/trigger/properties';
 import { huaweiAuthenticationProperty, huaweiCredentials } from './authentication';
 import { customerOrderSource } from './orderSource';
-import { huaweiSource } from './triggerSource';
+import { huaweiCredit, huaweiNewCustomer } from './triggerSource';
+import { finishSentences } from '../shared/sentences';
+import type { VendorTrigger } from '../shared/trigger/source';
 
 const ORDER_EVENTS = [customerOrderSource];
-import { finishSentences } from '../shared/sentences';
+const TRIGGER: VendorTrigger = { provider: 'huawei', newCustomer: huaweiNewCustomer, lowCredit: huaweiCredit, moreEvents: ORDER_EVENTS };
 
 export class HuaweiCloudPartnerTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -39,6 +41,6 @@ export class HuaweiCloudPartnerTrigger implements INodeType {
 	};
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-		return await pollCustomerEvents(this, huaweiSource, ORDER_EVENTS);
+		return await pollTrigger(this, TRIGGER);
 	}
 }

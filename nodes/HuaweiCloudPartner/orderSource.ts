@@ -5,13 +5,11 @@ import { sortableUtc, windowStart } from '../shared/trigger/watermark';
 import { operationSpec } from '../shared/operationLookup';
 import { huaweiOperations } from './resources';
 import { ORDER_STATUS, ORDER_TYPE } from './resources/order';
-import { huaweiSender } from './transport';
-import { HUAWEI_CUSTOMER_ID_FORM, HUAWEI_OVERLAP_SECONDS } from './triggerSource';
-import { readConsistently } from '../shared/trigger/consistentRead';
+import { HUAWEI_CUSTOMER_ID_FORM, HUAWEI_OVERLAP_SECONDS, sending } from './triggerSource';
+import { readList } from '../shared/paging';
 import { usable } from '../shared/trigger/storedState';
 import { askVendorTime, vendorTimeOr } from '../shared/trigger/vendorClock';
 
-const PAGE_SIZE = 100;
 /** ListCustomerOrders refuses a creation-time range longer than a year; longer spans are split. */
 const MAX_RANGE_SECONDS = 365 * 86400;
 const LIST = operationSpec(huaweiOperations, 'order', 'getMany');
@@ -78,15 +76,11 @@ function orderRecord(o: IDataObject): EventRecord {
  * again if its count moved meanwhile. This machine's clock only cuts a long span into years.
  */
 async function ordersCreated(context: IPollFunctions, begin: string, end: string, filter: OrderFilter): Promise<EventRecord[]> {
-	const send = huaweiSender();
 	const out: EventRecord[] = [];
 	const ranges = end ? yearRanges(begin, end) : openRanges(begin);
 	for (const [from, to] of ranges) {
-		const orders = await readConsistently(async (_index, offset) => {
-			const qs = { create_time_begin: from, ...(to ? { create_time_end: to } : {}), order_by: 'createTime', ...serverFilter(filter), offset, limit: PAGE_SIZE };
-			const answer = await send(context, LIST, { body: {}, qs, path: {} }, 0);
-			return { records: (answer.order_infos as IDataObject[]) ?? [], total: Number(answer.total_count) };
-		}, PAGE_SIZE);
+		const qs = { create_time_begin: from, ...(to ? { create_time_end: to } : {}), order_by: 'createTime', ...serverFilter(filter) };
+		const orders = await readList(LIST, { body: {}, qs, path: {} }, sending(context, LIST), { consistent: true });
 		out.push(...orders.filter((o) => wanted(filter, o)).map(orderRecord));
 	}
 	return out;
@@ -201,7 +195,7 @@ export const customerOrderSource: EventSource = {
 	since: async (context, since) => await ordersCreated(context, since, '', anyStatus(filterOf(context))),
 	baseline: async (context) => {
 		// The watermark starts at Huawei's now (its Date header), never this machine's clock.
-		const now = await askVendorTime(context, async () => await huaweiSender()(context, LIST, { body: {}, qs: { offset: 0, limit: 1 }, path: {} }, 0));
+		const now = await askVendorTime(context, async () => await sending(context, LIST)({ body: {}, qs: { offset: 0, limit: 1 }, path: {} }));
 		return { records: await ordersCreated(context, windowStart(now, HUAWEI_OVERLAP_SECONDS), '', anyStatus(filterOf(context))), at: now };
 	},
 	followUp: followOrderStatuses,

@@ -1,16 +1,18 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
 import { chunk } from '../shared/chunk';
+import { readList } from '../shared/paging';
 import type { CustomerRecord } from '../shared/trigger/customer';
+import { customerEvent, NEW_CUSTOMER } from '../shared/trigger/customer';
 import type { CustomerIdForm } from '../shared/trigger/customerIds';
-import type { CustomerSource } from '../shared/trigger/source';
+import type { EventSource } from '../shared/trigger/events';
+import type { CreditSource } from '../shared/trigger/source';
 import { sortableUtc, windowStart } from '../shared/trigger/watermark';
 import { askVendorTime } from '../shared/trigger/vendorClock';
-import type { OperationSpec } from '../shared/types';
+import type { BuiltRequest, OperationSpec } from '../shared/types';
 import { operationSpec } from '../shared/operationLookup';
 import { huaweiOperations } from './resources';
 import { huaweiSender } from './transport';
-import { readConsistently } from '../shared/trigger/consistentRead';
 
 const PAGE_SIZE = 100;
 /** Association happens asynchronously after creation, so a window this long is read again. */
@@ -32,16 +34,16 @@ function fromListed(c: IDataObject): CustomerRecord {
 	};
 }
 
+/** Sends `spec`'s requests for the trigger, paced and retried like any Huawei read. */
+export const sending = (context: IPollFunctions, spec: OperationSpec) => async (request: BuiltRequest) => await huaweiSender()(context, spec, request, 0);
+
 async function call(context: IPollFunctions, spec: OperationSpec, body: IDataObject): Promise<IDataObject> {
-	return await huaweiSender()(context, spec, { body, qs: {}, path: {} }, 0);
+	return await sending(context, spec)({ body, qs: {}, path: {} });
 }
 
 /** Every customer matching the filter, page by page; read again if the count moved meanwhile. */
 async function listAll(context: IPollFunctions, filter: IDataObject): Promise<CustomerRecord[]> {
-	return await readConsistently(async (_index, offset) => {
-		const answer = await call(context, LIST, { ...filter, offset, limit: PAGE_SIZE });
-		return { records: ((answer.customer_infos as IDataObject[]) ?? []).map(fromListed), total: Number(answer.count) };
-	}, PAGE_SIZE);
+	return (await readList(LIST, { body: filter, qs: {}, path: {} }, sending(context, LIST), { consistent: true })).map(fromListed);
 }
 
 /** A Huawei customer id, in "Only These Customers" of every event. */
@@ -51,29 +53,38 @@ export const HUAWEI_CUSTOMER_ID_FORM: CustomerIdForm = {
 	hint: 'a list of customer account IDs of 32 hexadecimal characters, e.g. 06ffbcd46880d3f30f62c001a49be460',
 };
 
-export const huaweiSource: CustomerSource = {
-	provider: 'huawei',
+/**
+ * Customers associated at or after `since` ('' for all). The API filters on association time
+ * (inclusive); its order is not documented. No end is sent: this machine's clock may be behind
+ * Huawei's, and would hide the newest customers.
+ */
+async function associatedSince(context: IPollFunctions, since: string): Promise<CustomerRecord[]> {
+	return await listAll(context, since ? { associated_on_begin: since } : {});
+}
+
+export const huaweiNewCustomer: EventSource = {
+	event: 'newCustomer',
+	option: NEW_CUSTOMER,
 	overlapSeconds: HUAWEI_OVERLAP_SECONDS,
-	watermarkOn: 'time',
 	customerIdForm: HUAWEI_CUSTOMER_ID_FORM,
-	async customersSince(context, since) {
-		// The API filters on association time (inclusive); its order is not documented. No end is
-		// sent: this machine's clock may be behind Huawei's, and would hide the newest customers.
-		return await listAll(context, since ? { associated_on_begin: since } : {});
-	},
-	async baseline(context) {
+	since: async (context, since) => (await associatedSince(context, since)).map(customerEvent),
+	baseline: async (context) => {
 		// The watermark starts at Huawei's now (its Date header), never this machine's clock;
 		// customers that become visible late land inside the overlap window, so read it now too.
 		const now = await askVendorTime(context, async () => await call(context, LIST, { offset: 0, limit: 1 }));
-		return { records: await huaweiSource.customersSince(context, windowStart(now, HUAWEI_OVERLAP_SECONDS)), at: now };
+		return { records: (await associatedSince(context, windowStart(now, HUAWEI_OVERLAP_SECONDS))).map(customerEvent), at: now };
 	},
-	async newestCustomers(context, count) {
+	newest: async (context, count) => {
 		const until = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
 		const since = new Date(Date.now() - 90 * 86400000).toISOString().replace(/\.\d{3}Z$/, 'Z');
 		const answer = await call(context, LIST, { associated_on_begin: since, associated_on_end: until, offset: 0, limit: PAGE_SIZE });
 		const recent = ((answer.customer_infos as IDataObject[]) ?? []).map(fromListed);
-		return recent.sort((a, b) => (a.at < b.at ? 1 : -1)).slice(0, count);
+		return recent.sort((a, b) => (a.at < b.at ? 1 : -1)).slice(0, count).map(customerEvent);
 	},
+};
+
+export const huaweiCredit: CreditSource = {
+	customerIdForm: HUAWEI_CUSTOMER_ID_FORM,
 	async creditReadings(context, onlyIds) {
 		// On the Europe and International sites a reseller customer's "credit" is its budget.
 		const listed = onlyIds.length ? [] : await listAll(context, { association_type: '3' });

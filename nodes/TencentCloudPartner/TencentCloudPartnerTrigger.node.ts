@@ -1,14 +1,16 @@
 import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { pollCustomerEvents } from '../shared/trigger/poll';
+import { pollTrigger } from '../shared/trigger/poll';
 import { eventSubtitle, triggerProperties } from '../shared/trigger/properties';
 import { TENCENT_CREDENTIAL } from './transport';
 import { customerApplicationSource, resellerApplicationSource } from './applicationSources';
-import { tencentSource } from './triggerSource';
+import { tencentCredit, tencentNewCustomer } from './triggerSource';
+import { finishSentences } from '../shared/sentences';
+import type { VendorTrigger } from '../shared/trigger/source';
 
 const APPLICATION_EVENTS = [customerApplicationSource, resellerApplicationSource];
-import { finishSentences } from '../shared/sentences';
+const TRIGGER: VendorTrigger = { provider: 'tencent', newCustomer: tencentNewCustomer, lowCredit: tencentCredit, moreEvents: APPLICATION_EVENTS };
 
 export class TencentCloudPartnerTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -34,6 +36,6 @@ export class TencentCloudPartnerTrigger implements INodeType {
 	};
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-		return await pollCustomerEvents(this, tencentSource, APPLICATION_EVENTS);
+		return await pollTrigger(this, TRIGGER);
 	}
 }

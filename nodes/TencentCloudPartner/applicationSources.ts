@@ -5,11 +5,9 @@ import { sortableUtc } from '../shared/trigger/watermark';
 import type { OperationSpec } from '../shared/types';
 import { operationSpec } from '../shared/operationLookup';
 import { tencentOperations } from './resources';
-import { tencentSender } from './transport';
-import { TENCENT_UIN_FORM } from './triggerSource';
-import { readConsistently } from '../shared/trigger/consistentRead';
+import { sending, TENCENT_UIN_FORM } from './triggerSource';
+import { readList } from '../shared/paging';
 
-const PAGE_SIZE = 100;
 /**
  * Applications are stamped when made and should be listed at once, but nothing promises it: one
  * that shows up with an older ApplyTime within this window is still emitted, once.
@@ -25,11 +23,7 @@ const PENDING_SUB_AGENTS = operationSpec(tencentOperations, 'subAgent', 'getPend
  * applications awaiting review, which leave the list once answered.
  */
 async function allPending(context: IPollFunctions, spec: OperationSpec): Promise<IDataObject[]> {
-	const send = tencentSender();
-	return await readConsistently(async (index) => {
-		const answer = await send(context, spec, { body: { Page: index + 1, PageSize: PAGE_SIZE }, qs: {}, path: {} }, 0);
-		return { records: (answer.Data as IDataObject[] | null) ?? [], total: Number(answer.Total) };
-	}, PAGE_SIZE);
+	return await readList(spec, { body: {}, qs: {}, path: {} }, sending(context, spec), { consistent: true });
 }
 
 /**

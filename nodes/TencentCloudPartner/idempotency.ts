@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { accountKeyOf } from '../shared/pacing';
 import { cancellableSleep } from '../shared/rateLimiter';
-import { recordsAt, totalAt } from '../shared/records';
+import { readList } from '../shared/paging';
 import { outcomeOf } from '../shared/stopping';
 import type { BuiltRequest, CallOptions, FieldSpec, OperationExecute, OperationSpec } from '../shared/types';
 import { TENCENT_ACCOUNT, TENCENT_CREDENTIAL } from './transport';
@@ -111,15 +111,12 @@ type Send = (request: BuiltRequest, options?: CallOptions) => Promise<IDataObjec
 
 /** The allocation carrying `key` among the customer's newest LOOKBACK_ALLOCATIONS, if any. */
 async function findInLedger(send: Send, historySpec: OperationSpec, uin: unknown, key: string): Promise<IDataObject | undefined> {
-	for (let page = 1; (page - 1) * HISTORY_PAGE_SIZE < LOOKBACK_ALLOCATIONS; page++) {
-		const answer = await send({ body: { ClientUin: uin as number, Page: page, PageSize: HISTORY_PAGE_SIZE }, qs: {}, path: {} }, { spec: historySpec, settlesFailure: true });
-		const records = recordsAt(answer, 'History');
-		const found = records.find((entry) => carriesKey(entry.Remark, key));
-		if (found) return found;
-		const total = totalAt(answer, 'Total');
-		if (records.length < HISTORY_PAGE_SIZE || (total !== undefined && page * HISTORY_PAGE_SIZE >= total)) return undefined;
-	}
-	return undefined;
+	const newest = await readList(historySpec, { body: { ClientUin: uin as number }, qs: {}, path: {} }, async (request) => await send(request, { spec: historySpec, settlesFailure: true }), {
+		limit: LOOKBACK_ALLOCATIONS,
+		pageSize: HISTORY_PAGE_SIZE,
+		enough: (page) => page.some((entry) => carriesKey(entry.Remark, key)),
+	});
+	return newest.find((entry) => carriesKey(entry.Remark, key));
 }
 
 /** An item whose key was already applied for another amount: nothing is sent. */

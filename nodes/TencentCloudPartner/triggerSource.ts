@@ -1,15 +1,17 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
 import { chunk } from '../shared/chunk';
+import { readList } from '../shared/paging';
 import type { CustomerRecord } from '../shared/trigger/customer';
+import { customerEvent, NEW_CUSTOMER } from '../shared/trigger/customer';
 import { numericIdForm } from '../shared/trigger/customerIds';
-import type { CustomerSource } from '../shared/trigger/source';
+import type { EventSource } from '../shared/trigger/events';
+import type { CreditSource } from '../shared/trigger/source';
 import { sortableUtc } from '../shared/trigger/watermark';
 import { operationSpec } from '../shared/operationLookup';
-import type { OperationSpec } from '../shared/types';
+import type { BuiltRequest, OperationSpec } from '../shared/types';
 import { tencentOperations } from './resources';
 import { tencentSender } from './transport';
-import { readConsistently } from '../shared/trigger/consistentRead';
 
 const PAGE_SIZE = 100;
 /**
@@ -45,41 +47,44 @@ function fromCredit(c: IDataObject): CustomerRecord {
 	return { id: String(c.Uin), at: '', credit: c.TotalCredit as number, remainingCredit: c.RemainingCredit as number, currency: 'USD', raw: c };
 }
 
+/** Sends `spec`'s requests for the trigger, paced and retried like any Tencent read. */
+export const sending = (context: IPollFunctions, spec: OperationSpec) => async (request: BuiltRequest) => await tencentSender()(context, spec, request, 0);
+
 async function call(context: IPollFunctions, spec: OperationSpec, body: IDataObject): Promise<IDataObject> {
-	return await tencentSender()(context, spec, { body, qs: {}, path: {} }, 0);
+	return await sending(context, spec)({ body, qs: {}, path: {} });
 }
 
 /** QueryCustomersCredit sorts by association time, newest first: read pages until one reaches past `since`. */
 async function newestFirstSince(context: IPollFunctions, since: string): Promise<CustomerRecord[]> {
-	return await readConsistently(
-		async (index) => {
-			const answer = await call(context, LIST, { Page: index + 1, PageSize: PAGE_SIZE, Order: 'desc' });
-			return { records: ((answer.Data as IDataObject[] | null) ?? []).map(fromListed), total: Number(answer.Total) };
-		},
-		PAGE_SIZE,
-		(page) => since !== '' && page.some((r) => r.at < since),
-	);
+	const listed = await readList(LIST, { body: { Order: 'desc' }, qs: {}, path: {} }, sending(context, LIST), {
+		consistent: true,
+		enough: (page) => since !== '' && page.some((r) => fromListed(r).at < since),
+	});
+	return listed.map(fromListed);
+}
+
+/** The newest `count` customers: the first page of the newest-first list. */
+async function newestCustomers(context: IPollFunctions, count: number): Promise<CustomerRecord[]> {
+	const answer = await call(context, LIST, { Page: 1, PageSize: count, Order: 'desc' });
+	return ((answer.Data as IDataObject[] | null) ?? []).map(fromListed);
 }
 
 /** A Tencent customer is named by its UIN, in "Only These Customers" of every event. */
 export const TENCENT_UIN_FORM = numericIdForm(Number.MAX_SAFE_INTEGER, 'a list of UINs made of digits, e.g. 200000000001, 200000000002');
 
-export const tencentSource: CustomerSource = {
-	provider: 'tencent',
+export const tencentNewCustomer: EventSource = {
+	event: 'newCustomer',
+	option: NEW_CUSTOMER,
 	overlapSeconds: TENCENT_OVERLAP_SECONDS,
-	watermarkOn: 'time',
 	customerIdForm: TENCENT_UIN_FORM,
-	async customersSince(context, since) {
-		return await newestFirstSince(context, since);
-	},
-	async baseline(context) {
-		// The newest page sets the watermark; older customers can never be newer than it.
-		return { records: await tencentSource.newestCustomers(context, PAGE_SIZE), at: '' };
-	},
-	async newestCustomers(context, count) {
-		const answer = await call(context, LIST, { Page: 1, PageSize: count, Order: 'desc' });
-		return ((answer.Data as IDataObject[] | null) ?? []).map(fromListed);
-	},
+	since: async (context, since) => (await newestFirstSince(context, since)).map(customerEvent),
+	// The newest page sets the watermark; older customers can never be newer than it.
+	baseline: async (context) => ({ records: (await newestCustomers(context, PAGE_SIZE)).map(customerEvent), at: '' }),
+	newest: async (context, count) => (await newestCustomers(context, count)).map(customerEvent),
+};
+
+export const tencentCredit: CreditSource = {
+	customerIdForm: TENCENT_UIN_FORM,
 	async creditReadings(context, onlyIds) {
 		if (onlyIds.length === 0) {
 			const answer = await call(context, DIRECT, {});

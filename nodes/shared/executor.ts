@@ -216,7 +216,7 @@ async function runOperation(
 				startAt: plan.startAt ?? startDefault,
 			},
 			call,
-			scheduling,
+			{ scheduling },
 		);
 	}
 

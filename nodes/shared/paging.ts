@@ -3,7 +3,12 @@ import type { IDataObject } from 'n8n-workflow';
 import { runInOrder, settleRun, valuesOf } from './concurrency';
 import { cancelledError, stopReasonOf } from './stopping';
 import { recordsAt, totalAt } from './records';
-import type { BuiltRequest, CallScheduling, PagingSpec } from './types';
+import type { BuiltRequest, CallScheduling, OperationSpec, PagingSpec } from './types';
+
+/**
+ * The one pager: every list read page by page (Get Many, the triggers' reads, the editor's
+ * pickers, an order's line items) walks its pages here.
+ */
 
 export interface PagingPlan {
 	/** Stop after this many records (Infinity for Return All). */
@@ -13,38 +18,62 @@ export interface PagingPlan {
 	startAt: number;
 }
 
+/** One page as the pager sees it: its records, and the total the vendor reported with it (if any). */
+export interface Page<T> {
+	records: T[];
+	total?: number;
+}
+
+/** Reads the page at `position` (a page number or an offset, by the paging style) of `size` records. */
+export type PageReader<T> = (position: number, size: number) => Promise<Page<T>>;
+
+/** How a list is read beyond its plan: each part is optional, and none changes where pages start. */
+export interface PageReading<T> {
+	/** How many pages may be asked for at once once the total is known, and the run's stop signal. */
+	scheduling?: CallScheduling;
+	/**
+	 * The consistent read: if the total changed while paging (a record came or went), pages may
+	 * have shifted under the read, so the list is read again, up to three passes in all; a list
+	 * still moving after that is used as read (a trigger's watermark absorbs the overlap).
+	 */
+	consistent?: boolean;
+	/** Stops after a page that reached far enough (a newest-first list read back to a time). */
+	enough?: (records: T[]) => boolean;
+}
+
+type PagingStyle = PagingSpec['style'];
+
+const MAX_PAGES = 100000;
+const CONSISTENT_READ_PASSES = 3;
+
 /** The largest pages allowed, but no larger than needed for a small limit. */
 export function choosePageSize(paging: PagingSpec, limit: number, requested?: number): number {
 	const cap = Math.min(paging.maxPageSize, requested && requested > 0 ? requested : paging.maxPageSize);
 	return Math.max(1, Math.min(cap, Number.isFinite(limit) ? limit : cap));
 }
 
-/** A page request: the item's own request with the paging fields set. */
-function pageRequest(paging: PagingSpec, request: BuiltRequest, position: number, size: number): BuiltRequest {
-	const target = paging.style === 'offset' && paging.in === 'query' ? 'qs' : 'body';
-	const fields: IDataObject =
-		paging.style === 'pageNumber'
-			? { [paging.pageField]: position, [paging.sizeField]: size }
-			: { [paging.offsetField]: position, [paging.limitField]: size };
-	return { ...request, [target]: { ...request[target], ...fields } };
-}
-
-const MAX_PAGES = 100000;
+/** Where a list starts: page 1, or offset 0. */
+export const firstPosition = (paging: PagingSpec): number => (paging.style === 'pageNumber' ? 1 : 0);
 
 /**
- * The positions (page numbers or offsets) still to fetch after the page at `position` came back
- * full, when the vendor said how many records there are: all of them can be asked for at once.
+ * Where the page after the one read at `position` starts, or undefined when that page was the
+ * last: it came back short, or the total says nothing follows it.
  */
-function remainingPositions(
-	paging: PagingSpec,
-	position: number,
-	pageSize: number,
-	total: number,
-	stillWanted: number,
-): number[] {
+export function nextPosition(style: PagingStyle, position: number, pageSize: number, page: Page<unknown>): number | undefined {
+	if (page.records.length < pageSize) return undefined;
+	if (style === 'pageNumber') return page.total !== undefined && position * pageSize >= page.total ? undefined : position + 1;
+	const next = position + page.records.length;
+	return page.total !== undefined && next >= page.total ? undefined : next;
+}
+
+/**
+ * The positions still to read after the full page at `position`, when the vendor said how many
+ * records there are: all of them can be asked for at once.
+ */
+function remainingPositions(style: PagingStyle, position: number, pageSize: number, total: number, stillWanted: number): number[] {
 	const positions: number[] = [];
 	let wanted = stillWanted;
-	if (paging.style === 'pageNumber') {
+	if (style === 'pageNumber') {
 		const lastPage = Math.ceil(total / pageSize);
 		for (let page = position + 1; page <= lastPage && wanted > 0 && positions.length < MAX_PAGES; page++) {
 			positions.push(page);
@@ -60,27 +89,19 @@ function remainingPositions(
 }
 
 /**
- * Fetches the pages at `positions`, up to `scheduling.limit` at once, and returns them in order,
- * up to the first short or empty page: the total promised more, but the list ends there. No page
+ * Reads the pages at `positions`, up to `scheduling.limit` at once, and returns them in order, up
+ * to the first short or empty page: the total promised more, but the list ends there. No page
  * starts once one has come back short, so a total that overstates the list costs at most one
  * window of requests past its end, not every page it implies.
  */
-async function fetchPagesAtOnce(
-	paging: PagingSpec,
-	recordsPath: string,
-	request: BuiltRequest,
-	positions: number[],
-	pageSize: number,
-	fetchPage: (request: BuiltRequest) => Promise<IDataObject>,
-	scheduling: CallScheduling,
-): Promise<IDataObject[]> {
+async function readPagesAtOnce<T>(readPage: PageReader<T>, positions: number[], pageSize: number, scheduling: CallScheduling): Promise<Array<Page<T>>> {
 	let end = positions.length;
 	const run = await runInOrder(
 		positions.length,
 		scheduling.limit,
 		async (index) => {
-			const page = await fetchPage(pageRequest(paging, request, positions[index], pageSize));
-			if (recordsAt(page, recordsPath).length < pageSize) end = Math.min(end, index + 1);
+			const page = await readPage(positions[index], pageSize);
+			if (page.records.length < pageSize) end = Math.min(end, index + 1);
 			return page;
 		},
 		{ stopOnError: true, signal: scheduling.signal, complete: () => end < positions.length },
@@ -90,42 +111,110 @@ async function fetchPagesAtOnce(
 	return valuesOf(settleRun(run, { upTo: end, cutShort }));
 }
 
+/** One pass over the list: its records up to the limit, and every total its pages reported. */
+async function readPass<T>(style: PagingStyle, plan: PagingPlan, readPage: PageReader<T>, reading: PageReading<T>) {
+	const records: T[] = [];
+	const totals = new Set<number | undefined>();
+	const scheduling = reading.scheduling ?? { limit: 1 };
+	let position: number | undefined = plan.startAt;
+	let pending: Array<Page<T>> = [];
+	for (let pages = 0; pages < MAX_PAGES && position !== undefined; pages++) {
+		const page = pending.shift() ?? (await readPage(position, plan.pageSize));
+		totals.add(page.total);
+		records.push(...page.records);
+		if (records.length >= plan.limit) return { records: records.slice(0, plan.limit), totals };
+		if (reading.enough?.(page.records)) break;
+		const next = nextPosition(style, position, plan.pageSize, page);
+		if (next !== undefined && pending.length === 0 && page.total !== undefined && scheduling.limit > 1) {
+			const positions = remainingPositions(style, position, plan.pageSize, page.total, plan.limit - records.length);
+			if (positions.length > 1) pending = await readPagesAtOnce(readPage, positions, plan.pageSize, scheduling);
+		}
+		position = next;
+	}
+	return { records, totals };
+}
+
 /**
- * Fetches pages until the limit is reached, a page comes back short, or the total says there is
- * nothing more. Works for both page-number and offset paging. When the first page tells the
- * total and calls may run at once, the remaining pages are fetched concurrently and joined in
- * order, which gives the same records as fetching them one by one.
+ * Reads pages until the limit is reached, a page comes back short, the total says there is nothing
+ * more, or `enough` says the read went far enough. When a page tells the total and calls may run
+ * at once, the remaining pages are read concurrently and joined in order, which gives the same
+ * records as reading them one by one. In the consistent mode a list whose total moved is read again.
  */
+export async function readPages<T>(style: PagingStyle, plan: PagingPlan, readPage: PageReader<T>, reading: PageReading<T> = {}): Promise<T[]> {
+	let pass = await readPass(style, plan, readPage, reading);
+	for (let passes = 1; reading.consistent && pass.totals.size > 1 && passes < CONSISTENT_READ_PASSES; passes++) {
+		pass = await readPass(style, plan, readPage, reading);
+	}
+	return pass.records;
+}
+
+/** A page request: the item's own request with the paging fields set. */
+function pageRequest(paging: PagingSpec, request: BuiltRequest, position: number, size: number): BuiltRequest {
+	const target = paging.style === 'offset' && paging.in === 'query' ? 'qs' : 'body';
+	const fields: IDataObject =
+		paging.style === 'pageNumber'
+			? { [paging.pageField]: position, [paging.sizeField]: size }
+			: { [paging.offsetField]: position, [paging.limitField]: size };
+	return { ...request, [target]: { ...request[target], ...fields } };
+}
+
+/** The pages of a vendor list described by `paging`: the request with paging fields, its records and total. */
+function vendorPages(paging: PagingSpec, recordsPath: string, request: BuiltRequest, fetchPage: (request: BuiltRequest) => Promise<IDataObject>): PageReader<IDataObject> {
+	return async (position, size) => {
+		const response = await fetchPage(pageRequest(paging, request, position, size));
+		return { records: recordsAt(response, recordsPath), total: totalAt(response, paging.totalPath) };
+	};
+}
+
+/** The records of a vendor list described by `paging`, read with the one pager (see readPages). */
 export async function collectPages(
 	paging: PagingSpec,
 	recordsPath: string,
 	request: BuiltRequest,
 	plan: PagingPlan,
 	fetchPage: (request: BuiltRequest) => Promise<IDataObject>,
-	scheduling: CallScheduling = { limit: 1 },
+	reading: PageReading<IDataObject> = {},
 ): Promise<IDataObject[]> {
-	const collected: IDataObject[] = [];
-	let position = plan.startAt;
-	let pending: IDataObject[] = [];
-	for (let pages = 0; pages < MAX_PAGES; pages++) {
-		const response = pending.shift() ?? (await fetchPage(pageRequest(paging, request, position, plan.pageSize)));
-		const records = recordsAt(response, recordsPath);
-		collected.push(...records);
-		if (collected.length >= plan.limit) return collected.slice(0, plan.limit);
-		if (records.length < plan.pageSize) break;
-		const total = totalAt(response, paging.totalPath);
-		if (paging.style === 'pageNumber') {
-			if (total !== undefined && position * plan.pageSize >= total) break;
-			position += 1;
-		} else {
-			position += records.length;
-			if (total !== undefined && position >= total) break;
-		}
-		if (pending.length === 0 && total !== undefined && scheduling.limit > 1) {
-			const before = paging.style === 'pageNumber' ? position - 1 : position - plan.pageSize;
-			const positions = remainingPositions(paging, before, plan.pageSize, total, plan.limit - collected.length);
-			if (positions.length > 1) pending = await fetchPagesAtOnce(paging, recordsPath, request, positions, plan.pageSize, fetchPage, scheduling);
-		}
-	}
-	return collected;
+	return await readPages(paging.style, plan, vendorPages(paging, recordsPath, request, fetchPage), reading);
+}
+
+/** The paging and records path of a listed list action; an action without them is a mistake in the specs. */
+function listOf(spec: OperationSpec): { paging: PagingSpec; recordsPath: string } {
+	const recordsPath = spec.answer?.recordsPath;
+	if (!spec.paging || !recordsPath) throw new Error(`${spec.vendorAction} is not a paged list`);
+	return { paging: spec.paging, recordsPath };
+}
+
+/**
+ * The records of an operation's list from its first page: all of them (or the first `limit`), in
+ * its largest pages unless `pageSize` says otherwise. How the nodes' own reads (the triggers', a
+ * ledger lookup) read the vendors' lists.
+ */
+export async function readList(
+	spec: OperationSpec,
+	request: BuiltRequest,
+	fetchPage: (request: BuiltRequest) => Promise<IDataObject>,
+	reading: PageReading<IDataObject> & { limit?: number; pageSize?: number } = {},
+): Promise<IDataObject[]> {
+	const { paging, recordsPath } = listOf(spec);
+	const plan = { limit: reading.limit ?? Infinity, pageSize: reading.pageSize ?? paging.maxPageSize, startAt: firstPosition(paging) };
+	return await collectPages(paging, recordsPath, request, plan, fetchPage, reading);
+}
+
+/**
+ * One page of an operation's list for an editor picker, which shows a page at a time: the page the
+ * token names (none: the first), and the token of the next page (none when this was the last).
+ */
+export async function readPickerPage(
+	spec: OperationSpec,
+	request: BuiltRequest,
+	paginationToken: string | undefined,
+	pageSize: number,
+	fetchPage: (request: BuiltRequest) => Promise<IDataObject>,
+): Promise<{ records: IDataObject[]; paginationToken?: string }> {
+	const { paging, recordsPath } = listOf(spec);
+	const position = Number(paginationToken) || firstPosition(paging);
+	const page = await vendorPages(paging, recordsPath, request, fetchPage)(position, pageSize);
+	const next = nextPosition(paging.style, position, pageSize, page);
+	return { records: page.records, paginationToken: next === undefined ? undefined : String(next) };
 }

@@ -2,12 +2,13 @@
  * Every dotdigital CPaaS Reseller operation through n8n-core against the sandbox, plus the
  * method-name override, Custom Method, XML answers, validation and the no-double-write rule.
  */
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeListSearchResult } from 'n8n-workflow';
 
 import { DotdigitalReseller } from '../../nodes/DotdigitalReseller/DotdigitalReseller.node';
 import { isDateField, isoDate, normaliseDates } from '../../nodes/DotdigitalReseller/dates';
 import { testCredential } from '../harness/credentialTester';
 import { account, resellerPassword, RESELLER, runDotdigital, SINGULAR_PATH, WRONG_PASSWORD } from '../harness/dotdigital';
+import { loadOptionsContext } from '../harness/methods';
 import { credentialsHelper } from '../harness/runWorkflow';
 import { useSandbox } from '../harness/useSandbox';
 
@@ -302,5 +303,32 @@ describe('protocol, validation and errors', () => {
 			const text = JSON.stringify({ json: result.json, message: result.error?.message, description: result.error?.description });
 			for (const secret of [resellerPassword(), 'Sh0rt!', 'Basic ']) expect(text).not.toContain(secret);
 		}
+	});
+});
+
+describe('account picker', () => {
+	const searchAccounts = new DotdigitalReseller().methods.listSearch.searchAccounts;
+	const search = async (filter?: string, token?: string) => {
+		const context = loadOptionsContext('dotdigitalReseller', {}, { dotdigitalResellerApi: { id: RESELLER, name: 'reseller' } });
+		return (await searchAccounts.call(context, filter, token)) as INodeListSearchResult;
+	};
+
+	it('pages 100 accounts at a time by page number, ends at the total, and searches names', async () => {
+		control().seed({ accounts: 250 });
+		const first = await search();
+		expect(first.results).toHaveLength(100);
+		expect(first.paginationToken).toBe('2');
+		const last = await search(undefined, '3');
+		expect(last.results).toHaveLength(50);
+		expect(last.paginationToken).toBeUndefined();
+		const account = control().addAccount({ AccountName: 'Picker Unique Co' });
+		const found = await search('  picker unique ');
+		expect(found.results).toEqual([{ name: `Picker Unique Co (${String(account.AccountId)})`, value: String(account.AccountId) }]);
+		expect(found.paginationToken).toBeUndefined();
+		expect(requests('GetAccounts').map((r) => [r.body.PageNumber, r.body.PageSize, r.body.Name])).toEqual([
+			[1, 100, undefined],
+			[3, 100, undefined],
+			[1, 100, 'picker unique'],
+		]);
 	});
 });

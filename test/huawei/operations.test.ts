@@ -2,8 +2,9 @@
  * Every Huawei Cloud Partner operation through n8n-core against the sandbox, with both
  * credentials, plus token renewal, permissions, validation, paging, retries and secrets.
  */
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeListSearchResult } from 'n8n-workflow';
 
+import { HuaweiCloudPartner } from '../../nodes/HuaweiCloudPartner/HuaweiCloudPartner.node';
 import { testCredential } from '../harness/credentialTester';
 import {
 	AKSK,
@@ -18,6 +19,7 @@ import {
 	runHuawei,
 	storedCredential,
 } from '../harness/huawei';
+import { loadOptionsContext } from '../harness/methods';
 import { credentialsHelper } from '../harness/runWorkflow';
 import { useSandbox } from '../harness/useSandbox';
 
@@ -307,5 +309,36 @@ describe('editor', () => {
 			for (const code of spec.access!.permissions!) expect(String(option?.description)).toContain(code);
 		}
 		expect(String(options.find((o) => o.value === 'checkIdentity')?.description)).toContain('BPC_ITEM_SUBCUSTSERV_010118');
+	});
+});
+
+describe('customer picker', () => {
+	const searchCustomers = new HuaweiCloudPartner().methods.listSearch.searchCustomers;
+	const search = async (filter?: string, token?: string) => {
+		const context = loadOptionsContext('huaweiCloudPartner', { authentication: 'accessKey' }, { huaweiCloudPartnerApi: { id: AKSK, name: 'aksk' } });
+		return (await searchCustomers.call(context, filter, token)) as INodeListSearchResult;
+	};
+
+	it('pages 50 customers at a time by offset, ends at the total, and looks a 32-character id up as an id', async () => {
+		const first = await search();
+		expect(first.results).toHaveLength(50);
+		expect(first.paginationToken).toBe('50');
+		const second = await search(undefined, first.paginationToken);
+		expect(second.results).toHaveLength(50);
+		expect(second.results.map((r) => r.value)).not.toContain(first.results[0].value);
+		expect(second.paginationToken).toBe('100');
+		// The sandbox holds 250 customers: the page at 200 is the last one.
+		const last = await search(undefined, '200');
+		expect(last.results).toHaveLength(50);
+		expect(last.paginationToken).toBeUndefined();
+		const id = String(first.results[7].value);
+		const byId = await search(id);
+		expect(byId.results.map((r) => r.value)).toEqual([id]);
+		expect(requests('ListSubCustomers').map((r) => [r.body.offset, r.body.limit, r.body.customer_id])).toEqual([
+			[0, 50, undefined],
+			[50, 50, undefined],
+			[200, 50, undefined],
+			[0, 50, id],
+		]);
 	});
 });

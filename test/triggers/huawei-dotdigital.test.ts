@@ -136,6 +136,28 @@ describe('dotdigital', () => {
 		expect(result.stateBytes).toBeLessThan(4096);
 	});
 
+	it('New Customer: an account removed while a poll pages shifts the list, which is read again, so no new account is missed', async () => {
+		const requests = () => sandbox.control.getRequests({ provider: 'dotdigital', action: 'GetAccounts' });
+		dotdigital().seed({ accounts: 450 });
+		const trigger = sequence({ ...base, event: 'newCustomer' }, credentials);
+		expect((await trigger.poll()).items).toEqual([]);
+		// 550 accounts: a full first page of 500 (new ones from the 451st), then 50.
+		const fresh = Array.from({ length: 100 }, (_, i) => dotdigital().addAccount({ AccountName: `Fresh ${i}` }));
+		sandbox.control.clearRequests();
+		sandbox.control.addFault({ provider: 'dotdigital', action: 'GetAccounts', kind: 'slow', count: 2, delayMs: 300 });
+		const polling = trigger.poll();
+		while (requests().length < 2) await sleep(5);
+		// Page 1 is answered; page 2 is read after an old account on page 1 went: every later account
+		// moves up one place, and the 501st (a new one) is on neither page as read.
+		dotdigital().removeAccount({ AccountId: 10450 });
+		const first = await polling;
+		expect(requests().length).toBeGreaterThan(2); // the moved list was read again
+		const second = await trigger.poll();
+		const emitted = [...ids(first.items), ...ids(second.items)];
+		expect(new Set(emitted).size).toBe(emitted.length);
+		expect(emitted.sort()).toEqual(fresh.map((a) => String(a.AccountId)).sort());
+	});
+
 	it('Low Credit on balances, with the inferred method renamed', async () => {
 		dotdigital().renameMethod({ from: 'GetAccounts', to: 'ListAccounts' });
 		const account = dotdigital().addAccount({ AccountName: 'Low Co', CreditBalance: 1000 });

@@ -119,26 +119,34 @@ describe('one trigger per vendor', () => {
 
 describe('reading a list that moves while it is paged', () => {
 	it('reads again when the total changed, and stops at a short page, the total or far enough back', async () => {
-		const { readConsistently } = await import('../../nodes/shared/trigger/consistentRead');
+		const { readPages } = await import('../../nodes/shared/paging');
+		const all = (startAt: number) => ({ limit: Infinity, pageSize: 2, startAt });
 		let reads = 0;
-		const moving = await readConsistently(async (index) => {
-			reads++;
-			// The first pass sees the total change (4, then 5: it reads a third page to reach it);
-			// the second pass is steady.
-			const total = reads === 2 ? 5 : 4;
-			return { records: index === 0 ? [1, 2] : [3, 4], total };
-		}, 2);
+		const moving = await readPages<number>(
+			'pageNumber',
+			all(1),
+			async (page) => {
+				reads++;
+				// The first pass sees the total change (4, then 5: it reads a third page to reach it);
+				// the second pass is steady.
+				const total = reads === 2 ? 5 : 4;
+				return { records: page === 1 ? [1, 2] : [3, 4], total };
+			},
+			{ consistent: true },
+		);
 		expect(moving).toEqual([1, 2, 3, 4]);
 		expect(reads).toBe(5);
 
 		const pages: number[] = [];
-		const newest = await readConsistently(
-			async (index, offset) => {
+		const newest = await readPages<number>(
+			'offset',
+			all(0),
+			async (offset) => {
 				pages.push(offset);
+				const index = offset / 2;
 				return { records: [10 - index * 2, 9 - index * 2], total: 100 };
 			},
-			2,
-			(page) => page.some((n) => n < 7),
+			{ consistent: true, enough: (page) => page.some((n) => n < 7) },
 		);
 		expect(newest).toEqual([10, 9, 8, 7, 6, 5]);
 		expect(pages).toEqual([0, 2, 4]);

@@ -1,6 +1,8 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { findDotdigitalOperation } from '../resources';
+import { readPickerPage } from '../../shared/paging';
+import { operationSpec } from '../../shared/operationLookup';
+import { dotdigitalOperations } from '../resources';
 import { DOTDIGITAL_TIMEOUT_SECONDS, dotdigitalSender } from '../transport';
 
 const PAGE_SIZE = 100;
@@ -11,15 +13,13 @@ export async function searchAccounts(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const spec = findDotdigitalOperation('account', 'getMany')!;
-	const page = Number(paginationToken ?? 1) || 1;
-	const body: IDataObject = { PageNumber: page, PageSize: PAGE_SIZE };
+	const spec = operationSpec(dotdigitalOperations, 'account', 'getMany');
+	const body: IDataObject = {};
 	if (filter?.trim()) body.Name = filter.trim();
-	const answer = await dotdigitalSender(DOTDIGITAL_TIMEOUT_SECONDS, (s) => s.vendorAction)(this, spec, { body, qs: {}, path: {} }, 0);
-	const accounts = (Array.isArray(answer) ? answer : (Object.values(answer).find(Array.isArray) ?? [])) as IDataObject[];
-	const total = Number((answer as IDataObject).TotalCount);
+	const send = dotdigitalSender(DOTDIGITAL_TIMEOUT_SECONDS, (s) => s.vendorAction);
+	const page = await readPickerPage(spec, { body, qs: {}, path: {} }, paginationToken, PAGE_SIZE, async (request) => await send(this, spec, request, 0));
 	return {
-		results: accounts.map((a) => ({ name: `${a.AccountName ?? a.Name ?? a.AccountId} (${a.AccountId})`, value: String(a.AccountId) })),
-		paginationToken: accounts.length === PAGE_SIZE && !(Number.isFinite(total) && page * PAGE_SIZE >= total) ? String(page + 1) : undefined,
+		results: page.records.map((a) => ({ name: `${a.AccountName ?? a.Name ?? a.AccountId} (${a.AccountId})`, value: String(a.AccountId) })),
+		paginationToken: page.paginationToken,
 	};
 }

@@ -1,10 +1,12 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { customerOperations } from '../resources/customer';
+import { readPickerPage } from '../../shared/paging';
+import { operationSpec } from '../../shared/operationLookup';
+import { huaweiOperations } from '../resources';
 import { huaweiSender } from '../transport';
 
 const PAGE_SIZE = 50;
-const listCustomers = customerOperations.find((spec) => spec.operation === 'getMany')!;
+const listCustomers = operationSpec(huaweiOperations, 'customer', 'getMany');
 
 /** Customer picker: searches account names (Huawei matches any part), 50 at a time. */
 export async function searchCustomers(
@@ -12,20 +14,17 @@ export async function searchCustomers(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const offset = Number(paginationToken ?? 0) || 0;
-	const body: IDataObject = { offset, limit: PAGE_SIZE };
+	const body: IDataObject = {};
 	const text = (filter ?? '').trim();
 	if (/^[0-9a-f]{32}$/i.test(text)) body.customer_id = text;
 	else if (text) body.account_name = text.replace(/\s+/g, '');
-	const answer = await huaweiSender()(this, listCustomers, { body, qs: {}, path: {} }, 0);
-	const customers = (answer.customer_infos as IDataObject[] | undefined) ?? [];
-	const total = Number(answer.count);
-	const next = offset + customers.length;
+	const send = huaweiSender();
+	const page = await readPickerPage(listCustomers, { body, qs: {}, path: {} }, paginationToken, PAGE_SIZE, async (request) => await send(this, listCustomers, request, 0));
 	return {
-		results: customers.map((c) => ({
+		results: page.records.map((c) => ({
 			name: `${c.account_name ?? c.customer_id}${c.customer ? ` (${c.customer})` : ''}`,
 			value: String(c.customer_id),
 		})),
-		paginationToken: customers.length === PAGE_SIZE && !(Number.isFinite(total) && next >= total) ? String(next) : undefined,
+		paginationToken: page.paginationToken,
 	};
 }

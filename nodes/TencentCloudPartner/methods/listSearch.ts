@@ -1,56 +1,19 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
+import { readPickerPage } from '../../shared/paging';
 import type { OperationSpec } from '../../shared/types';
+import { operationSpec } from '../../shared/operationLookup';
+import { tencentOperations } from '../resources';
 import { tencentSender } from '../transport';
 
 const PAGE_SIZE = 50;
 
-/** The list actions behind the pickers, paced like any other call. */
-const lookups: Record<string, OperationSpec> = {
-	customers: {
-		resource: 'credit',
-		operation: 'getManyCustomers',
-		name: 'Search Customers',
-		action: 'Search customers',
-		description: 'Customer picker',
-		vendorAction: 'QueryCustomersCredit',
-		write: false,
-		rateLimitPerSecond: 5,
-		fields: [],
-	},
-	subAgents: {
-		resource: 'subAgent',
-		operation: 'getMany',
-		name: 'Search Second-Level Resellers',
-		action: 'Search second-level resellers',
-		description: 'Reseller picker',
-		vendorAction: 'QuerySubAgentsDetailV2',
-		write: false,
-		rateLimitPerSecond: 20,
-		fields: [],
-	},
-	pendingSubAgents: {
-		resource: 'subAgent',
-		operation: 'getPendingApplications',
-		name: 'Search Pending Reseller Applications',
-		action: 'Search pending reseller applications',
-		description: 'Applicant picker',
-		vendorAction: 'QueryPendingSubAgentsV2',
-		write: false,
-		rateLimitPerSecond: 20,
-		fields: [],
-	},
-	pendingClients: {
-		resource: 'customer',
-		operation: 'getPendingApplications',
-		name: 'Search Pending Applications',
-		action: 'Search pending applications',
-		description: 'Applicant picker',
-		vendorAction: 'QueryPendingClientsV2',
-		write: false,
-		rateLimitPerSecond: 5,
-		fields: [],
-	},
+/** The list actions behind the pickers: the listed operations themselves, so they are paced as those are. */
+const lookups = {
+	customers: operationSpec(tencentOperations, 'credit', 'getManyCustomers'),
+	subAgents: operationSpec(tencentOperations, 'subAgent', 'getMany'),
+	pendingSubAgents: operationSpec(tencentOperations, 'subAgent', 'getPendingApplications'),
+	pendingClients: operationSpec(tencentOperations, 'customer', 'getPendingApplications'),
 };
 
 /** Decides which field a typed search text means: a UIN, an e-mail address, or a name. */
@@ -60,18 +23,10 @@ export function searchFieldFor(filter: string): 'ClientUin' | 'Email' | 'Name' {
 	return 'Name';
 }
 
-async function page(
-	context: ILoadOptionsFunctions,
-	spec: OperationSpec,
-	body: IDataObject,
-	paginationToken?: string,
-): Promise<{ records: IDataObject[]; next?: string }> {
-	const pageNumber = Number(paginationToken ?? 1) || 1;
-	const response = await tencentSender()(context, spec, { body: { ...body, Page: pageNumber, PageSize: PAGE_SIZE }, qs: {}, path: {} }, 0);
-	const records = (Array.isArray(response.Data) ? response.Data : []) as IDataObject[];
-	const total = Number(response.Total);
-	const more = records.length === PAGE_SIZE && !(Number.isFinite(total) && pageNumber * PAGE_SIZE >= total);
-	return { records, next: more ? String(pageNumber + 1) : undefined };
+/** The page of `spec`'s list the token names, sent like any Tencent call. */
+async function page(context: ILoadOptionsFunctions, spec: OperationSpec, body: IDataObject, paginationToken?: string) {
+	const send = tencentSender();
+	return await readPickerPage(spec, { body, qs: {}, path: {} }, paginationToken, PAGE_SIZE, async (request) => await send(context, spec, request, 0));
 }
 
 export async function searchCustomers(
@@ -85,7 +40,7 @@ export async function searchCustomers(
 		body.FilterType = searchFieldFor(text);
 		body.Filter = text;
 	}
-	const { records, next } = await page(this, lookups.customers, body, paginationToken);
+	const { records, paginationToken: next } = await page(this, lookups.customers, body, paginationToken);
 	return {
 		results: records.map((c) => ({ name: `${c.Name || c.Email || c.ClientUin} (${c.ClientUin})`, value: String(c.ClientUin) })),
 		paginationToken: next,
@@ -103,7 +58,7 @@ export async function searchSubAgents(
 		body.FilterType = /^\d+$/.test(text) ? 'SubAgentUin' : text.includes('@') ? 'Email' : 'Name';
 		body.Filter = text;
 	}
-	const { records, next } = await page(this, lookups.subAgents, body, paginationToken);
+	const { records, paginationToken: next } = await page(this, lookups.subAgents, body, paginationToken);
 	return {
 		results: records.map((r) => ({ name: `${r.Name || r.Email || r.SubAgentUin} (${r.SubAgentUin})`, value: String(r.SubAgentUin) })),
 		paginationToken: next,
@@ -119,7 +74,7 @@ async function searchApplications(
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
 	const text = (filter ?? '').trim().toLowerCase();
-	const { records, next } = await page(context, spec, {}, paginationToken);
+	const { records, paginationToken: next } = await page(context, spec, {}, paginationToken);
 	const matching = records.filter(
 		(r) => !text || [r.Name, r.Email, r[uinField]].some((v) => String(v ?? '').toLowerCase().includes(text)),
 	);

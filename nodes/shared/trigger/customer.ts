@@ -1,5 +1,6 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodePropertyOptions } from 'n8n-workflow';
 
+import type { EventRecord } from './events';
 import type { Stamped } from './watermark';
 
 /** A customer as every vendor's trigger source reports it. */
@@ -17,27 +18,29 @@ export interface CustomerRecord extends Stamped {
 }
 
 export type Provider = 'tencent' | 'huawei' | 'dotdigital';
-export type TriggerEvent = 'newCustomer' | 'lowCredit';
 
-/** The item a workflow receives: the normalised shape, and the vendor's record when asked for. */
-export function triggerItem(
-	provider: Provider,
-	event: TriggerEvent,
-	customer: CustomerRecord,
-	extra: IDataObject,
-	includeRaw: boolean,
-): IDataObject {
+/** New Customer in the Event list; every vendor's trigger has it, first. */
+export const NEW_CUSTOMER: INodePropertyOptions = {
+	name: 'New Customer',
+	value: 'newCustomer',
+	description: 'A customer was associated with you or created under you',
+};
+
+/** A customer as a watermark event's record (New Customer's, and Low Credit's items): emitted once, watched by its own id. */
+export function customerEvent(customer: CustomerRecord): EventRecord {
 	return {
-		provider,
-		event,
+		id: customer.id,
+		at: customer.at,
 		customerId: customer.id,
-		name: customer.name ?? null,
-		email: customer.email ?? null,
-		credit: customer.credit ?? null,
-		remainingCredit: customer.remainingCredit ?? null,
-		currency: customer.currency ?? null,
-		associatedAt: customer.associatedAt ?? null,
-		...extra,
-		...(includeRaw ? { raw: customer.raw } : {}),
+		fields: {
+			customerId: customer.id,
+			name: customer.name ?? null,
+			email: customer.email ?? null,
+			credit: customer.credit ?? null,
+			remainingCredit: customer.remainingCredit ?? null,
+			currency: customer.currency ?? null,
+			associatedAt: customer.associatedAt ?? null,
+		},
+		raw: customer.raw,
 	};
 }

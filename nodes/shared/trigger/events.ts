@@ -13,17 +13,22 @@ export interface EventRecord extends Stamped {
 }
 
 /**
- * One "something new appeared" event of a vendor's trigger, beyond New Customer: where its records
- * come from. The shared poll (pollWatermarkEvent in poll.ts) keeps the same time watermark as New
- * Customer with the same checks, so the guarantees are the same (nothing missed, nothing twice,
- * small state, a failed poll changes nothing, unreadable stored state and records dated in the
- * future handled, "Only These Customers" checked before any request).
+ * One "something new appeared" event of a vendor's trigger (New Customer, New Customer Application,
+ * New Customer Order, ...): where its records come from. The one watermark poll (pollEvent in
+ * poll.ts) keeps every event with the same checks, so the guarantees are the same (nothing missed,
+ * nothing twice, small state, a failed poll changes nothing, unreadable stored state and records
+ * dated in the future handled, "Only These Customers" checked before any request).
  */
 export interface EventSource {
 	/** The Event parameter's value, e.g. `newCustomerOrder`; also the key of its static data. */
 	event: string;
-	/** The entry in the Event list. */
+	/** The entry in the Event list; its name also names the event in the log. */
 	option: INodePropertyOptions;
+	/**
+	 * What the watermark is kept on: the records' vendor time (the default), or ids that only ever
+	 * grow, padded to sort (for a vendor that gives no time); `at` holds whichever it is.
+	 */
+	watermarkOn?: 'time' | 'id';
 	/** Seconds before the watermark read again, for records that become visible late. */
 	overlapSeconds: number;
 	/**

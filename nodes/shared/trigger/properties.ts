@@ -1,11 +1,28 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { NEW_CUSTOMER } from './customer';
 import type { EventSource } from './events';
-import type { TriggerWording } from './source';
+
+/** How a vendor's trigger words its fields: the unit of credit, and its own extra options. */
+export interface TriggerWording {
+	/** What amounts are counted in ("USD", "whole credits"): used in the threshold's help text. */
+	creditUnit: string;
+	/** Decimal places of an amount (dotdigital credits are whole numbers). */
+	creditPrecision: number;
+	/** What the vendor calls a customer id, for "Only These Customers". */
+	customerIdName: string;
+	/** An example id list for that field. */
+	customerIdExample: string;
+	/** Shown above the low-credit fields when "credit" means something else for this vendor. */
+	lowCreditNotice?: string;
+	/** What "Low Credit" means for this vendor, in the Event selector. */
+	lowCreditDescription: string;
+	/** Options only this vendor has. */
+	extraOptions?: INodeProperties[];
+}
 
 const lowCredit = { show: { event: ['lowCredit'] } };
 
-const NEW_CUSTOMER = { name: 'New Customer', value: 'newCustomer', description: 'A customer was associated with you or created under you' };
 const LOW_CREDIT = { name: 'Low Credit', value: 'lowCredit' };
 
 /** The trigger's subtitle on the canvas: the chosen event by its display name. */
