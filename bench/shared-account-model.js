@@ -1,4 +1,4 @@
-#!/usr/bin/env -S npx tsx
+#!/usr/bin/env node
 // A model of bench/shared-account.js on a virtual clock, for choosing the limiter's settings.
 //
 // The real benchmark takes 90 s a run and its figures move by +-0.05 from run to run; tuning the
@@ -9,15 +9,12 @@
 // It leaves out n8n-core and the machine's load, so its times are lower than the real benchmark's:
 // it ranks settings; the real benchmark measures them.
 //
-//   npx tsx bench/shared-account-model.ts                  the settings in force, 150 and 600 ms
+//   node bench/shared-account-model.js                     the settings in force, 150 and 600 ms
 //   MODEL_SETTINGS='[{"decreaseFactor":0.6}, {...}]' ...    other settings, one line each
 //   MODEL_SEEDS=16 MODEL_JITTER_MS=60 ...                   more runs, a noisier network
-import { AdaptiveRateLimiter, type AdaptiveLimiterSettings } from '../nodes/shared/rateLimiter';
-
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { createRateLimiter } = require('../sandbox/rateLimit') as {
-	createRateLimiter: (clock: { now(): number }, settings: { enabled: boolean }) => { allow(id: string, action: string, limit: number): boolean };
-};
+require('tsx/cjs'); // the limiter is the product's TypeScript, loaded as it is
+const { AdaptiveRateLimiter } = require('../nodes/shared/rateLimiter.ts');
+const { createRateLimiter } = require('../sandbox/rateLimit');
 
 const PROCESSES = 3;
 const ITEMS = 100;
@@ -28,10 +25,10 @@ const THROTTLED_JITTER_MS = 250;
 /** A virtual clock: waits end in time order, each after everything the previous one set going has run. */
 class VirtualTime {
 	now = 0;
-	private timers: Array<{ at: number; order: number; wake: () => void }> = [];
-	private order = 0;
-	readonly sleep = (ms: number) => new Promise<void>((wake) => this.timers.push({ at: this.now + Math.max(0, ms), order: this.order++, wake }));
-	async run(until: () => boolean): Promise<void> {
+	timers = [];
+	order = 0;
+	sleep = (ms) => new Promise((wake) => this.timers.push({ at: this.now + Math.max(0, ms), order: this.order++, wake }));
+	async run(until) {
 		while (!until()) {
 			for (let i = 0; i < 3; i++) await new Promise((resolve) => setImmediate(resolve));
 			if (until()) return;
@@ -45,7 +42,7 @@ class VirtualTime {
 }
 
 /** A small seeded generator, so a run can be repeated. */
-function randomFrom(seed: number): () => number {
+function randomFrom(seed) {
 	let state = seed * 7919;
 	return () => {
 		state = (state * 1103515245 + 12345) % 2147483648;
@@ -53,12 +50,8 @@ function randomFrom(seed: number): () => number {
 	};
 }
 
-interface RunFigures {
-	throttledPerApplied: number;
-	timeRatio: number;
-}
-
-async function runScene(settings: Partial<AdaptiveLimiterSettings>, latencyMs: number, jitterMs: number, seed: number): Promise<RunFigures> {
+/** One run: throttling answers per applied call, and the time over the time the limit allows. */
+async function runScene(settings, latencyMs, jitterMs, seed) {
 	const time = new VirtualTime();
 	const random = randomFrom(seed);
 	const vendor = createRateLimiter({ now: () => time.now }, { enabled: true });
@@ -93,18 +86,18 @@ async function runScene(settings: Partial<AdaptiveLimiterSettings>, latencyMs: n
 	return { throttledPerApplied: throttled / applied, timeRatio: lastFinish / 1000 / ((PROCESSES * ITEMS) / LIMIT) };
 }
 
-async function main(): Promise<void> {
+async function main() {
 	const seeds = Number(process.env.MODEL_SEEDS || 8);
 	const jitterMs = Number(process.env.MODEL_JITTER_MS || 15);
-	const candidates: Array<Partial<AdaptiveLimiterSettings>> = JSON.parse(process.env.MODEL_SETTINGS || '[{}]');
+	const candidates = JSON.parse(process.env.MODEL_SETTINGS || '[{}]');
 	console.log(`Shared account model: ${PROCESSES} processes x ${ITEMS} writes (${LIMIT}/s), ${seeds} seeds, ${jitterMs} ms jitter; mean / worst`);
 	for (const settings of candidates) {
-		const columns: string[] = [];
+		const columns = [];
 		for (const latencyMs of [150, 600]) {
-			const runs: RunFigures[] = [];
+			const runs = [];
 			for (let seed = 1; seed <= seeds; seed++) runs.push(await runScene(settings, latencyMs, jitterMs, seed));
-			const mean = (pick: (r: RunFigures) => number) => (runs.reduce((sum, r) => sum + pick(r), 0) / runs.length).toFixed(2);
-			const worst = (pick: (r: RunFigures) => number) => Math.max(...runs.map(pick)).toFixed(2);
+			const mean = (pick) => (runs.reduce((sum, r) => sum + pick(r), 0) / runs.length).toFixed(2);
+			const worst = (pick) => Math.max(...runs.map(pick)).toFixed(2);
 			columns.push(
 				`${latencyMs} ms: ${mean((r) => r.throttledPerApplied)} / ${worst((r) => r.throttledPerApplied)} throttled per applied, ` +
 					`${mean((r) => r.timeRatio)} / ${worst((r) => r.timeRatio)} x ideal`,
