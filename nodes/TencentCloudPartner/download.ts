@@ -4,7 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { cancelSignalOf } from '../shared/context';
 import { checkedSetting } from '../shared/checkedSetting';
 import { numberTypeOptions } from '../shared/fields';
-import { cancellableSleep } from '../shared/rateLimiter';
+import { cancellableSleep } from '../shared/cancellableSleep';
 import type { FieldSpec, OperationExecute } from '../shared/types';
 
 /** Checks before the first request, like any field: an expression may give 0, 2.5 or text. */

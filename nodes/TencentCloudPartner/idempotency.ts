@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { accountKeyOf } from '../shared/pacing';
-import { cancellableSleep } from '../shared/rateLimiter';
+import { cancellableSleep } from '../shared/cancellableSleep';
 import { readList } from '../shared/paging';
 import { outcomeOf } from '../shared/stopping';
 import type { BuiltRequest, CallOptions, FieldSpec, OperationExecute, OperationSpec } from '../shared/types';

@@ -1,5 +1,5 @@
 import { ApiCallError, isThrottling } from './failure';
-import { cancellableSleep } from './rateLimiter';
+import { cancellableSleep } from './cancellableSleep';
 import { StoppedBeforeSending, stopReasonOf, TurnedAwayBeforeStop } from './stopping';
 
 export interface RetryPolicy {
