@@ -38,6 +38,17 @@ export class ManualClock {
 
 	readonly now = (): number => this.current;
 
+	/** How many waits are under way (they end only when the clock is advanced past them). */
+	pending(): number {
+		return this.waiting.length;
+	}
+
+	/** Advances to the end of the earliest wait under way, so exactly the next paced call may start. */
+	advanceToNext(): void {
+		if (this.waiting.length === 0) return;
+		this.advance(Math.min(...this.waiting.map((waiter) => waiter.at)) - this.current);
+	}
+
 	advance(ms: number): void {
 		this.current += ms;
 		const due = this.waiting.filter((waiter) => waiter.at <= this.current);

@@ -1,0 +1,48 @@
+/**
+ * The sandbox's gate (sandbox/gate.js) for tests: hold a vendor's requests and let the vendor
+ * receive and answer them in the order the test chooses, so what a test asserts about calls in
+ * flight follows from that order, never from latency racing pacing on a busy machine.
+ */
+import type { IncomingMessage } from 'http';
+import { sleep } from 'n8n-workflow';
+
+import * as gateModule from '../../sandbox/gate';
+
+/** A request held at the gate. */
+export interface HeldRequest {
+	method: string;
+	url: string;
+	body: string;
+}
+
+export interface Gate {
+	url: string;
+	waiting(): number;
+	mostWaiting(): number;
+	held(): HeldRequest[];
+	arrivals: string[];
+	/** Lets the oldest held request (or the oldest `match` picks) through; resolves once its answer reached the client. */
+	release(match?: (request: HeldRequest) => boolean): Promise<void>;
+	close(): Promise<void>;
+}
+
+export const startGate = (gateModule as unknown as {
+	startGate: (target: string, held: (req: IncomingMessage, body: string) => boolean, options?: { keepHost?: boolean }) => Promise<Gate>;
+}).startGate;
+
+/**
+ * Resolves once `condition` holds, looking again every few milliseconds (a wait, not a measure).
+ * The overall limit only turns a run that never gets there into a failure instead of a hang; it is
+ * far longer than any loaded machine needs. `meanwhile` runs before each look (e.g. to move a clock).
+ */
+export async function until(condition: () => boolean, what = 'the condition', meanwhile?: () => void, limitMs = 60000): Promise<void> {
+	const giveUpAt = Date.now() + limitMs;
+	while (!condition()) {
+		if (Date.now() > giveUpAt) throw new Error(`Gave up waiting for ${what}`);
+		meanwhile?.();
+		await sleep(3);
+	}
+}
+
+/** The JSON body of a held request (Tencent and Huawei send JSON). */
+export const bodyOf = (request: HeldRequest): Record<string, unknown> => JSON.parse(request.body || '{}') as Record<string, unknown>;
