@@ -51,11 +51,11 @@ async function startGate(target, held, { keepHost = false } = {}) {
 		/** Every request that reached the gate, as `METHOD /path`. */
 		arrivals,
 		/**
-		 * Lets one held request through: the oldest, or the oldest that `match` picks. Resolves once
-		 * its answer has been passed back to the client (at once when none matched).
+		 * Lets one held request through: the oldest, or the oldest that `match(request, index)` picks.
+		 * Resolves once its answer has been passed back to the client (at once when none matched).
 		 */
 		release: (match) => {
-			const at = match ? waiting.findIndex((entry) => match({ method: entry.method, url: entry.url, body: entry.body })) : 0;
+			const at = match ? waiting.findIndex((entry, index) => match({ method: entry.method, url: entry.url, body: entry.body }, index)) : 0;
 			if (at < 0 || at >= waiting.length) return Promise.resolve();
 			const [next] = waiting.splice(at, 1);
 			return next.send();

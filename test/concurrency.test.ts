@@ -16,10 +16,10 @@ import { StoppedBeforeSending, stopControl } from '../nodes/shared/stopping';
 import { AdaptiveRateLimiter, vendorRateLimiter } from '../nodes/shared/rateLimiter';
 import { itemStanding } from '../nodes/shared/router';
 import { ManualClock, paceOnManualClock, turnedAway } from './harness/clock';
-import { runDotdigital, useDotdigitalSandbox, account } from './harness/dotdigital';
+import { runDotdigital, useDotdigitalSandbox, account, DOTDIGITAL_KEYS, RESELLER } from './harness/dotdigital';
 import { AKSK, runHuawei, storedCredential, useHuaweiSandbox } from './harness/huawei';
 import type { Gate, HeldRequest } from './harness/gate';
-import { bodyOf, startGate, until } from './harness/gate';
+import { bodyOf, gateUntilOpenAtOnce, startGate, until } from './harness/gate';
 import { outputOf, setCredential, startWorkflow } from './harness/runWorkflow';
 import type { Sandbox } from './harness/sandbox';
 import { startSandbox, TENCENT_KEYS } from './harness/sandbox';
@@ -56,6 +56,14 @@ async function gateTencent(held: (action: string) => boolean): Promise<Gate> {
 	return gate;
 }
 
+async function gateDotdigital(held: () => boolean): Promise<Gate> {
+	sandbox.control.setRateLimit({ enabled: false });
+	const gate = await startGate(sandbox.url, () => held());
+	const { username, password } = DOTDIGITAL_KEYS.resellerUser;
+	setCredential(RESELLER, { username, password, baseUrl: `${gate.url}/WebApi/ResellerServices` });
+	return gate;
+}
+
 /** Huawei's freeze calls, and the one carrying a customer id. */
 const isFreeze = (request: HeldRequest) => request.method === 'POST' && request.url.includes('/sub-customers/freeze');
 const carrying = (id: string) => (request: HeldRequest) => ((bodyOf(request).customer_ids as string[] | undefined) ?? []).includes(id);
@@ -85,18 +93,24 @@ describe('items in flight at once', () => {
 	it('keep their order and pairedItem, with several requests open at the sandbox', async () => {
 		const uins = newCustomers(24);
 		setLatency('tencent', 40, 60); // jitter: answers come back out of order
-		const result = await runTencent(
-			{ resource: 'customer', operation: 'getVerificationStatus', customerUin: byId('={{ $json.uin }}') },
-			{ items: uins.map((uin) => ({ uin })) },
-		);
-		expect(result.error).toBeUndefined();
-		expect(maxInFlight('tencent')).toBeGreaterThan(1);
-		expect(result.items.map((item) => item.pairedItem)).toEqual(uins.map((_, index) => ({ item: index })));
-		// Jitter may reorder calls enough for the sandbox to throttle one; it is retried, so count answers.
-		const asked = requests('tencent', 'QueryAccountVerificationStatus')
-			.filter((r) => r.outcome === 'ok')
-			.map((r) => Number(r.body.ClientUin));
-		expect([...asked].sort()).toEqual([...uins].sort());
+		const opening = await gateUntilOpenAtOnce(gateTencent);
+		try {
+			const running = runTencent(
+				{ resource: 'customer', operation: 'getVerificationStatus', customerUin: byId('={{ $json.uin }}') },
+				{ items: uins.map((uin) => ({ uin })) },
+			);
+			await opening.letThrough(); // the first two open at once are answered newest first
+			const result = await running;
+			expect(result.error).toBeUndefined();
+			expect(opening.gate.mostWaiting()).toBeGreaterThan(1);
+			expect(result.items.map((item) => item.pairedItem)).toEqual(uins.map((_, index) => ({ item: index })));
+			const asked = requests('tencent', 'QueryAccountVerificationStatus')
+				.filter((r) => r.outcome === 'ok')
+				.map((r) => Number(r.body.ClientUin));
+			expect([...asked].sort()).toEqual([...uins].sort());
+		} finally {
+			await opening.gate.close();
+		}
 	});
 
 	it('Max Concurrent Requests 1 sends one at a time', async () => {
@@ -134,21 +148,23 @@ describe('custom calls in flight at once', () => {
 	it("a custom action's own rate sets how many calls a run keeps in flight", async () => {
 		// Pacing on a clock the test controls, judged by the sandbox's window on that clock.
 		const paced = paceOnManualClock(vendorRateLimiter);
-		sandbox.control.setRateLimit({ enabled: false });
+		const opening = await gateUntilOpenAtOnce(gateTencent);
 		try {
-			setLatency('tencent', 200);
 			const items = Array.from({ length: 10 }, () => ({}));
-			const run = await runTencent(
+			const running = runTencent(
 				{ resource: 'custom', operation: 'customAction', actionName: 'QueryPartnerCredit', apiVersion: '2022-09-28', jsonBody: '{}', additionalFields: { rateLimitPerSecond: 5, retryAsRead: true } },
 				{ items },
 			);
+			await opening.letThrough();
+			const run = await running;
 			expect(run.error).toBeUndefined();
 			expect(requests('tencent', 'QueryPartnerCredit')).toHaveLength(10);
 			expect(turnedAway(paced.starts, 5)).toEqual([]);
 			// At the default 1/s of an unknown action only one call would be open at a time.
-			expect(maxInFlight('tencent')).toBeGreaterThan(1);
+			expect(opening.gate.mostWaiting()).toBeGreaterThan(1);
 		} finally {
 			paced.restore();
+			await opening.gate.close();
 		}
 	});
 });
@@ -378,26 +394,39 @@ describe('stop on error: the failure reported is the one that stopped the run', 
 
 describe('Return All with concurrent pages', () => {
 	it('returns the same records in the same order as one page at a time (Tencent pages)', async () => {
-		setLatency('tencent', 400, 60); // calls are paced 205 ms apart: two or more are open at once
+		setLatency('tencent', 0, 60); // jitter: answers come back out of order
 		const parameters = { resource: 'credit', operation: 'getManyCustomers', returnAll: true, additionalFields: { pageSize: 23 } };
 		const sequential = await runTencent({ ...parameters, options: { maxConcurrentRequests: 1 } });
-		control().resetInFlight();
-		const concurrent = await runTencent(parameters);
-		expect(concurrent.error).toBeUndefined();
-		expect(maxInFlight('tencent')).toBeGreaterThan(1);
-		expect(concurrent.json.length).toBeGreaterThan(100);
-		expect(concurrent.json).toEqual(sequential.json);
+		const opening = await gateUntilOpenAtOnce(gateTencent, { passFirst: 1 });
+		try {
+			const running = runTencent(parameters);
+			await opening.letThrough(); // after the first, two pages open at once, answered newest first
+			const concurrent = await running;
+			expect(concurrent.error).toBeUndefined();
+			expect(opening.gate.mostWaiting()).toBeGreaterThan(1);
+			expect(concurrent.json.length).toBeGreaterThan(100);
+			expect(concurrent.json).toEqual(sequential.json);
+		} finally {
+			await opening.gate.close();
+		}
 	});
 
 	it('returns the same records in the same order as one page at a time (Huawei offsets), and stops at the limit', async () => {
-		setLatency('huawei', 250, 60); // calls are paced 102.5 ms apart: two or more are open at once
+		setLatency('huawei', 0, 60); // jitter: answers come back out of order
 		const parameters = { resource: 'customer', operation: 'getMany', returnAll: true, additionalFields: { pageSize: 25 } };
 		const sequential = await runHuawei({ ...parameters, options: { maxConcurrentRequests: 1 } });
-		control().resetInFlight();
-		const concurrent = await runHuawei(parameters);
-		expect(concurrent.error).toBeUndefined();
-		expect(maxInFlight('huawei')).toBeGreaterThan(1);
-		expect(concurrent.json).toEqual(sequential.json);
+		const opening = await gateUntilOpenAtOnce(gateHuawei, { passFirst: 1 });
+		try {
+			const running = runHuawei(parameters);
+			await opening.letThrough(); // after the first, two pages open at once, answered newest first
+			const concurrent = await running;
+			expect(concurrent.error).toBeUndefined();
+			expect(opening.gate.mostWaiting()).toBeGreaterThan(1);
+			expect(concurrent.json).toEqual(sequential.json);
+		} finally {
+			await opening.gate.close();
+		}
+		useHuaweiSandbox(sandbox);
 		sandbox.control.clearRequests();
 		const limited = await runHuawei({ resource: 'customer', operation: 'getMany', returnAll: false, limit: 60, additionalFields: { pageSize: 25 } });
 		expect(limited.json).toEqual(sequential.json.slice(0, 60));
@@ -413,12 +442,21 @@ describe('Return All when the total overstates the list', () => {
 		sandbox.control.clearRequests();
 		setLatency('tencent', 50, 40);
 		sandbox.control.addFault({ provider: 'tencent', action: 'QueryCustomersCredit', kind: 'inflateTotal', factor: 20, count: 1000 } as never);
-		const inflated = await runTencent(parameters); // 5 requests at once for a 5/s action
-		expect(inflated.error).toBeUndefined();
-		expect(inflated.json).toEqual(truth.json);
-		const sent = requests('tencent', 'QueryCustomersCredit').length;
-		expect(sent).toBeGreaterThanOrEqual(pages);
-		expect(sent).toBeLessThanOrEqual(pages + 5);
+		// Pacing on a clock the test controls, judged by the sandbox's window on that clock: every
+		// request logged is a page asked for, none a retry after a throttle on a busy machine.
+		const paced = paceOnManualClock(vendorRateLimiter);
+		sandbox.control.setRateLimit({ enabled: false });
+		try {
+			const inflated = await runTencent(parameters); // 5 requests at once for a 5/s action
+			expect(inflated.error).toBeUndefined();
+			expect(inflated.json).toEqual(truth.json);
+			expect(turnedAway(paced.starts, 5)).toEqual([]);
+			const sent = requests('tencent', 'QueryCustomersCredit').length;
+			expect(sent).toBeGreaterThanOrEqual(pages);
+			expect(sent).toBeLessThanOrEqual(pages + 5);
+		} finally {
+			paced.restore();
+		}
 	});
 });
 
@@ -510,15 +548,22 @@ describe('dotdigital (no published limit)', () => {
 		const accounts = await runDotdigital({ resource: 'account', operation: 'getMany', returnAll: false, limit: 1, additionalFields: {} });
 		const id = Number(accounts.json[0].AccountId);
 		const before = Number(dotdigital.getAccount(id).CreditBalance);
-		setLatency('dotdigital', 100);
 		sandbox.control.addFault({ provider: 'dotdigital', action: 'AddCredit', kind: 'throttle', count: 2, skip: 3 });
-		const result = await runDotdigital(
-			{ resource: 'credit', operation: 'add', accountId: account(id), credits: 1, additionalFields: {} },
-			{ items: Array.from({ length: 10 }, (_, i) => ({ i })) },
-		);
+		const opening = await gateUntilOpenAtOnce(gateDotdigital);
+		let result;
+		try {
+			const running = runDotdigital(
+				{ resource: 'credit', operation: 'add', accountId: account(id), credits: 1, additionalFields: {} },
+				{ items: Array.from({ length: 10 }, (_, i) => ({ i })) },
+			);
+			await opening.letThrough();
+			result = await running;
+		} finally {
+			await opening.gate.close();
+		}
 		expect(result.error).toBeUndefined();
 		expect(result.json.filter((json) => json.error)).toEqual([]);
-		expect(maxInFlight('dotdigital')).toBeGreaterThan(1);
+		expect(opening.gate.mostWaiting()).toBeGreaterThan(1);
 		expect(Number(dotdigital.getAccount(id).CreditBalance)).toBe(before + 10);
 		expect(requests('dotdigital', 'AddCredit').map((r) => r.outcome).filter((outcome) => outcome !== 'ok')).toEqual(['throttle', 'throttle']);
 	});

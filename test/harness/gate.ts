@@ -22,7 +22,7 @@ export interface Gate {
 	held(): HeldRequest[];
 	arrivals: string[];
 	/** Lets the oldest held request (or the oldest `match` picks) through; resolves once its answer reached the client. */
-	release(match?: (request: HeldRequest) => boolean): Promise<void>;
+	release(match?: (request: HeldRequest, index: number) => boolean): Promise<void>;
 	close(): Promise<void>;
 }
 
@@ -46,3 +46,24 @@ export async function until(condition: () => boolean, what = 'the condition', me
 
 /** The JSON body of a held request (Tencent and Huawei send JSON). */
 export const bodyOf = (request: HeldRequest): Record<string, unknown> => JSON.parse(request.body || '{}') as Record<string, unknown>;
+
+/**
+ * Points a vendor at a gate (`pointAt` makes it, holding while the flag it is given says so) that
+ * holds calls until `count` are open at once, then lets them through newest first (so answers come
+ * back out of order) and holds nothing more. That the client keeps several calls open is then seen,
+ * not inferred from latency against pacing. The first `passFirst` calls are never held (a list's
+ * first page, whose answer tells how many more there are).
+ */
+export async function gateUntilOpenAtOnce(pointAt: (holding: () => boolean) => Promise<Gate>, { count = 2, passFirst = 0 } = {}) {
+	let holding = true;
+	let seen = 0;
+	const gate = await pointAt(() => ++seen > passFirst && holding);
+	return {
+		gate,
+		async letThrough(): Promise<void> {
+			await until(() => gate.waiting() >= count, `${count} calls open at once`);
+			holding = false;
+			while (gate.waiting() > 0) await gate.release((_request, index) => index === gate.waiting() - 1);
+		},
+	};
+}
