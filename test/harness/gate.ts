@@ -3,7 +3,6 @@
  * receive and answer them in the order the test chooses, so what a test asserts about calls in
  * flight follows from that order, never from latency racing pacing on a busy machine.
  */
-import type { IncomingMessage } from 'http';
 import { sleep } from 'n8n-workflow';
 
 import * as gateModule from '../../sandbox/gate';
@@ -26,8 +25,15 @@ export interface Gate {
 	close(): Promise<void>;
 }
 
+/** What the gate's `held` is shown of a request: its line and headers. */
+export interface IncomingRequest {
+	method?: string;
+	url?: string;
+	headers: Record<string, string | string[] | undefined>;
+}
+
 export const startGate = (gateModule as unknown as {
-	startGate: (target: string, held: (req: IncomingMessage, body: string) => boolean, options?: { keepHost?: boolean }) => Promise<Gate>;
+	startGate: (target: string, held: (req: IncomingRequest, body: string) => boolean, options?: { keepHost?: boolean }) => Promise<Gate>;
 }).startGate;
 
 /**
