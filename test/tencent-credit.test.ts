@@ -1,6 +1,7 @@
 /**
  * Every Credit operation of the Tencent Cloud Partner node, through n8n-core against the sandbox.
  */
+import { onTestClock, turnedAway } from './harness/clock';
 import type { Sandbox } from './harness/sandbox';
 import { startSandbox, TENCENT_KEYS } from './harness/sandbox';
 import { byId, CUSTOMER_CREDENTIAL, runTencent, useTencentSandbox } from './harness/tencent';
@@ -99,8 +100,11 @@ describe('Credit', () => {
 		for (let i = 1; i <= 3; i++) {
 			await runTencent({ resource: 'credit', operation: 'allocateToCustomer', customerUin: byId(customer), addedCredit: i, additionalFields: {} });
 		}
-		const result = await runTencent({ resource: 'credit', operation: 'getAllocationHistory', customerUin: byId(customer), returnAll: true, additionalFields: { pageSize: 2 } });
+		const { value: result, starts } = await onTestClock(sandbox, async () =>
+			await runTencent({ resource: 'credit', operation: 'getAllocationHistory', customerUin: byId(customer), returnAll: true, additionalFields: { pageSize: 2 } }),
+		);
 		expect(result.error).toBeUndefined();
+		expect(turnedAway(starts, 5)).toEqual([]);
 		expect(result.json.length).toBeGreaterThanOrEqual(3);
 		const calls = requests('QueryCreditAllocationHistory');
 		expect(calls.length).toBe(Math.ceil(result.json.length / 2));

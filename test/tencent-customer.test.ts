@@ -2,6 +2,7 @@
  * Every Customer operation of the Tencent Cloud Partner node, run as a real workflow through
  * n8n-core against the sandbox, with its output and what the sandbox received checked.
  */
+import { onTestClock, turnedAway } from './harness/clock';
 import type { Sandbox } from './harness/sandbox';
 import { startSandbox, TENCENT_KEYS } from './harness/sandbox';
 import { byId, runTencent, useTencentSandbox } from './harness/tencent';
@@ -85,13 +86,16 @@ describe('Customer', () => {
 	});
 
 	it('Get Many Pending Applications pages through all of them', async () => {
-		const result = await runTencent({
-			resource: 'customer',
-			operation: 'getPendingApplications',
-			returnAll: true,
-			additionalFields: { pageSize: 2 },
-		});
+		const { value: result, starts } = await onTestClock(sandbox, async () =>
+			await runTencent({
+				resource: 'customer',
+				operation: 'getPendingApplications',
+				returnAll: true,
+				additionalFields: { pageSize: 2 },
+			}),
+		);
 		expect(result.error).toBeUndefined();
+		expect(turnedAway(starts, 5)).toEqual([]);
 		const calls = requests('QueryPendingClientsV2');
 		expect(result.json.length).toBeGreaterThan(2);
 		// The total tells the node when to stop: no extra empty page is fetched.
