@@ -2,7 +2,7 @@
 import { sleep } from 'n8n-workflow';
 
 import type { AdaptiveRateLimiter } from '../../nodes/shared/rateLimiter';
-import { REAL_LIMITER_CLOCK } from '../../nodes/shared/rateLimiter';
+import { REAL_LIMITER_CLOCK, vendorRateLimiter } from '../../nodes/shared/rateLimiter';
 import { stopReasonOf } from '../../nodes/shared/stopping';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { createRateLimiter } = require('../../sandbox/rateLimit') as {
@@ -37,6 +37,17 @@ export class ManualClock {
 	}
 
 	readonly now = (): number => this.current;
+
+	/** How many waits are under way (they end only when the clock is advanced past them). */
+	pending(): number {
+		return this.waiting.length;
+	}
+
+	/** Advances to the end of the earliest wait under way, so exactly the next paced call may start. */
+	advanceToNext(): void {
+		if (this.waiting.length === 0) return;
+		this.advance(Math.min(...this.waiting.map((waiter) => waiter.at)) - this.current);
+	}
 
 	advance(ms: number): void {
 		this.current += ms;
@@ -104,6 +115,27 @@ export function paceOnManualClock(
 			limiter.useClock(REAL_LIMITER_CLOCK);
 		},
 	};
+}
+
+/**
+ * Runs `work` with the process-wide limiter on a ManualClock (a wait ends at once) and the
+ * sandbox's real-time rate limit off, so a busy machine that bunches two calls together cannot get
+ * one turned away and asked again: a test counting requests counts the calls the node made. The
+ * test judges the pacing with `turnedAway(starts, limit)` instead.
+ */
+export async function onTestClock<T>(
+	sandbox: { control: { setRateLimit(settings: { enabled: boolean }): unknown } },
+	work: () => Promise<T>,
+): Promise<{ value: T; starts: PacedStart[] }> {
+	vendorRateLimiter.reset();
+	const paced = paceOnManualClock(vendorRateLimiter);
+	sandbox.control.setRateLimit({ enabled: false });
+	try {
+		return { value: await work(), starts: paced.starts };
+	} finally {
+		paced.restore();
+		sandbox.control.setRateLimit({ enabled: true });
+	}
 }
 
 /**

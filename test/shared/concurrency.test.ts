@@ -16,13 +16,15 @@ import { StoppedBeforeSending, stopControl } from '../../nodes/shared/stopping';
 import { AdaptiveRateLimiter, vendorRateLimiter } from '../../nodes/shared/rateLimiter';
 import { itemStanding } from '../../nodes/shared/itemRun';
 import { ManualClock, paceOnManualClock, turnedAway } from '../harness/clock';
-import { runDotdigital, account } from '../harness/dotdigital';
-import { runHuawei } from '../harness/huawei';
+import { runDotdigital, account, DOTDIGITAL_KEYS, RESELLER } from '../harness/dotdigital';
+import { runHuawei, AKSK, storedCredential, useHuaweiSandbox } from '../harness/huawei';
 import { outputOf, setCredential, startWorkflow } from '../harness/runWorkflow';
 import { TENCENT_KEYS } from '../harness/sandbox';
 import { byId, PARTNER_CREDENTIAL, runTencent } from '../harness/tencent';
 import { NODE_NAME, singleNodeWorkflow } from '../harness/workflows';
 import { useSandbox } from '../harness/useSandbox';
+import type { Gate, HeldRequest } from '../harness/gate';
+import { bodyOf, gateUntilOpenAtOnce, startGate, until } from '../harness/gate';
 
 const sandbox = useSandbox({ vendors: ['tencent', 'huawei', 'dotdigital'], credentials: 'eachTest' });
 const control = () => sandbox.control as unknown as Record<string, (body?: unknown) => IDataObject>;
@@ -36,6 +38,43 @@ function newCustomers(count: number): number[] {
 	return Array.from({ length: count }, (_, i) => Number((sandbox.control.tencent.addCustomer({ Name: `Concurrency ${i}`, Credit: 0 }) as IDataObject).ClientUin));
 }
 
+/** Lets the next call waiting for its turn on the test's clock start, once one waits. */
+async function nextStart(clock: ManualClock): Promise<void> {
+	await until(() => clock.pending() > 0, 'a call waiting for its turn');
+	clock.advanceToNext();
+}
+
+/**
+ * A gate in front of the sandbox holding the requests `held` picks, with the vendor's credential
+ * pointed at it (restored for the next test by beforeEach). Pacing is not under test where the
+ * gate sets the order: the sandbox's own rate limit is off meanwhile.
+ */
+async function gateTencent(held: (action: string) => boolean): Promise<Gate> {
+	sandbox.control.setRateLimit({ enabled: false });
+	const gate = await startGate(sandbox.url, (req) => held(String(req.headers['x-tc-action'])));
+	setCredential(PARTNER_CREDENTIAL, { ...TENCENT_KEYS.partnerKey, sessionToken: '', endpoint: gate.url, language: 'en-US' });
+	return gate;
+}
+
+async function gateDotdigital(held: () => boolean): Promise<Gate> {
+	sandbox.control.setRateLimit({ enabled: false });
+	const gate = await startGate(sandbox.url, () => held());
+	const { username, password } = DOTDIGITAL_KEYS.resellerUser;
+	setCredential(RESELLER, { username, password, baseUrl: `${gate.url}/WebApi/ResellerServices` });
+	return gate;
+}
+
+/** Huawei's freeze calls, and the one carrying a customer id. */
+const isFreeze = (request: HeldRequest) => request.method === 'POST' && request.url.includes('/sub-customers/freeze');
+const carrying = (id: string) => (request: HeldRequest) => ((bodyOf(request).customer_ids as string[] | undefined) ?? []).includes(id);
+
+async function gateHuawei(held: (request: HeldRequest) => boolean): Promise<Gate> {
+	sandbox.control.setRateLimit({ enabled: false });
+	const gate = await startGate(sandbox.url, (req, body) => held({ method: String(req.method), url: String(req.url), body }), { keepHost: true });
+	setCredential(AKSK, { ...storedCredential(AKSK), endpoint: gate.url });
+	return gate;
+}
+
 const allocateEach = { resource: 'credit', operation: 'allocateToCustomer', customerUin: byId('={{ $json.uin }}'), addedCredit: 1, additionalFields: {} };
 
 beforeEach(() => vendorRateLimiter.reset());
@@ -44,18 +83,24 @@ describe('items in flight at once', () => {
 	it('keep their order and pairedItem, with several requests open at the sandbox', async () => {
 		const uins = newCustomers(24);
 		setLatency('tencent', 40, 60); // jitter: answers come back out of order
-		const result = await runTencent(
-			{ resource: 'customer', operation: 'getVerificationStatus', customerUin: byId('={{ $json.uin }}') },
-			{ items: uins.map((uin) => ({ uin })) },
-		);
-		expect(result.error).toBeUndefined();
-		expect(maxInFlight('tencent')).toBeGreaterThan(1);
-		expect(result.items.map((item) => item.pairedItem)).toEqual(uins.map((_, index) => ({ item: index })));
-		// Jitter may reorder calls enough for the sandbox to throttle one; it is retried, so count answers.
-		const asked = requests('tencent', 'QueryAccountVerificationStatus')
-			.filter((r) => r.outcome === 'ok')
-			.map((r) => Number(r.body.ClientUin));
-		expect([...asked].sort()).toEqual([...uins].sort());
+		const opening = await gateUntilOpenAtOnce(gateTencent);
+		try {
+			const running = runTencent(
+				{ resource: 'customer', operation: 'getVerificationStatus', customerUin: byId('={{ $json.uin }}') },
+				{ items: uins.map((uin) => ({ uin })) },
+			);
+			await opening.letThrough(); // the first two open at once are answered newest first
+			const result = await running;
+			expect(result.error).toBeUndefined();
+			expect(opening.gate.mostWaiting()).toBeGreaterThan(1);
+			expect(result.items.map((item) => item.pairedItem)).toEqual(uins.map((_, index) => ({ item: index })));
+			const asked = requests('tencent', 'QueryAccountVerificationStatus')
+				.filter((r) => r.outcome === 'ok')
+				.map((r) => Number(r.body.ClientUin));
+			expect([...asked].sort()).toEqual([...uins].sort());
+		} finally {
+			await opening.gate.close();
+		}
 	});
 
 	it('Max Concurrent Requests 1 sends one at a time', async () => {
@@ -93,21 +138,23 @@ describe('custom calls in flight at once', () => {
 	it("a custom action's own rate sets how many calls a run keeps in flight", async () => {
 		// Pacing on a clock the test controls, judged by the sandbox's window on that clock.
 		const paced = paceOnManualClock(vendorRateLimiter);
-		sandbox.control.setRateLimit({ enabled: false });
+		const opening = await gateUntilOpenAtOnce(gateTencent);
 		try {
-			setLatency('tencent', 200);
 			const items = Array.from({ length: 10 }, () => ({}));
-			const run = await runTencent(
+			const running = runTencent(
 				{ resource: 'custom', operation: 'customAction', actionName: 'QueryPartnerCredit', apiVersion: '2022-09-28', jsonBody: '{}', additionalFields: { rateLimitPerSecond: 5, retryAsRead: true } },
 				{ items },
 			);
+			await opening.letThrough();
+			const run = await running;
 			expect(run.error).toBeUndefined();
 			expect(requests('tencent', 'QueryPartnerCredit')).toHaveLength(10);
 			expect(turnedAway(paced.starts, 5)).toEqual([]);
 			// At the default 1/s of an unknown action only one call would be open at a time.
-			expect(maxInFlight('tencent')).toBeGreaterThan(1);
+			expect(opening.gate.mostWaiting()).toBeGreaterThan(1);
 		} finally {
 			paced.restore();
+			await opening.gate.close();
 		}
 	});
 });
@@ -116,20 +163,47 @@ describe('custom calls in flight at once', () => {
 describe('stop on error with writes in flight', () => {
 	it('sends nothing after the failure and says which items were applied, unknown and never sent', async () => {
 		const uins = newCustomers(12);
-		// AllocateCustomerCredit is paced 205 ms apart; with 500 ms per request and 3 in flight, item 2
-		// fails while items 1, 3 and 4 are answered or on their way, and items 5 to 12 are not sent.
-		setLatency('tencent', 500);
-		sandbox.control.addFault({ provider: 'tencent', action: 'AllocateCustomerCredit', kind: 'internalError', skip: 1 });
-		const result = await runTencent({ ...allocateEach, options: { maxConcurrentRequests: 3 } }, { items: uins.map((uin) => ({ uin })) });
-		const error = result.error as Error & { context?: IDataObject; description?: string };
-		expect(error.message).toMatch(/outcome unknown.*\[items: 3 applied, 1 outcome unknown, 8 never sent\]/);
-		expect(error.context?.items).toEqual({ applied: [1, 3, 4], partlyApplied: [], unknown: [2], notApplied: [], turnedAway: [], notSent: [5, 6, 7, 8, 9, 10, 11, 12] });
-		expect(error.description).toContain('Applied: items 1, 3-4. Outcome unknown: item 2. Never sent: items 5-12.');
-		// The sandbox agrees: applied items were applied once, never-sent ones never arrived.
-		expect([0, 2, 3].map((index) => credit(uins[index]))).toEqual([1, 1, 1]);
-		const arrived = new Set(requests('tencent', 'AllocateCustomerCredit').map((r) => Number(r.body.ClientUin)));
-		expect(uins.slice(4).filter((uin) => arrived.has(uin))).toEqual([]);
-		expect(uins.slice(4).map(credit)).toEqual(uins.slice(4).map(() => 0));
+		// The test decides when each item may start (the limiter on its clock) and when the vendor
+		// answers it (the gate): items 1 to 3 fill the 3 slots; item 1 is answered, so item 4 takes its
+		// slot; item 2 then fails while items 3 and 4 are on their way, and items 5 to 12 are not sent.
+		const paced = paceOnManualClock(vendorRateLimiter, new ManualClock(1_000_000, false));
+		const gate = await gateTencent(() => true);
+		try {
+			sandbox.control.addFault({ provider: 'tencent', action: 'AllocateCustomerCredit', kind: 'internalError', skip: 1 });
+			const running = runTencent({ ...allocateEach, options: { maxConcurrentRequests: 3 } }, { items: uins.map((uin) => ({ uin })) });
+			const heldUins = () => gate.held().map((request) => Number(bodyOf(request).ClientUin));
+			await until(() => gate.waiting() === 1, 'item 1 on its way');
+			for (const count of [2, 3]) {
+				await nextStart(paced.clock);
+				await until(() => gate.waiting() === count, `item ${count} on its way`);
+			}
+			expect(heldUins()).toEqual(uins.slice(0, 3));
+			await gate.release(); // item 1: applied
+			await nextStart(paced.clock);
+			await until(() => gate.waiting() === 3, 'item 4 on its way');
+			expect(heldUins()).toEqual(uins.slice(1, 4));
+			await gate.release(); // item 2: fails, the run stops
+			await gate.release(); // items 3 and 4 were on their way: applied after the failure
+			await gate.release();
+			const result = await running;
+			// Every slot of the schedule has come: nothing may start now.
+			paced.clock.advance(60000);
+			await sleep(20);
+			expect(paced.starts).toHaveLength(4);
+			expect(gate.arrivals).toHaveLength(4);
+			const error = result.error as Error & { context?: IDataObject; description?: string };
+			expect(error.message).toMatch(/outcome unknown.*\[items: 3 applied, 1 outcome unknown, 8 never sent\]/);
+			expect(error.context?.items).toEqual({ applied: [1, 3, 4], partlyApplied: [], unknown: [2], notApplied: [], turnedAway: [], notSent: [5, 6, 7, 8, 9, 10, 11, 12] });
+			expect(error.description).toContain('Applied: items 1, 3-4. Outcome unknown: item 2. Never sent: items 5-12.');
+			// The sandbox agrees: applied items were applied once, never-sent ones never arrived.
+			expect([0, 2, 3].map((index) => credit(uins[index]))).toEqual([1, 1, 1]);
+			const arrived = new Set(requests('tencent', 'AllocateCustomerCredit').map((r) => Number(r.body.ClientUin)));
+			expect(uins.slice(4).filter((uin) => arrived.has(uin))).toEqual([]);
+			expect(uins.slice(4).map(credit)).toEqual(uins.slice(4).map(() => 0));
+		} finally {
+			paced.restore();
+			await gate.close();
+		}
 	});
 
 	it('holds back calls still waiting for the rate limiter when a write fails: nothing goes out after it', async () => {
@@ -164,22 +238,39 @@ describe('stop on error with writes in flight', () => {
 		const ids = listed.json.map((c) => String(c.customer_id));
 		expect(ids.length).toBeGreaterThanOrEqual(41);
 		const parts = [ids.slice(0, 10), ids.slice(10, 20), ids.slice(20, 30), ids.slice(30, 40)];
-		setLatency('huawei', 300);
-		sandbox.control.addFault({ provider: 'huawei', action: 'FreezeSubCustomers', kind: 'http500', skip: 1, afterApply: true });
-		const result = await runHuawei({
-			resource: 'customer',
-			operation: 'freeze',
-			customerIds: ids.slice(0, 41),
-			reason: 'overdue',
-			additionalFields: {},
-			options: { maxConcurrentRequests: 2 },
-		});
-		// Parts 1 and 2 start together; part 1's answer frees a slot for part 3 before part 2 fails.
-		expect(result.error?.message).toMatch(/\[split call: 20 applied, 10 outcome unknown, 11 never sent\]/);
-		const batch = (result.error?.context as IDataObject).batch as IDataObject;
-		expect(batch).toEqual({ done: [...parts[0], ...parts[2]], unknown: parts[1], failed: [], turnedAway: [], notSent: [...parts[3], ids[40]] });
-		const sent = requests('huawei', 'FreezeSubCustomers').flatMap((r) => r.body.customer_ids as string[]);
-		expect(sent).not.toEqual(expect.arrayContaining([ids[30]]));
+		vendorRateLimiter.reset();
+		const paced = paceOnManualClock(vendorRateLimiter, new ManualClock(1_000_000, false));
+		const gate = await gateHuawei(isFreeze);
+		try {
+			sandbox.control.addFault({ provider: 'huawei', action: 'FreezeSubCustomers', kind: 'http500', skip: 1, afterApply: true });
+			const running = runHuawei({
+				resource: 'customer',
+				operation: 'freeze',
+				customerIds: ids.slice(0, 41),
+				reason: 'overdue',
+				additionalFields: {},
+				options: { maxConcurrentRequests: 2 },
+			});
+			// Parts 1 and 2 start together; part 1's answer frees a slot for part 3 before part 2 fails.
+			await until(() => gate.waiting() === 1, 'part 1 on its way');
+			await nextStart(paced.clock);
+			await until(() => gate.waiting() === 2, 'part 2 on its way');
+			await gate.release(carrying(parts[0][0])); // applied
+			await nextStart(paced.clock);
+			await until(() => gate.held().some(carrying(parts[2][0])), 'part 3 on its way');
+			await gate.release(carrying(parts[1][0])); // applied, but answered 500: outcome unknown
+			await gate.release(carrying(parts[2][0])); // on its way before the failure: applied
+			const result = await running;
+			expect(result.error?.message).toMatch(/\[split call: 20 applied, 10 outcome unknown, 11 never sent\]/);
+			const batch = (result.error?.context as IDataObject).batch as IDataObject;
+			expect(batch).toEqual({ done: [...parts[0], ...parts[2]], unknown: parts[1], failed: [], turnedAway: [], notSent: [...parts[3], ids[40]] });
+			const sent = requests('huawei', 'FreezeSubCustomers').flatMap((r) => r.body.customer_ids as string[]);
+			expect(sent).not.toEqual(expect.arrayContaining([ids[30]]));
+			expect(gate.arrivals).toHaveLength(3);
+		} finally {
+			paced.restore();
+			await gate.close();
+		}
 	});
 });
 
@@ -194,82 +285,138 @@ describe('stop on error: the failure reported is the one that stopped the run', 
 	}
 	const freezeEach = { resource: 'customer', operation: 'freeze', customerIds: '={{ $json.ids }}', reason: 'overdue', additionalFields: {} };
 
+	/** The limiter on a clock the test moves and a gate holding every freeze: the test orders the calls. */
+	async function orderedFreezes() {
+		vendorRateLimiter.reset();
+		const paced = paceOnManualClock(vendorRateLimiter, new ManualClock(1_000_000, false));
+		return { paced, gate: await gateHuawei(isFreeze) };
+	}
+
+	/** Lets `count` calls start one after another, in the limiter's order, each held at the gate. */
+	async function startInTurn(clock: ManualClock, gate: Gate, count: number): Promise<void> {
+		await until(() => gate.waiting() === 1, 'the first call on its way');
+		for (let held = 2; held <= count; held++) {
+			await nextStart(clock);
+			await until(() => gate.waiting() === held, `call ${held} on its way`);
+		}
+	}
+
 	it('a split list whose calls were all applied while another item failed is reported as applied, not partly applied', async () => {
 		const ids = await customerIds(21);
-		// Calls are paced 102.5 ms apart and take 300 ms: item 1 fails while both calls of item 2 are on their way.
-		setLatency('huawei', 300);
-		sandbox.control.addFault({ provider: 'huawei', action: 'FreezeSubCustomers', kind: 'internalError' });
-		const result = await runHuawei({ ...freezeEach, options: { maxConcurrentRequests: 4 } }, { items: [{ ids: [ids[20]] }, { ids: ids.slice(0, 20) }] });
-		const error = result.error as Error & { context?: IDataObject };
-		expect(error.message).not.toMatch(/part of the list was sent/);
-		expect(error.message).toMatch(/\[items: 1 applied, 1 outcome unknown\]$/);
-		expect(error.context?.items).toEqual(expect.objectContaining({ applied: [2], partlyApplied: [], unknown: [1], notSent: [] }));
-		const sent = requests('huawei', 'FreezeSubCustomers').filter((r) => r.outcome === 'ok');
-		expect(sent.flatMap((r) => r.body.customer_ids as string[]).sort()).toEqual(ids.slice(0, 20).sort());
+		// Item 1's call goes first, then both calls of item 2; item 1 fails while both are on their way.
+		const { paced, gate } = await orderedFreezes();
+		try {
+			sandbox.control.addFault({ provider: 'huawei', action: 'FreezeSubCustomers', kind: 'internalError' });
+			const running = runHuawei({ ...freezeEach, options: { maxConcurrentRequests: 4 } }, { items: [{ ids: [ids[20]] }, { ids: ids.slice(0, 20) }] });
+			await startInTurn(paced.clock, gate, 3);
+			await gate.release(carrying(ids[20])); // item 1 fails: the run stops
+			await gate.release(carrying(ids[0]));
+			await gate.release(carrying(ids[10]));
+			const result = await running;
+			const error = result.error as Error & { context?: IDataObject };
+			expect(error.message).not.toMatch(/part of the list was sent/);
+			expect(error.message).toMatch(/\[items: 1 applied, 1 outcome unknown\]$/);
+			expect(error.context?.items).toEqual(expect.objectContaining({ applied: [2], partlyApplied: [], unknown: [1], notSent: [] }));
+			const sent = requests('huawei', 'FreezeSubCustomers').filter((r) => r.outcome === 'ok');
+			expect(sent.flatMap((r) => r.body.customer_ids as string[]).sort()).toEqual(ids.slice(0, 20).sort());
+		} finally {
+			paced.restore();
+			await gate.close();
+		}
 	});
 
 	it('an item stopped midway by the failure does not take its place, though it settles first', async () => {
 		const ids = await customerIds(40);
-		// Item 1's first call fails at 256 ms while its second is slow; item 2's first call went out
-		// at 205 ms and is applied, its second (due at 307.5 ms) is held back: item 2 settles first.
-		setLatency('huawei', 256);
-		sandbox.control.addFault({ provider: 'huawei', action: 'FreezeSubCustomers', kind: 'internalError' });
-		sandbox.control.addFault({ provider: 'huawei', action: 'FreezeSubCustomers', kind: 'slow', delayMs: 1200 });
-		const result = await runHuawei({ ...freezeEach, options: { maxConcurrentRequests: 3 } }, { items: [{ ids: ids.slice(0, 20) }, { ids: ids.slice(20, 40) }] });
-		const error = result.error as Error & { context?: IDataObject; description?: string };
-		expect(error.message).not.toMatch(/Stopped at an earlier failure/);
-		expect(error.message).toMatch(/\[split call: 10 applied, 10 outcome unknown\] \[items: 1 partly applied \(split list stopped midway\), 1 outcome unknown\]$/);
-		expect(error.context?.batch).toEqual({ done: ids.slice(10, 20), unknown: ids.slice(0, 10), failed: [], turnedAway: [], notSent: [] });
-		expect(error.context?.items).toEqual(expect.objectContaining({ partlyApplied: [2], unknown: [1] }));
-		// Item 2's own standing is kept in the description: which of its ids were applied.
-		expect(error.description).toContain('Partly applied (split list stopped midway): item 2.');
-		const sent = requests('huawei', 'FreezeSubCustomers').flatMap((r) => r.body.customer_ids as string[]);
-		expect(sent).not.toEqual(expect.arrayContaining([ids[30]]));
+		// Item 1's two calls and item 2's first fill the 3 slots. Item 1's first call fails; item 2's
+		// first call is then applied and answered, its second is held back: item 2 settles while item
+		// 1's second call is still on its way, and is only answered after that.
+		const { paced, gate } = await orderedFreezes();
+		try {
+			sandbox.control.addFault({ provider: 'huawei', action: 'FreezeSubCustomers', kind: 'internalError' });
+			const running = runHuawei({ ...freezeEach, options: { maxConcurrentRequests: 3 } }, { items: [{ ids: ids.slice(0, 20) }, { ids: ids.slice(20, 40) }] });
+			await startInTurn(paced.clock, gate, 3);
+			await gate.release(carrying(ids[0])); // item 1, first call: fails, the run stops
+			await gate.release(carrying(ids[20])); // item 2, first call: applied
+			await gate.release(carrying(ids[10])); // item 1, second call: applied, last
+			const result = await running;
+			const error = result.error as Error & { context?: IDataObject; description?: string };
+			expect(error.message).not.toMatch(/Stopped at an earlier failure/);
+			expect(error.message).toMatch(/\[split call: 10 applied, 10 outcome unknown\] \[items: 1 partly applied \(split list stopped midway\), 1 outcome unknown\]$/);
+			expect(error.context?.batch).toEqual({ done: ids.slice(10, 20), unknown: ids.slice(0, 10), failed: [], turnedAway: [], notSent: [] });
+			expect(error.context?.items).toEqual(expect.objectContaining({ partlyApplied: [2], unknown: [1] }));
+			// Item 2's own standing is kept in the description: which of its ids were applied.
+			expect(error.description).toContain('Partly applied (split list stopped midway): item 2.');
+			const sent = requests('huawei', 'FreezeSubCustomers').flatMap((r) => r.body.customer_ids as string[]);
+			expect(sent).not.toEqual(expect.arrayContaining([ids[30]]));
+		} finally {
+			paced.restore();
+			await gate.close();
+		}
 	});
 
 	it('a call turned away after the stop, whose retry is held back, does not take the place of the failure', async () => {
 		const ids = await customerIds(21);
-		// Item 1's first call fails at 300 ms, its second is slow; item 2's call is throttled at 505 ms,
-		// after the stop, so its retry is never sent: it was answered but not applied, and settles first.
-		setLatency('huawei', 300);
-		sandbox.control.addFault({ provider: 'huawei', action: 'FreezeSubCustomers', kind: 'internalError' });
-		sandbox.control.addFault({ provider: 'huawei', action: 'FreezeSubCustomers', kind: 'slow', delayMs: 1200 });
-		sandbox.control.addFault({ provider: 'huawei', action: 'FreezeSubCustomers', kind: 'throttle' });
-		const result = await runHuawei({ ...freezeEach, options: { maxConcurrentRequests: 4 } }, { items: [{ ids: ids.slice(0, 20) }, { ids: [ids[20]] }] });
-		const error = result.error as Error & { context?: IDataObject };
-		const item2 = requests('huawei', 'FreezeSubCustomers').filter((r) => (r.body.customer_ids as string[]).includes(ids[20]));
-		expect(item2.length).toBeLessThanOrEqual(1);
-		// On a loaded machine item 2 may not have left before the stop: then it was truly never sent.
-		const turnedAway = item2.length === 1;
-		if (turnedAway) expect(item2[0].outcome).toBe('APIG.0308');
-		expect(error.message).toMatch(/\[split call: 10 applied, 10 outcome unknown\] \[items: 1 outcome unknown, 1 (not applied \(turned away\)|never sent)\]$/);
-		expect(error.message.endsWith(turnedAway ? '1 not applied (turned away)]' : '1 never sent]')).toBe(true);
-		expect(error.context?.items).toEqual(expect.objectContaining({ applied: [], unknown: [1], turnedAway: turnedAway ? [2] : [], notSent: turnedAway ? [] : [2] }));
+		// Item 1's two calls and item 2's call are on their way. Item 1's first call fails; item 2's
+		// call is throttled after the stop, so its retry is never sent: it was answered but not
+		// applied, and settles before item 1's second call is answered.
+		const { paced, gate } = await orderedFreezes();
+		try {
+			sandbox.control.addFault({ provider: 'huawei', action: 'FreezeSubCustomers', kind: 'internalError' });
+			sandbox.control.addFault({ provider: 'huawei', action: 'FreezeSubCustomers', kind: 'throttle' });
+			const running = runHuawei({ ...freezeEach, options: { maxConcurrentRequests: 4 } }, { items: [{ ids: ids.slice(0, 20) }, { ids: [ids[20]] }] });
+			await startInTurn(paced.clock, gate, 3);
+			await gate.release(carrying(ids[0])); // item 1, first call: fails, the run stops
+			await gate.release(carrying(ids[20])); // item 2: throttled
+			await gate.release(carrying(ids[10])); // item 1, second call: applied, last
+			const result = await running;
+			const error = result.error as Error & { context?: IDataObject };
+			const item2 = requests('huawei', 'FreezeSubCustomers').filter((r) => (r.body.customer_ids as string[]).includes(ids[20]));
+			expect(item2.map((r) => r.outcome)).toEqual(['APIG.0308']);
+			expect(error.message).toMatch(/\[split call: 10 applied, 10 outcome unknown\] \[items: 1 outcome unknown, 1 not applied \(turned away\)\]$/);
+			expect(error.context?.items).toEqual(expect.objectContaining({ applied: [], unknown: [1], turnedAway: [2], notSent: [] }));
+			expect(gate.arrivals).toHaveLength(3);
+		} finally {
+			paced.restore();
+			await gate.close();
+		}
 	});
 });
 
 describe('Return All with concurrent pages', () => {
 	it('returns the same records in the same order as one page at a time (Tencent pages)', async () => {
-		setLatency('tencent', 400, 60); // calls are paced 205 ms apart: two or more are open at once
+		setLatency('tencent', 0, 60); // jitter: answers come back out of order
 		const parameters = { resource: 'credit', operation: 'getManyCustomers', returnAll: true, additionalFields: { pageSize: 23 } };
 		const sequential = await runTencent({ ...parameters, options: { maxConcurrentRequests: 1 } });
-		control().resetInFlight();
-		const concurrent = await runTencent(parameters);
-		expect(concurrent.error).toBeUndefined();
-		expect(maxInFlight('tencent')).toBeGreaterThan(1);
-		expect(concurrent.json.length).toBeGreaterThan(100);
-		expect(concurrent.json).toEqual(sequential.json);
+		const opening = await gateUntilOpenAtOnce(gateTencent, { passFirst: 1 });
+		try {
+			const running = runTencent(parameters);
+			await opening.letThrough(); // after the first, two pages open at once, answered newest first
+			const concurrent = await running;
+			expect(concurrent.error).toBeUndefined();
+			expect(opening.gate.mostWaiting()).toBeGreaterThan(1);
+			expect(concurrent.json.length).toBeGreaterThan(100);
+			expect(concurrent.json).toEqual(sequential.json);
+		} finally {
+			await opening.gate.close();
+		}
 	});
 
 	it('returns the same records in the same order as one page at a time (Huawei offsets), and stops at the limit', async () => {
-		setLatency('huawei', 250, 60); // calls are paced 102.5 ms apart: two or more are open at once
+		setLatency('huawei', 0, 60); // jitter: answers come back out of order
 		const parameters = { resource: 'customer', operation: 'getMany', returnAll: true, additionalFields: { pageSize: 25 } };
 		const sequential = await runHuawei({ ...parameters, options: { maxConcurrentRequests: 1 } });
-		control().resetInFlight();
-		const concurrent = await runHuawei(parameters);
-		expect(concurrent.error).toBeUndefined();
-		expect(maxInFlight('huawei')).toBeGreaterThan(1);
-		expect(concurrent.json).toEqual(sequential.json);
+		const opening = await gateUntilOpenAtOnce(gateHuawei, { passFirst: 1 });
+		try {
+			const running = runHuawei(parameters);
+			await opening.letThrough(); // after the first, two pages open at once, answered newest first
+			const concurrent = await running;
+			expect(concurrent.error).toBeUndefined();
+			expect(opening.gate.mostWaiting()).toBeGreaterThan(1);
+			expect(concurrent.json).toEqual(sequential.json);
+		} finally {
+			await opening.gate.close();
+		}
+		useHuaweiSandbox(sandbox);
 		sandbox.control.clearRequests();
 		const limited = await runHuawei({ resource: 'customer', operation: 'getMany', returnAll: false, limit: 60, additionalFields: { pageSize: 25 } });
 		expect(limited.json).toEqual(sequential.json.slice(0, 60));
@@ -285,12 +432,21 @@ describe('Return All when the total overstates the list', () => {
 		sandbox.control.clearRequests();
 		setLatency('tencent', 50, 40);
 		sandbox.control.addFault({ provider: 'tencent', action: 'QueryCustomersCredit', kind: 'inflateTotal', factor: 20, count: 1000 } as never);
-		const inflated = await runTencent(parameters); // 5 requests at once for a 5/s action
-		expect(inflated.error).toBeUndefined();
-		expect(inflated.json).toEqual(truth.json);
-		const sent = requests('tencent', 'QueryCustomersCredit').length;
-		expect(sent).toBeGreaterThanOrEqual(pages);
-		expect(sent).toBeLessThanOrEqual(pages + 5);
+		// Pacing on a clock the test controls, judged by the sandbox's window on that clock: every
+		// request logged is a page asked for, none a retry after a throttle on a busy machine.
+		const paced = paceOnManualClock(vendorRateLimiter);
+		sandbox.control.setRateLimit({ enabled: false });
+		try {
+			const inflated = await runTencent(parameters); // 5 requests at once for a 5/s action
+			expect(inflated.error).toBeUndefined();
+			expect(inflated.json).toEqual(truth.json);
+			expect(turnedAway(paced.starts, 5)).toEqual([]);
+			const sent = requests('tencent', 'QueryCustomersCredit').length;
+			expect(sent).toBeGreaterThanOrEqual(pages);
+			expect(sent).toBeLessThanOrEqual(pages + 5);
+		} finally {
+			paced.restore();
+		}
 	});
 });
 
@@ -382,15 +538,22 @@ describe('dotdigital (no published limit)', () => {
 		const accounts = await runDotdigital({ resource: 'account', operation: 'getMany', returnAll: false, limit: 1, additionalFields: {} });
 		const id = Number(accounts.json[0].AccountId);
 		const before = Number(dotdigital.getAccount(id).CreditBalance);
-		setLatency('dotdigital', 100);
 		sandbox.control.addFault({ provider: 'dotdigital', action: 'AddCredit', kind: 'throttle', count: 2, skip: 3 });
-		const result = await runDotdigital(
-			{ resource: 'credit', operation: 'add', accountId: account(id), credits: 1, additionalFields: {} },
-			{ items: Array.from({ length: 10 }, (_, i) => ({ i })) },
-		);
+		const opening = await gateUntilOpenAtOnce(gateDotdigital);
+		let result;
+		try {
+			const running = runDotdigital(
+				{ resource: 'credit', operation: 'add', accountId: account(id), credits: 1, additionalFields: {} },
+				{ items: Array.from({ length: 10 }, (_, i) => ({ i })) },
+			);
+			await opening.letThrough();
+			result = await running;
+		} finally {
+			await opening.gate.close();
+		}
 		expect(result.error).toBeUndefined();
 		expect(result.json.filter((json) => json.error)).toEqual([]);
-		expect(maxInFlight('dotdigital')).toBeGreaterThan(1);
+		expect(opening.gate.mostWaiting()).toBeGreaterThan(1);
 		expect(Number(dotdigital.getAccount(id).CreditBalance)).toBe(before + 10);
 		expect(requests('dotdigital', 'AddCredit').map((r) => r.outcome).filter((outcome) => outcome !== 'ok')).toEqual(['throttle', 'throttle']);
 	});

@@ -11,11 +11,13 @@ import { standingWith } from '../../nodes/shared/outcome';
 import { vendorRateLimiter } from '../../nodes/shared/rateLimiter';
 import type { OperationSpec } from '../../nodes/shared/types';
 import { runDotdigital, account } from '../harness/dotdigital';
-import { runHuawei } from '../harness/huawei';
+import { runHuawei, AKSK, storedCredential } from '../harness/huawei';
 import { setCredential } from '../harness/runWorkflow';
 import { startSandbox, TENCENT_KEYS } from '../harness/sandbox';
-import { byId, runTencent } from '../harness/tencent';
+import { byId, runTencent, PARTNER_CREDENTIAL } from '../harness/tencent';
 import { useSandbox } from '../harness/useSandbox';
+import { ManualClock, paceOnManualClock } from '../harness/clock';
+import { startGate, until } from '../harness/gate';
 
 const sandbox = useSandbox({ vendors: ['tencent', 'huawei', 'dotdigital'], credentials: 'eachTest' });
 const requests = (provider: string, action?: string) => sandbox.control.getRequests({ provider, action });
@@ -71,43 +73,78 @@ describe('the error message of a failed write says what became of it', () => {
 });
 
 describe('a write the vendor turned away is "not applied (turned away)", never "never sent"', () => {
-	const setLatency = (provider: string, latencyMs: number) =>
-		(sandbox.control as unknown as Record<string, (body: unknown) => unknown>).setLatency({ provider, latencyMs, jitterMs: 0 });
+	// The limiter runs on a clock only the test moves, so a retry can never start before the run has
+	// stopped; a gate holds the writes so the vendor answers them in the order the test chooses.
+	let paced: ReturnType<typeof paceOnManualClock>;
+	beforeEach(() => {
+		vendorRateLimiter.reset();
+		sandbox.control.setRateLimit({ enabled: false });
+		paced = paceOnManualClock(vendorRateLimiter, new ManualClock(1_000_000, false));
+	});
+	afterEach(() => paced.restore());
 
 	it('an item whose only attempt was throttled, its retry held back by another item\'s failure, says so in the item report', async () => {
-		vendorRateLimiter.reset();
 		const before = remaining(customer);
-		// Calls are paced about 205 ms apart and take 2 s: item 1 is refused at about 2 s, while item 2
-		// is on its way; Tencent throttles item 2 after the stop, so its retry is held back.
-		setLatency('tencent', 2000);
-		sandbox.control.addFault({ provider: 'tencent', action: 'AllocateCustomerCredit', kind: 'throttle', skip: 1 });
-		const result = await runTencent(
-			{ ...allocate, customerUin: byId('={{ $json.uin }}'), options: { maxConcurrentRequests: 2 } },
-			{ items: [{ uin: 299999999999 }, { uin: customer }] },
-		);
-		const error = result.error as Error & { context?: IDataObject; description?: string };
-		expect(requests('tencent', 'AllocateCustomerCredit').map((r) => r.outcome)).toEqual([expect.stringMatching(/^(?!ok$)/), 'RequestLimitExceeded']);
-		expect(error.message).toMatch(/^Tencent Cloud AllocateCustomerCredit failed: .*\[items: 1 not applied, 1 not applied \(turned away\)\]$/);
-		expect(error.context?.items).toEqual(expect.objectContaining({ notApplied: [1], turnedAway: [2], notSent: [] }));
-		expect(error.description).toContain('Not applied (turned away): item 2.');
-		expect(remaining(customer)).toBeCloseTo(before, 2);
+		// Both items are on their way when item 1 is refused; Tencent then throttles item 2, after
+		// the stop, so its retry is held back.
+		const gate = await startGate(sandbox.url, (req) => req.headers['x-tc-action'] === 'AllocateCustomerCredit');
+		setCredential(PARTNER_CREDENTIAL, { ...TENCENT_KEYS.partnerKey, sessionToken: '', endpoint: gate.url, language: 'en-US' });
+		try {
+			sandbox.control.addFault({ provider: 'tencent', action: 'AllocateCustomerCredit', kind: 'throttle', skip: 1 });
+			const running = runTencent(
+				{ ...allocate, customerUin: byId('={{ $json.uin }}'), options: { maxConcurrentRequests: 2 } },
+				{ items: [{ uin: 299999999999 }, { uin: customer }] },
+			);
+			await until(() => gate.waiting() === 1, 'item 1 on its way');
+			await until(() => paced.clock.pending() > 0, 'item 2 waiting for its turn');
+			paced.clock.advanceToNext();
+			await until(() => gate.waiting() === 2, 'item 2 on its way');
+			await gate.release(); // item 1: refused, the run stops
+			await gate.release(); // item 2: throttled
+			const result = await running;
+			const error = result.error as Error & { context?: IDataObject; description?: string };
+			expect(requests('tencent', 'AllocateCustomerCredit').map((r) => r.outcome)).toEqual([expect.stringMatching(/^(?!ok$)/), 'RequestLimitExceeded']);
+			expect(error.message).toMatch(/^Tencent Cloud AllocateCustomerCredit failed: .*\[items: 1 not applied, 1 not applied \(turned away\)\]$/);
+			expect(error.context?.items).toEqual(expect.objectContaining({ notApplied: [1], turnedAway: [2], notSent: [] }));
+			expect(error.description).toContain('Not applied (turned away): item 2.');
+			expect(remaining(customer)).toBeCloseTo(before, 2);
+		} finally {
+			await gate.close();
+		}
 	});
 
 	it('the ids of a split call throttled before the stop, and held back by it, are reported as turned away', async () => {
-		vendorRateLimiter.reset();
+		paced.restore();
 		const customers = await runHuawei({ resource: 'customer', operation: 'getMany', returnAll: false, limit: 20, additionalFields: { associationType: '3' } });
 		const ids = customers.json.map((c) => String(c.customer_id));
 		sandbox.control.clearRequests();
-		// The first call is throttled with Retry-After: 1 s; the second, paced about 0.1 s later,
-		// fails with its outcome unknown and stops the run before the first is sent again.
+		vendorRateLimiter.reset();
+		paced = paceOnManualClock(vendorRateLimiter, new ManualClock(1_000_000, false));
+		// The first call is throttled; the second, let start only once that answer is in, fails with
+		// its outcome unknown and stops the run. The first call's retry waits for a turn on the test's
+		// clock, which never comes before the stop: it is never sent.
 		sandbox.control.addFault({ provider: 'huawei', action: 'FreezeSubCustomers', kind: 'throttle' });
 		sandbox.control.addFault({ provider: 'huawei', action: 'FreezeSubCustomers', kind: 'internalError' });
-		const result = await runHuawei(
-			{ resource: 'customer', operation: 'freeze', customerIds: ids, reason: 'overdue', additionalFields: {}, options: { maxConcurrentRequests: 2 } },
-			{ continueOnFail: true },
-		);
+		let freezesSeen = 0;
+		const gate = await startGate(sandbox.url, (req) => String(req.url).includes('/sub-customers/freeze') && ++freezesSeen === 1, { keepHost: true });
+		setCredential(AKSK, { ...storedCredential(AKSK), endpoint: gate.url });
+		const freezes = () => requests('huawei', 'FreezeSubCustomers');
+		let result;
+		try {
+			const running = runHuawei(
+				{ resource: 'customer', operation: 'freeze', customerIds: ids, reason: 'overdue', additionalFields: {}, options: { maxConcurrentRequests: 2 } },
+				{ continueOnFail: true },
+			);
+			await until(() => gate.waiting() === 1, 'the first call on its way');
+			await gate.release(); // throttled: the answer is with the client
+			await until(() => paced.clock.pending() > 0, 'the second call waiting for its turn');
+			paced.clock.advanceToNext();
+			result = await running;
+		} finally {
+			await gate.close();
+		}
 		const [item] = result.json;
-		expect(requests('huawei', 'FreezeSubCustomers').map((r) => r.outcome)).toEqual(['APIG.0308', 'CBC.0999']);
+		expect(freezes().map((r) => r.outcome)).toEqual(['APIG.0308', 'CBC.0999']);
 		expect(item.error).toMatch(/outcome unknown.*\[split call: 10 outcome unknown, 10 not applied \(turned away\)\]/);
 		expect(item.batch).toEqual({ done: [], unknown: ids.slice(10), failed: [], turnedAway: ids.slice(0, 10), notSent: [] });
 		expect(item.description).toContain(`Not applied (turned away) (10): ${ids.slice(0, 10).join(', ')}.`);

@@ -4,6 +4,7 @@
 import { TENCENT_KEYS } from '../harness/sandbox';
 import { byId, CUSTOMER_CREDENTIAL, runTencent } from '../harness/tencent';
 import { useSandbox } from '../harness/useSandbox';
+import { onTestClock, turnedAway } from '../harness/clock';
 
 const sandbox = useSandbox({ vendors: ['tencent'] });
 const customer = TENCENT_KEYS.FIRST_CUSTOMER_UIN;
@@ -93,8 +94,11 @@ describe('Credit', () => {
 		for (let i = 1; i <= 3; i++) {
 			await runTencent({ resource: 'credit', operation: 'allocateToCustomer', customerUin: byId(customer), addedCredit: i, additionalFields: {} });
 		}
-		const result = await runTencent({ resource: 'credit', operation: 'getAllocationHistory', customerUin: byId(customer), returnAll: true, additionalFields: { pageSize: 2 } });
+		const { value: result, starts } = await onTestClock(sandbox, async () =>
+			await runTencent({ resource: 'credit', operation: 'getAllocationHistory', customerUin: byId(customer), returnAll: true, additionalFields: { pageSize: 2 } }),
+		);
 		expect(result.error).toBeUndefined();
+		expect(turnedAway(starts, 5)).toEqual([]);
 		expect(result.json.length).toBeGreaterThanOrEqual(3);
 		const calls = requests('QueryCreditAllocationHistory');
 		expect(calls.length).toBe(Math.ceil(result.json.length / 2));

@@ -5,6 +5,7 @@
 import { TENCENT_KEYS } from '../harness/sandbox';
 import { byId, runTencent } from '../harness/tencent';
 import { useSandbox } from '../harness/useSandbox';
+import { onTestClock, turnedAway } from '../harness/clock';
 
 const sandbox = useSandbox({ vendors: ['tencent'] });
 const customer = TENCENT_KEYS.FIRST_CUSTOMER_UIN;
@@ -79,13 +80,16 @@ describe('Customer', () => {
 	});
 
 	it('Get Many Pending Applications pages through all of them', async () => {
-		const result = await runTencent({
-			resource: 'customer',
-			operation: 'getPendingApplications',
-			returnAll: true,
-			additionalFields: { pageSize: 2 },
-		});
+		const { value: result, starts } = await onTestClock(sandbox, async () =>
+			await runTencent({
+				resource: 'customer',
+				operation: 'getPendingApplications',
+				returnAll: true,
+				additionalFields: { pageSize: 2 },
+			}),
+		);
 		expect(result.error).toBeUndefined();
+		expect(turnedAway(starts, 5)).toEqual([]);
 		const calls = requests('QueryPendingClientsV2');
 		expect(result.json.length).toBeGreaterThan(2);
 		// The total tells the node when to stop: no extra empty page is fetched.

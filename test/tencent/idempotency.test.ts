@@ -5,7 +5,6 @@
  * The node's waits between looks at the ledger move the sandbox clock instead of passing real time.
  */
 import type { IDataObject } from 'n8n-workflow';
-import { sleep } from 'n8n-workflow';
 
 import { forgetKeysAppliedHere, LEDGER_RECHECK_DELAYS_MS, ledgerClock } from '../../nodes/TencentCloudPartner/idempotency';
 import { vendorRateLimiter } from '../../nodes/shared/rateLimiter';
@@ -13,6 +12,8 @@ import { errorOf, outputOf, startWorkflow } from '../harness/runWorkflow';
 import { byId, PARTNER_CREDENTIAL, runTencent } from '../harness/tencent';
 import { NODE_NAME, singleNodeWorkflow } from '../harness/workflows';
 import { useSandbox } from '../harness/useSandbox';
+import { ManualClock, paceOnManualClock } from '../harness/clock';
+import { until } from '../harness/gate';
 
 const sandbox = useSandbox({ vendors: ['tencent'] });
 let clockOffsetMs = 0;
@@ -114,16 +115,23 @@ describe('Idempotency Key', () => {
 	it('a run cut off midway and run again: every key applied once', async () => {
 		const uins = newCustomers(20);
 		const items = uins.map((uin, i) => ({ uin, amount: 1, key: `cut-${i}` }));
-		control().setLatency({ provider: 'tencent', latencyMs: 50 });
-		const running = startWorkflow(
-			singleNodeWorkflow('tencentCloudPartner', allocate(), {
-				items,
-				credentials: { tencentCloudPartnerApi: { id: PARTNER_CREDENTIAL, name: PARTNER_CREDENTIAL } },
-			}),
-		);
-		while (requests('AllocateCustomerCredit').filter((r) => r.outcome === 'ok').length < 5) await sleep(5);
-		running.cancel();
-		await running.done;
+		// The limiter runs on a clock the test moves one call at a time until five writes are applied;
+		// once it is cancelled, no call of the run can start, however long the cancel takes.
+		const paced = paceOnManualClock(vendorRateLimiter, new ManualClock(1_000_000, false));
+		try {
+			const running = startWorkflow(
+				singleNodeWorkflow('tencentCloudPartner', allocate(), {
+					items,
+					credentials: { tencentCloudPartnerApi: { id: PARTNER_CREDENTIAL, name: PARTNER_CREDENTIAL } },
+				}),
+			);
+			const applied = () => requests('AllocateCustomerCredit').filter((r) => r.outcome === 'ok').length;
+			await until(() => applied() >= 5, 'five writes applied', () => paced.clock.advanceToNext());
+			running.cancel();
+			await running.done;
+		} finally {
+			paced.restore();
+		}
 		const cutAt = uins.filter((uin, i) => timesApplied(uin, `cut-${i}`) === 1).length;
 		expect(cutAt).toBeGreaterThanOrEqual(5);
 		expect(cutAt).toBeLessThan(20);

@@ -8,6 +8,7 @@ import { loadOptionsContext } from '../harness/methods';
 import { TENCENT_KEYS } from '../harness/sandbox';
 import { byId, PARTNER_CREDENTIAL, runTencent } from '../harness/tencent';
 import { useSandbox } from '../harness/useSandbox';
+import { onTestClock, turnedAway } from '../harness/clock';
 
 const sandbox = useSandbox({ vendors: ['tencent'] });
 const node = new TencentCloudPartner();
@@ -42,8 +43,11 @@ describe('Second-Level Reseller', () => {
 	it("Get Customers lists one reseller's customers across pages", async () => {
 		const resellers = await runTencent({ resource: 'subAgent', operation: 'getMany', returnAll: true, additionalFields: {} });
 		const busiest = [...resellers.json].sort((a, b) => Number(b.CountOfCustomers) - Number(a.CountOfCustomers))[0];
-		const result = await runTencent({ resource: 'subAgent', operation: 'getCustomers', subAgentUin: byId(busiest.SubAgentUin as number), returnAll: true, additionalFields: { pageSize: 2 } });
+		const { value: result, starts } = await onTestClock(sandbox, async () =>
+			await runTencent({ resource: 'subAgent', operation: 'getCustomers', subAgentUin: byId(busiest.SubAgentUin as number), returnAll: true, additionalFields: { pageSize: 2 } }),
+		);
 		expect(result.error).toBeUndefined();
+		expect(turnedAway(starts, 20)).toEqual([]);
 		expect(result.json).toHaveLength(Number(busiest.CountOfCustomers));
 		expect(requests('QueryT1IndirectCustomersDetail').length).toBe(Math.ceil(result.json.length / 2));
 	});
@@ -63,8 +67,11 @@ describe('Reference Data', () => {
 	});
 
 	it('Get Policy Products pages and filters', async () => {
-		const result = await runTencent({ resource: 'referenceData', operation: 'getPolicyProducts', policyCode: 'StandardPolicy2024', returnAll: true, additionalFields: { pageSize: 5 } });
+		const { value: result, starts } = await onTestClock(sandbox, async () =>
+			await runTencent({ resource: 'referenceData', operation: 'getPolicyProducts', policyCode: 'StandardPolicy2024', returnAll: true, additionalFields: { pageSize: 5 } }),
+		);
 		expect(result.error).toBeUndefined();
+		expect(turnedAway(starts, 20)).toEqual([]);
 		expect(result.json.length).toBeGreaterThan(5);
 		expect(requests('QueryPolicyProductListByCode').length).toBe(Math.ceil(result.json.length / 5));
 		const code = String(result.json.find((p) => p.ProductCode !== '*')?.ProductCode);

@@ -6,6 +6,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { TENCENT_KEYS } from '../harness/sandbox';
 import { byId, CUSTOMER_CREDENTIAL, runTencent } from '../harness/tencent';
 import { useSandbox } from '../harness/useSandbox';
+import { onTestClock, turnedAway } from '../harness/clock';
 
 const sandbox = useSandbox({ vendors: ['tencent'] });
 const customer = TENCENT_KEYS.FIRST_CUSTOMER_UIN;
@@ -48,8 +49,9 @@ describe('Voucher', () => {
 	});
 
 	it('Get Many pages through every voucher (TotalCount) and filters', async () => {
-		const all = await runTencent({ resource: 'voucher', operation: 'getMany', returnAll: true, additionalFields: { pageSize: 10 } });
+		const { value: all, starts } = await onTestClock(sandbox, async () => await runTencent({ resource: 'voucher', operation: 'getMany', returnAll: true, additionalFields: { pageSize: 10 } }));
 		expect(all.error).toBeUndefined();
+		expect(turnedAway(starts, 20)).toEqual([]);
 		const calls = requests('DescribeCustomerVoucherList');
 		expect(calls.length).toBe(Math.ceil(all.json.length / 10));
 		expect(all.json.length).toBeGreaterThan(10);
@@ -99,8 +101,11 @@ describe('Bill (partner view)', () => {
 	});
 
 	it('Get Customer Details pages through the lines and keeps amounts as exact decimal strings', async () => {
-		const result = await runTencent({ resource: 'bill', operation: 'getDetails', customerUin: byId(customer), month, returnAll: true, additionalFields: { pageSize: 50 } });
+		const { value: result, starts } = await onTestClock(sandbox, async () =>
+			await runTencent({ resource: 'bill', operation: 'getDetails', customerUin: byId(customer), month, returnAll: true, additionalFields: { pageSize: 50 } }),
+		);
 		expect(result.error).toBeUndefined();
+		expect(turnedAway(starts, 5)).toEqual([]);
 		expect(result.json.length).toBeGreaterThan(50);
 		expect(requests('DescribeCustomerBillDetail').length).toBe(Math.ceil(result.json.length / 50));
 		for (const line of result.json) {
@@ -198,8 +203,11 @@ describe("Bill (customer's own key)", () => {
 	});
 
 	it('Get Details pages', async () => {
-		const result = await runTencent({ resource: 'ownBill', operation: 'getDetails', month, returnAll: true, additionalFields: { pageSize: 100 } }, own);
+		const { value: result, starts } = await onTestClock(sandbox, async () =>
+			await runTencent({ resource: 'ownBill', operation: 'getDetails', month, returnAll: true, additionalFields: { pageSize: 100 } }, own),
+		);
 		expect(result.error).toBeUndefined();
+		expect(turnedAway(starts, 1)).toEqual([]);
 		expect(result.json.length).toBeGreaterThan(100);
 		expect(requests('DescribeBillDetail').length).toBe(Math.ceil(result.json.length / 100));
 	});

@@ -5,10 +5,12 @@ import type { IDataObject } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
 import { RESELLER } from '../harness/dotdigital';
-import { AKSK, IAM } from '../harness/huawei';
+import { AKSK, IAM, storedCredential, useHuaweiSandbox } from '../harness/huawei';
 import { utcAt } from '../harness/clock';
 import { pollSequence, pollTrigger } from '../harness/trigger';
 import { useSandbox } from '../harness/useSandbox';
+import { startGate, until } from '../harness/gate';
+import { setCredential } from '../harness/runWorkflow';
 
 const sandbox = useSandbox({ vendors: ['huawei', 'dotdigital'] });
 const huawei = () => sandbox.control.huawei as Record<string, (body?: unknown) => IDataObject>;
@@ -60,11 +62,24 @@ describe.each([
 		await trigger.poll();
 		const batch = Array.from({ length: 150 }, () => huawei().addCustomer({ associated_on: utc(-1) }));
 		sandbox.control.clearRequests();
-		sandbox.control.addFault({ provider: 'huawei', action: 'ListSubCustomers', kind: 'slow', count: 2, delayMs: 300 });
-		const polling = trigger.poll();
-		while (requests().length < 2) await sleep(5);
-		const during = [huawei().addCustomer({ associated_on: utc(-1) }), huawei().addCustomer({ associated_on: utc(0) })];
-		const first = await polling;
+		// Page 2 is held at a gate while two customers are associated: the vendor reads it from a list
+		// that moved under the poll.
+		let pagesSeen = 0;
+		const gate = await startGate(sandbox.url, (req) => String(req.url).includes('/sub-customers/query') && ++pagesSeen === 2, { keepHost: true });
+		const credential = String((Object.values(credentials as IDataObject)[0] as IDataObject).id);
+		setCredential(credential, { ...storedCredential(credential), endpoint: gate.url });
+		let during: IDataObject[];
+		let first: Awaited<ReturnType<typeof trigger.poll>>;
+		try {
+			const polling = trigger.poll();
+			await until(() => gate.waiting() === 1, 'page 2 asked for');
+			during = [huawei().addCustomer({ associated_on: utc(-1) }), huawei().addCustomer({ associated_on: utc(0) })];
+			await gate.release();
+			first = await polling;
+		} finally {
+			await gate.close();
+			useHuaweiSandbox(sandbox);
+		}
 		await sleep(1100); // the next poll's window ends a second later
 		const second = await trigger.poll();
 		const emitted = [...ids(first.items), ...ids(second.items)];

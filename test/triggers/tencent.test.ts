@@ -2,13 +2,14 @@
  * The Tencent Cloud Partner Trigger: scripted sequences against the sandbox's control API.
  */
 import type { IDataObject } from 'n8n-workflow';
-import { sleep } from 'n8n-workflow';
 
 import { TENCENT_KEYS } from '../harness/sandbox';
-import { PARTNER_CREDENTIAL } from '../harness/tencent';
+import { PARTNER_CREDENTIAL, useTencentSandbox } from '../harness/tencent';
 import { chinaTimeAt } from '../harness/clock';
 import { pollSequence } from '../harness/trigger';
 import { useSandbox } from '../harness/useSandbox';
+import { startGate, until } from '../harness/gate';
+import { setCredential } from '../harness/runWorkflow';
 
 const sandbox = useSandbox({ vendors: ['tencent'] });
 const tencent = () => sandbox.control.tencent as Record<string, (body?: unknown) => IDataObject>;
@@ -64,13 +65,23 @@ describe('New Customer', () => {
 		await trigger.poll();
 		const batch = Array.from({ length: 150 }, (_, i) => tencent().addCustomer({ AssociationTime: chinaTime(1 + Math.floor(i / 10)) }));
 		sandbox.control.clearRequests();
-		// Both pages are held 300 ms; once page 2 has arrived (page 1 already answered), a customer
-		// is associated, so page 2 is read from a list that moved under the poll.
-		sandbox.control.addFault({ provider: 'tencent', action: 'QueryCustomersCredit', kind: 'slow', count: 2, delayMs: 300 });
-		const polling = trigger.poll();
-		while (requests().length < 2) await sleep(5);
-		const late = tencent().addCustomer({ AssociationTime: chinaTime(30) });
-		const first = await polling;
+		// Page 2 is held at a gate; once it has been asked for (page 1 already answered), a customer
+		// is associated, and only then does the vendor read page 2, from a list that moved under the poll.
+		let pagesSeen = 0;
+		const gate = await startGate(sandbox.url, (req) => req.headers['x-tc-action'] === 'QueryCustomersCredit' && ++pagesSeen === 2);
+		setCredential(PARTNER_CREDENTIAL, { ...TENCENT_KEYS.partnerKey, sessionToken: '', endpoint: gate.url, language: 'en-US' });
+		let late: IDataObject;
+		let first: Awaited<ReturnType<typeof trigger.poll>>;
+		try {
+			const polling = trigger.poll();
+			await until(() => gate.waiting() === 1, 'page 2 asked for');
+			late = tencent().addCustomer({ AssociationTime: chinaTime(30) });
+			await gate.release();
+			first = await polling;
+		} finally {
+			await gate.close();
+			useTencentSandbox(sandbox);
+		}
 		expect(requests().length).toBeGreaterThan(2); // the moved list was read again
 		const second = await trigger.poll();
 		const emitted = [...ids(first.items), ...ids(second.items)];
