@@ -4,7 +4,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { huaweiAuthenticationProperty, huaweiCredentials } from './authentication';
 import { buildNodeProperties, operationSubtitle, requestOptionsProperty } from '../shared/properties';
 import { executeSpecs } from '../shared/dispatch';
-import { searchCustomers } from './methods/listSearch';
+import { searchCustomers, searchServiceTypes } from './methods/listSearch';
 import { findHuaweiOperation, huaweiOperations, huaweiResources } from './resources';
 import {
 	HUAWEI_DEFAULT_TIMEOUT_SECONDS,
@@ -34,7 +34,7 @@ export class HuaweiCloudPartner implements INodeType {
 	};
 
 	methods = {
-		listSearch: { searchCustomers },
+		listSearch: { searchCustomers, searchServiceTypes },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

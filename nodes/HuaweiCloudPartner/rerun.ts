@@ -14,6 +14,9 @@ export const HUAWEI_RERUN: RerunTable = {
 	'customer.freeze': { effect: 'harmless', protection: 'frozen customers stay frozen' },
 	'customer.unfreeze': { effect: 'harmless', protection: 'unfrozen customers stay unfrozen' },
 	'budget.set': { effect: 'harmless', protection: 'a budget is set to an absolute amount, so the second run sets the same amount' },
+	'realnameAuth.submitIndividual': { effect: 'addsAgain', protection: 'it submits the documents for review again; no key protects it' },
+	'realnameAuth.submitEnterprise': { effect: 'addsAgain', protection: 'it submits the documents for review again; no key protects it' },
+	'realnameAuth.changeToEnterprise': { effect: 'addsAgain', protection: 'it submits the change for review again; no key protects it' },
 	'custom.customApiCall': {
 		effect: 'addsAgain',
 		protection:

@@ -4,7 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { CallContext } from './context';
 import { paramNameOf } from './fields';
 import { sendInBatches } from './batch';
-import { choosePageSize, collectPages } from './paging';
+import { choosePageSize, collectPages, firstPosition } from './paging';
 import { ADDITIONAL_FIELDS, isListOperation, listSettings } from './properties';
 import { getPath, recordsAt } from './records';
 import { simplifyRecord } from './simplify';
@@ -88,7 +88,9 @@ export function buildRequest(context: IExecuteFunctions, spec: OperationSpec, it
 			continue;
 		}
 		try {
-			place(request, field, coerceField(field, raw));
+			const value = coerceField(field, raw);
+			// An optional nested object left without entries is not sent at all.
+			if (value !== undefined) place(request, field, value);
 		} catch (error) {
 			if (error instanceof FieldValidationError) {
 				throw new NodeOperationError(context.getNode(), `Item ${itemIndex + 1}: ${error.message}`, {
@@ -205,7 +207,6 @@ async function runOperation(
 
 	if (spec.paging && recordsPath) {
 		const plan = listPlan(context, spec, itemIndex);
-		const startDefault = spec.paging.style === 'pageNumber' ? 1 : 0;
 		return await collectPages(
 			spec.paging,
 			recordsPath,
@@ -213,7 +214,7 @@ async function runOperation(
 			{
 				limit: plan.limit,
 				pageSize: choosePageSize(spec.paging, plan.limit, plan.pageSize),
-				startAt: plan.startAt ?? startDefault,
+				startAt: plan.startAt ?? firstPosition(spec.paging),
 			},
 			call,
 			{ scheduling },

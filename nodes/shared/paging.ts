@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { runInOrder, settleRun, valuesOf } from './concurrency';
 import { cancelledError, stopReasonOf } from './stopping';
-import { recordsAt, totalAt } from './records';
+import { getPath, recordsAt, totalAt } from './records';
 import type { BuiltRequest, CallScheduling, OperationSpec, PagingSpec } from './types';
 
 /**
@@ -14,7 +14,7 @@ export interface PagingPlan {
 	/** Stop after this many records (Infinity for Return All). */
 	limit: number;
 	pageSize: number;
-	/** First page (page-number style) or first offset (offset style). */
+	/** First page (page-number style), first offset (offset style), or 0 (marker style: the first page). */
 	startAt: number;
 }
 
@@ -22,9 +22,11 @@ export interface PagingPlan {
 export interface Page<T> {
 	records: T[];
 	total?: number;
+	/** Marker style: whether the answer named a next page. */
+	more?: boolean;
 }
 
-/** Reads the page at `position` (a page number or an offset, by the paging style) of `size` records. */
+/** Reads the page at `position` (a page number, an offset, or a marker-style page's index) of `size` records. */
 export type PageReader<T> = (position: number, size: number) => Promise<Page<T>>;
 
 /** How a list is read beyond its plan: each part is optional, and none changes where pages start. */
@@ -60,6 +62,8 @@ export const firstPosition = (paging: PagingSpec): number => (paging.style === '
  * last: it came back short, or the total says nothing follows it.
  */
 export function nextPosition(style: PagingStyle, position: number, pageSize: number, page: Page<unknown>): number | undefined {
+	// A marker list says itself whether a page follows (its positions are page indexes).
+	if (style === 'marker') return page.more ? position + 1 : undefined;
 	if (page.records.length < pageSize) return undefined;
 	if (style === 'pageNumber') return page.total !== undefined && position * pageSize >= page.total ? undefined : position + 1;
 	const next = position + page.records.length;
@@ -148,21 +152,34 @@ export async function readPages<T>(style: PagingStyle, plan: PagingPlan, readPag
 	return pass.records;
 }
 
-/** A page request: the item's own request with the paging fields set. */
-function pageRequest(paging: PagingSpec, request: BuiltRequest, position: number, size: number): BuiltRequest {
-	const target = paging.style === 'offset' && paging.in === 'query' ? 'qs' : 'body';
-	const fields: IDataObject =
-		paging.style === 'pageNumber'
-			? { [paging.pageField]: position, [paging.sizeField]: size }
-			: { [paging.offsetField]: position, [paging.limitField]: size };
-	return { ...request, [target]: { ...request[target], ...fields } };
+/** The paging fields of one page request; `marker` is the marker-style page's own marker (none for the first page). */
+function pagingFields(paging: PagingSpec, position: number, size: number, marker: string | undefined): IDataObject {
+	if (paging.style === 'pageNumber') return { [paging.pageField]: position, [paging.sizeField]: size };
+	if (paging.style === 'offset') return { [paging.offsetField]: position, [paging.limitField]: size };
+	if (position > 0 && marker === undefined) throw new Error(`page ${position + 1} of a marker list was asked for before the page that names it`);
+	return { [paging.limitField]: size, ...(marker === undefined ? {} : { [paging.markerField]: marker }) };
 }
 
-/** The pages of a vendor list described by `paging`: the request with paging fields, its records and total. */
+/** A page request: the item's own request with the paging fields set. */
+function pageRequest(paging: PagingSpec, request: BuiltRequest, position: number, size: number, marker?: string): BuiltRequest {
+	const target = paging.style !== 'pageNumber' && paging.in === 'query' ? 'qs' : 'body';
+	return { ...request, [target]: { ...request[target], ...pagingFields(paging, position, size, marker) } };
+}
+
+/**
+ * The pages of a vendor list described by `paging`: the request with paging fields, its records
+ * and total (or, marker style, whether a next page exists; its marker is kept for that page).
+ */
 function vendorPages(paging: PagingSpec, recordsPath: string, request: BuiltRequest, fetchPage: (request: BuiltRequest) => Promise<IDataObject>): PageReader<IDataObject> {
+	const markers = new Map<number, string>();
 	return async (position, size) => {
-		const response = await fetchPage(pageRequest(paging, request, position, size));
-		return { records: recordsAt(response, recordsPath), total: totalAt(response, paging.totalPath) };
+		const response = await fetchPage(pageRequest(paging, request, position, size, markers.get(position)));
+		const records = recordsAt(response, recordsPath);
+		if (paging.style !== 'marker') return { records, total: totalAt(response, paging.totalPath) };
+		const next = getPath(response, paging.nextMarkerPath);
+		const more = typeof next === 'string' && next !== '';
+		if (more) markers.set(position + 1, next);
+		return { records, more };
 	};
 }
 

@@ -27,9 +27,12 @@ export function listSettings(paging?: PagingSpec): { limit: FieldSpec; pageSize?
 	const limit = integerSetting('limit', 'Limit', 1, undefined, 'The most records to return.');
 	if (!paging) return { limit };
 	const byPage = paging.style === 'pageNumber';
+	const pageSize = integerSetting('pageSize', 'Page Size', 1, paging.maxPageSize, 'Records fetched per request.');
+	// A marker list starts where the vendor's first answer does: there is no position to start at.
+	if (paging.style === 'marker') return { limit, pageSize };
 	return {
 		limit,
-		pageSize: integerSetting('pageSize', 'Page Size', 1, paging.maxPageSize, 'Records fetched per request.'),
+		pageSize,
 		startAt: integerSetting('startAt', byPage ? 'Start Page' : 'Start Offset', byPage ? 1 : 0, undefined, 'Where the list starts.'),
 	};
 }
@@ -175,17 +178,19 @@ export function buildNodeProperties(resources: ResourceSpec[], specs: OperationS
 				default: maxPageSize,
 				description: `Records fetched per request (${paging.style === 'pageNumber' ? paging.sizeField : paging.limitField}); the node pages until it has enough. At most ${maxPageSize}.`,
 			});
-			optional.push({
-				displayName: byPage ? 'Start Page' : 'Start Offset',
-				name: 'startAt',
-				type: 'number',
-				typeOptions: numberTypeOptions(settings.startAt!),
-				default: firstPosition,
-				description:
-					paging.style === 'pageNumber'
-						? `First page to fetch (${paging.pageField}, counted from 1)`
-						: `Number of records to skip before the first one returned (${paging.offsetField})`,
-			});
+			if (settings.startAt && paging.style !== 'marker') {
+				optional.push({
+					displayName: byPage ? 'Start Page' : 'Start Offset',
+					name: 'startAt',
+					type: 'number',
+					typeOptions: numberTypeOptions(settings.startAt),
+					default: firstPosition,
+					description:
+						paging.style === 'pageNumber'
+							? `First page to fetch (${paging.pageField}, counted from 1)`
+							: `Number of records to skip before the first one returned (${paging.offsetField})`,
+				});
+			}
 		}
 		if (optional.length > 0) {
 			properties.push({

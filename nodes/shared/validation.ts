@@ -1,3 +1,6 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { NESTED_VALUES, paramNameOf } from './fields';
 import type { FieldSpec } from './types';
 
 /** A field value that cannot be sent; the executor turns it into a NodeOperationError. */
@@ -340,7 +343,64 @@ export function coerceField(field: FieldSpec, raw: unknown): unknown {
 				throw new FieldValidationError(field, 'a JSON object', raw);
 			return value;
 		}
+		case 'object':
+		case 'objectList':
+			return nestedValue(field, raw);
 	}
+}
+
+/**
+ * The entries of a nested object or list as entered: the editor's fixedCollection
+ * (`{ values: {...} }` or `{ values: [...] }`), or an object or list from an expression.
+ */
+function nestedEntries(field: FieldSpec, raw: unknown): unknown[] {
+	const expected = field.kind === 'objectList' ? 'a list of entries' : 'an object';
+	const parsed = typeof raw === 'string' ? parseJsonOrUndefined(raw) : raw;
+	if (parsed === null || typeof parsed !== 'object') throw new FieldValidationError(field, expected, raw);
+	const holder = parsed as Record<string, unknown>;
+	const inner = !Array.isArray(parsed) && Object.keys(holder).length <= 1 && NESTED_VALUES in holder ? holder[NESTED_VALUES] : Object.keys(holder).length === 0 ? [] : parsed;
+	return inner === undefined || inner === null ? [] : Array.isArray(inner) ? inner : [inner];
+}
+
+/** One entry of a nested object, each member checked as its own field; members are named by parameter or vendor name. */
+function nestedEntry(field: FieldSpec, entry: unknown, where: string): IDataObject {
+	if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) throw new FieldValidationError(field, `${where} as an object`, entry);
+	const members = field.members ?? [];
+	const given = entry as Record<string, unknown>;
+	for (const key of Object.keys(given)) {
+		if (!members.some((m) => m.name === key || paramNameOf(m) === key)) throw new FieldValidationError(field, `${where} without "${key}", which it does not have`, entry);
+	}
+	const value: IDataObject = {};
+	for (const member of members) {
+		const raw = paramNameOf(member) in given ? given[paramNameOf(member)] : given[member.name];
+		if (isBlank(raw)) {
+			if (member.required) throw new FieldValidationError(field, `${where} with "${member.displayName}"`, entry);
+			continue;
+		}
+		try {
+			const coerced = coerceField(member, raw);
+			if (coerced !== undefined) value[member.name] = coerced as IDataObject[keyof IDataObject];
+		} catch (error) {
+			if (error instanceof FieldValidationError) throw new FieldValidationError(field, `${where} with "${member.displayName}" as ${error.expected}`, raw);
+			throw error;
+		}
+	}
+	return value;
+}
+
+/** A nested object or list of them as the vendor takes it; undefined when an optional one is left empty. */
+function nestedValue(field: FieldSpec, raw: unknown): IDataObject | IDataObject[] | undefined {
+	const entries = nestedEntries(field, raw);
+	if (entries.length === 0) {
+		if (field.required) throw new FieldValidationError(field, field.kind === 'objectList' ? 'at least one entry' : 'filled in', raw);
+		return undefined;
+	}
+	if (field.kind === 'object') {
+		if (entries.length > 1) throw new FieldValidationError(field, 'one object', raw);
+		return nestedEntry(field, entries[0], 'an object');
+	}
+	if (field.maxItems !== undefined && entries.length > field.maxItems) throw new FieldValidationError(field, `at most ${field.maxItems} entries`, raw);
+	return entries.map((entry, index) => nestedEntry(field, entry, `entry ${index + 1}`));
 }
 
 /**

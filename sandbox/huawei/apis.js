@@ -17,6 +17,9 @@ const groups = [
 	require('./apis/orders'),
 	require('./apis/budgets'),
 	require('./apis/accounts'),
+	require('./apis/refunds'),
+	require('./apis/realname'),
+	require('./apis/products'),
 ];
 
 /** IAM calls: the token is issued without authentication; the domain lookup is AK/SK signed (no X-Domain-Id). */

@@ -233,13 +233,13 @@ function createHuaweiProvider(shared, initial = {}) {
 			throw invalidParam('Invalid parameter: the query string is not correctly percent-encoded.');
 		}
 		let fields;
-		if (route.method === 'POST') {
+		if (route.method === 'POST' || route.method === 'PUT') {
 			if (query.size) throw invalidParam(`Invalid parameter \`${[...query.keys()][0]}\`: unknown query parameter.`);
 			fields = validate(jsonBody(req, rawBody, invalidParam), route.params, { location: 'body' });
 		} else {
 			fields = validate(query, route.params, { location: 'query' });
 		}
-		const language = route.language ? (req.headers['x-language'] === 'en_US' ? 'en_US' : 'zh_CN') : null;
+		const language = route.language ? (String(req.headers['x-language']).toLowerCase() === 'en_us' ? 'en_US' : 'zh_CN') : null;
 		entry.language = language;
 		const nowMs = clock.now();
 		return route.handler({ body: fields, pathParams, caller, data: seeded.data, nowMs, nowSec: Math.floor(nowMs / 1000), language, switches });

@@ -1,5 +1,5 @@
 import type { OperationSpec } from '../../shared/types';
-import { customerIdField, customerIdsField, INDIRECT_PARTNER_FIELD, utcTimeField } from './sharedFields';
+import { customerIdField, customerIdsField, INDIRECT_PARTNER_FIELD, utcTimeField, XACCOUNT_TYPE_FIELD } from './sharedFields';
 import { PERMISSIONS } from './permissions';
 import { freezeExecute } from '../freeze';
 
@@ -157,15 +157,7 @@ export const customerOperations: OperationSpec[] = [
 				paramName: 'xaccountId',
 				description: "The customer's unique ID on your own platform (xaccount_id); it must never have been used",
 			},
-			{
-				name: 'xaccount_type',
-				displayName: 'Platform Identifier',
-				kind: 'string',
-				required: true,
-				maxLength: 64,
-				paramName: 'xaccountType',
-				description: 'Your platform identifier assigned by Huawei, shown in Partner Center after API access is configured (xaccount_type)',
-			},
+			XACCOUNT_TYPE_FIELD,
 			{
 				name: 'domain_name',
 				displayName: 'Account Name',

@@ -11,6 +11,8 @@ import { budgetOperations } from './budget';
 import { customerAccountOperations } from './customerAccount';
 import { orderOperations } from './order';
 import { partnerOperations } from './partner';
+import { productOperations } from './product';
+import { realnameAuthOperations } from './realnameAuth';
 import { resellerOperations } from './reseller';
 
 export const huaweiResources: ResourceSpec[] = [
@@ -21,6 +23,8 @@ export const huaweiResources: ResourceSpec[] = [
 	{ value: 'bill', name: 'Bill', description: 'Your monthly partner bill' },
 	{ value: 'partner', name: 'Partner Account', description: 'Your consumption quota, coupons, customer resources, units' },
 	{ value: 'customerAccount', name: "Customer Account (Customer's Own Credentials)", description: "An end customer's own balances and spend" },
+	{ value: 'realnameAuth', name: 'Real-Name Authentication', description: "Submit customers' identity documents and read Huawei's review" },
+	{ value: 'product', name: 'Product and Price', description: 'The product catalog and price inquiries, for quotes' },
 	customCallResource('Any API path, signed and paced like the listed ones'),
 ];
 
@@ -32,6 +36,8 @@ const listedOperations: OperationSpec[] = withRerun([
 	...billOperations,
 	...partnerOperations,
 	...customerAccountOperations,
+	...realnameAuthOperations,
+	...productOperations,
 ], HUAWEI_RERUN);
 
 const listedWrites = listedOperations.filter((spec) => spec.write);

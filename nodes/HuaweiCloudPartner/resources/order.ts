@@ -101,4 +101,21 @@ export const orderOperations: OperationSpec[] = [
 		],
 		ownLogic: { execute: orderDetailsExecute },
 	},
+	{
+		resource: 'order',
+		operation: 'getRefund',
+		name: 'Get Refund Details',
+		action: 'Get the refund of an unsubscription or downgrade order',
+		description: 'Returns the amounts of an unsubscription or downgrade order: one item per amount (negative = refunded; positive = already consumed or a handling fee), with the original order it came from',
+		vendorAction: 'ShowRefundOrderDetails',
+		request: { http: { method: 'GET', path: '/v2/orders/customer-orders/refund-orders' } },
+		write: false,
+		rateLimitPerSecond: 10,
+		answer: { recordsPath: 'refund_infos' },
+		fields: [
+			query({ name: 'order_id', displayName: 'Order ID', kind: 'string', required: true, maxLength: 64, paramName: 'orderId', pattern: ORDER_ID, patternHint: 'an order ID of letters, digits, _ and -, e.g. CS2105181503TZCMD', description: 'The unsubscription or downgrade order (Order > Get Many with Order Type Unsubscription or Change)' }),
+			query(customerIdField({ required: false, description: 'The customer the order belongs to; required when you ask about a customer\'s order' })),
+			query(INDIRECT_PARTNER_FIELD),
+		],
+	},
 ];

@@ -30,6 +30,17 @@ export const INDIRECT_PARTNER_FIELD: FieldSpec = {
 	description: "Distributors only: act on a customer of this reseller (indirect_partner_id, from Reseller > Get Many)",
 };
 
+/** The partner's platform identifier (xaccount_type) that customer registration and real-name authentication take. */
+export const XACCOUNT_TYPE_FIELD: FieldSpec = {
+	name: 'xaccount_type',
+	displayName: 'Platform Identifier',
+	kind: 'string',
+	required: true,
+	maxLength: 64,
+	paramName: 'xaccountType',
+	description: 'Your platform identifier assigned by Huawei, shown in Partner Center after API access is configured (xaccount_type)',
+};
+
 export function utcTimeField(name: string, displayName: string, description: string): FieldSpec {
 	return { name, displayName, kind: 'utcDateTime', description, timeZoneNote: HUAWEI_UTC_NOTE };
 }
