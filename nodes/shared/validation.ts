@@ -377,13 +377,9 @@ function nestedEntry(field: FieldSpec, entry: unknown, where: string): IDataObje
 			if (member.required) throw new FieldValidationError(field, `${where} with "${member.displayName}"`, entry);
 			continue;
 		}
-		try {
-			const coerced = coerceField(member, raw);
-			if (coerced !== undefined) value[member.name] = coerced as IDataObject[keyof IDataObject];
-		} catch (error) {
-			if (error instanceof FieldValidationError) throw new FieldValidationError(field, `${where} with "${member.displayName}" as ${error.expected}`, raw);
-			throw error;
-		}
+		// The member's own checks, its messages naming the entry it is in.
+		const coerced = coerceField({ ...member, displayName: `${field.displayName} (${where}): ${member.displayName}` }, raw);
+		if (coerced !== undefined) value[member.name] = coerced as IDataObject[keyof IDataObject];
 	}
 	return value;
 }
