@@ -349,35 +349,24 @@ export function coerceField(field: FieldSpec, raw: unknown): unknown {
 	}
 }
 
-/**
- * The entries of a nested object or list as entered: the editor's fixedCollection
- * (`{ values: {...} }` or `{ values: [...] }`), or an object or list from an expression.
- */
+/** The entries of a nested object or list as n8n's fixedCollection holds them: `{ values: {...} }` or `{ values: [...] }`. */
 function nestedEntries(field: FieldSpec, raw: unknown): unknown[] {
-	const expected = field.kind === 'objectList' ? 'a list of entries' : 'an object';
-	const parsed = typeof raw === 'string' ? parseJsonOrUndefined(raw) : raw;
-	if (parsed === null || typeof parsed !== 'object') throw new FieldValidationError(field, expected, raw);
-	const holder = parsed as Record<string, unknown>;
-	const inner = !Array.isArray(parsed) && Object.keys(holder).length <= 1 && NESTED_VALUES in holder ? holder[NESTED_VALUES] : Object.keys(holder).length === 0 ? [] : parsed;
+	if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) throw new FieldValidationError(field, field.kind === 'objectList' ? 'a list of entries' : 'an object', raw);
+	const inner = (raw as Record<string, unknown>)[NESTED_VALUES];
 	return inner === undefined || inner === null ? [] : Array.isArray(inner) ? inner : [inner];
 }
 
-/** One entry of a nested object, each member checked as its own field; members are named by parameter or vendor name. */
+/** One entry of a nested object, each member checked as its own field (the message names the entry). */
 function nestedEntry(field: FieldSpec, entry: unknown, where: string): IDataObject {
 	if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) throw new FieldValidationError(field, `${where} as an object`, entry);
-	const members = field.members ?? [];
 	const given = entry as Record<string, unknown>;
-	for (const key of Object.keys(given)) {
-		if (!members.some((m) => m.name === key || paramNameOf(m) === key)) throw new FieldValidationError(field, `${where} without "${key}", which it does not have`, entry);
-	}
 	const value: IDataObject = {};
-	for (const member of members) {
-		const raw = paramNameOf(member) in given ? given[paramNameOf(member)] : given[member.name];
+	for (const member of field.members ?? []) {
+		const raw = given[paramNameOf(member)];
 		if (isBlank(raw)) {
 			if (member.required) throw new FieldValidationError(field, `${where} with "${member.displayName}"`, entry);
 			continue;
 		}
-		// The member's own checks, its messages naming the entry it is in.
 		const coerced = coerceField({ ...member, displayName: `${field.displayName} (${where}): ${member.displayName}` }, raw);
 		if (coerced !== undefined) value[member.name] = coerced as IDataObject[keyof IDataObject];
 	}

@@ -5,6 +5,9 @@
 import type { IDataObject, INodeListSearchResult } from 'n8n-workflow';
 
 import { HuaweiCloudPartner } from '../../nodes/HuaweiCloudPartner/HuaweiCloudPartner.node';
+import { huaweiOperations } from '../../nodes/HuaweiCloudPartner/resources';
+import * as compareModule from '../../scripts/live-check/compare';
+import * as modelsModule from '../../scripts/live-check/models';
 import { AKSK, HUAWEI_KEYS, ref, runHuawei } from '../harness/huawei';
 import { loadOptionsContext } from '../harness/methods';
 import { useSandbox } from '../harness/useSandbox';
@@ -13,6 +16,32 @@ const sandbox = useSandbox({ vendors: ['huawei'], credentials: 'eachTest' });
 const control = () => sandbox.control.huawei;
 const requests = (action?: string) => sandbox.control.getRequests({ provider: 'huawei', action });
 const run = (parameters: IDataObject) => runHuawei(parameters as never, { credential: AKSK, continueOnFail: true });
+
+interface ModelType {
+	kind: string;
+	fields?: Record<string, { type: ModelType }>;
+	of?: ModelType;
+}
+const { compare } = compareModule as unknown as { compare: (vendor: string, type: ModelType, value: unknown) => Array<{ kind: string; path: string }> };
+const { responseModelOf } = modelsModule as unknown as { responseModelOf: (vendor: string, spec: unknown) => { model: ModelType } };
+
+/**
+ * The items an operation output hold exactly the fields of Huawei's SDK response model (a list's
+ * records: its record type), with their types, beside the convenience fields the node adds.
+ */
+function expectAsModelled(resource: string, operation: string, items: IDataObject[]) {
+	const spec = huaweiOperations.find((s) => s.resource === resource && s.operation === operation)!;
+	const { model } = responseModelOf('huawei', spec);
+	const recordsPath = spec.answer?.recordsPath;
+	const type = recordsPath ? model.fields![recordsPath].type.of! : model;
+	expect(items.length).toBeGreaterThan(0);
+	const findings = items.flatMap((item) => {
+		const own = { ...item };
+		for (const added of Object.keys(spec.answer?.enrich?.(item) ?? {})) delete own[added];
+		return compare('huawei', type, own);
+	});
+	expect(findings).toEqual([]);
+}
 
 async function unverifiedCustomers(count: number): Promise<string[]> {
 	const all = await run({ resource: 'customer', operation: 'getMany', returnAll: true, additionalFields: {} });
@@ -31,6 +60,7 @@ describe('Order > Get Refund Details', () => {
 		expect(Number(refund.json[0].amount)).toBeLessThan(0);
 		expect(Number(refund.json[1].amount)).toBeGreaterThanOrEqual(0);
 		expect(requests('ShowRefundOrderDetails')[0].query).toEqual({ order_id: order.order_id, customer_id: order.customer_id });
+		expectAsModelled('order', 'getRefund', refund.json);
 
 		const without = await run({ resource: 'order', operation: 'getRefund', orderId: order.order_id, additionalFields: {} });
 		expect(String(without.json[0].error)).toContain('customer_id');
@@ -52,6 +82,7 @@ describe('Real-Name Authentication', () => {
 		});
 		expect(submitted.error).toBeUndefined();
 		expect(submitted.json[0]).toEqual(expect.objectContaining({ is_review: 1 }));
+		expectAsModelled('realnameAuth', 'submitIndividual', submitted.json);
 		expect(requests('CreatePersonalRealnameAuth')[0].body).toEqual({
 			identify_type: 0,
 			customer_id: customerId,
@@ -69,7 +100,9 @@ describe('Real-Name Authentication', () => {
 
 		// The sandbox's reviewer finishes a minute after the submission.
 		sandbox.control.setClockOffset({ offsetMs: 2 * 60 * 1000 });
-		expect(await review()).toEqual(expect.objectContaining({ review_result: 2, review_status: 'Approved' }));
+		const approved = await review();
+		expect(approved).toEqual(expect.objectContaining({ review_result: 2, review_status: 'Approved' }));
+		expectAsModelled('realnameAuth', 'getReviewResult', [approved]);
 		expect((control().getCustomer(customerId) as IDataObject).verified_status).toBe('2');
 
 		const changed = await run({
@@ -83,6 +116,7 @@ describe('Real-Name Authentication', () => {
 			additionalFields: { regCountry: 'DE', enterprisePerson: { values: { legelName: 'Erika Mustermann', legelIdNumber: 'L01X00T47', certifierRole: 'legalPerson' } } },
 		});
 		expect(changed.error).toBeUndefined();
+		expectAsModelled('realnameAuth', 'changeToEnterprise', changed.json);
 		const body = requests('ChangeEnterpriseRealnameAuthentication')[0].body as IDataObject;
 		expect(body).toEqual(
 			expect.objectContaining({ identify_type: 1, change_type: 1, corp_name: 'Mustermann Consulting GmbH', reg_country: 'DE', enterprise_person: { legel_name: 'Erika Mustermann', legel_id_number: 'L01X00T47', certifier_role: 'legalPerson' } }),
@@ -94,12 +128,24 @@ describe('Real-Name Authentication', () => {
 		const [first, second] = await unverifiedCustomers(2);
 		const submit = (customerId: string) =>
 			run({ resource: 'realnameAuth', operation: 'submitEnterprise', customerId: ref(customerId), corpName: 'Acme Trading Ltd', verifiedNumber: 'REG-77881', verifiedFileUrl: ['acme/front.pdf', 'acme/back.pdf'], xaccountType: HUAWEI_KEYS.XACCOUNT_TYPE, additionalFields: { certificateType: 0, enterprisePerson: {} } });
-		expect((await submit(first)).error).toBeUndefined();
+		const organization = await submit(first);
+		expect(organization.error).toBeUndefined();
+		expectAsModelled('realnameAuth', 'submitEnterprise', organization.json);
 		expect(requests('CreateEnterpriseRealnameAuthentication')[0].body).not.toHaveProperty('enterprise_person');
 		expect((await submit(second)).error).toBeUndefined();
 		sandbox.control.setClockOffset({ offsetMs: 2 * 60 * 1000 });
 		const result = await run({ resource: 'realnameAuth', operation: 'getReviewResult', customerId: ref(second) });
 		expect(result.json[0]).toEqual(expect.objectContaining({ review_result: 1, review_status: 'Rejected', opinion: expect.stringContaining('already verifies') }));
+	});
+
+	it('a submission answered by a 500 after Huawei applied it is not repeated, and the error says to check the review', async () => {
+		const [customerId] = await unverifiedCustomers(1);
+		sandbox.control.addFault({ provider: 'huawei', action: 'CreatePersonalRealnameAuth', kind: 'http500', count: 1, afterApply: true });
+		const result = await runHuawei({ resource: 'realnameAuth', operation: 'submitIndividual', customerId: ref(customerId), name: 'Max Muster', verifiedNumber: 'P1234567', verifiedFileUrl: ['p/1.jpg', 'p/2.jpg'], xaccountType: HUAWEI_KEYS.XACCOUNT_TYPE, additionalFields: { verifiedType: 3 } } as never, { credential: AKSK });
+		expect(result.error?.message).toContain('outcome unknown');
+		expect(String(result.error?.description)).toContain('Get Review Result');
+		expect(requests('CreatePersonalRealnameAuth')).toHaveLength(1);
+		expect((control().getCustomer(customerId) as IDataObject).verified_status).toBe('0');
 	});
 
 	it('a legal representative without an ID number is refused before anything is sent', async () => {
@@ -117,6 +163,7 @@ describe('Product and Price: the catalog', () => {
 		expect(requests('ListServiceTypes').map((r) => (r.query as IDataObject).offset)).toEqual(['0', '5', '10']);
 		expect(requests('ListServiceTypes')[0].language).toBe('en_US');
 		expect(all.json.map((s) => s.service_type_name)).toContain('Elastic Cloud Server');
+		expectAsModelled('product', 'getServiceTypes', all.json);
 		const elastic = await run({ resource: 'product', operation: 'getServiceTypes', returnAll: true, additionalFields: { serviceTypeName: 'elastic' } });
 		expect(elastic.json.map((s) => s.service_type_code)).toEqual(['hws.service.type.ec2', 'hws.service.type.ebs', 'hws.service.type.elb', 'hws.service.type.eip']);
 
@@ -128,18 +175,22 @@ describe('Product and Price: the catalog', () => {
 	it('Get Resource Types, Get Service Resources, Get Usage Types and Get Unit Conversions', async () => {
 		const types = await run({ resource: 'product', operation: 'getResourceTypes', returnAll: true, additionalFields: {} });
 		expect(types.json).toHaveLength(13);
+		expectAsModelled('product', 'getResourceTypes', types.json);
 		const resources = await run({ resource: 'product', operation: 'getServiceResources', serviceTypeCode: ref('hws.service.type.ec2'), returnAll: true, additionalFields: {} });
 		expect(resources.json).toEqual([{ basic_info: expect.objectContaining({ resource_type_code: 'hws.resource.type.vm', product_owner_service: 'hws.service.type.ec2' }) }]);
+		expectAsModelled('product', 'getServiceResources', resources.json);
 		const unknown = await run({ resource: 'product', operation: 'getServiceResources', serviceTypeCode: ref('hws.service.type.nope'), returnAll: true, additionalFields: {} });
 		expect(String(unknown.json[0].error)).toContain('CBC.3006');
 		const usage = await run({ resource: 'product', operation: 'getUsageTypes', returnAll: true, additionalFields: { resourceTypeCode: 'hws.resource.type.bandwidth' } });
 		expect(usage.json.map((u) => u.code)).toEqual(['Duration', 'upflow']);
+		expectAsModelled('product', 'getUsageTypes', usage.json);
 		const conversions = await run({ resource: 'product', operation: 'getConversions', returnAll: false, limit: 2, additionalFields: { measureType: 3 } });
 		expect(conversions.json).toEqual([
 			{ measure_id: 12, ref_measure_id: 10, conversion_ratio: 1024, measure_type: 3 },
 			{ measure_id: 10, ref_measure_id: 11, conversion_ratio: 1024, measure_type: 3 },
 		]);
 		expect(requests('ListConversions')[0].query).toEqual({ measure_type: '3' });
+		expectAsModelled('product', 'getConversions', conversions.json);
 	});
 
 	it('Get Resource Specifications follows the next-page marker to the end; Get Resource Specification Prices stops at the limit', async () => {
@@ -147,6 +198,7 @@ describe('Product and Price: the catalog', () => {
 		expect(specs.error).toBeUndefined();
 		expect(specs.json).toHaveLength(84);
 		expect(new Set(specs.json.map((s) => s.resource_spec)).size).toBe(84);
+		expectAsModelled('product', 'getResourceSpecs', specs.json);
 		const sent = requests('ListResourceSpecs').map((r) => r.body as IDataObject);
 		expect(sent.map((b) => b.limit)).toEqual([30, 30, 30]);
 		expect(sent[0]).not.toHaveProperty('marker');
@@ -165,6 +217,21 @@ describe('Product and Price: the catalog', () => {
 		expect(requests('ListResourceSpecsPrice')).toHaveLength(2);
 		expect((requests('ListResourceSpecsPrice')[0].body as IDataObject).filters).toEqual([{ key: 'CHARGING_MODE', value: 'PERIOD' }]);
 		for (const info of prices.json) expect((info.price_lists as IDataObject[]).every((p) => p.charging_mode === 'PERIOD')).toBe(true);
+		expectAsModelled('product', 'getResourceSpecPrices', prices.json);
+		const attributes = await run({ resource: 'product', operation: 'getResourceSpecPrices', regionCode: 'eu-west-101', returnAll: false, limit: 5, additionalFields: { resourceType: 'hws.resource.type.volume', needAttributes: true } });
+		expect((attributes.json[0].attributes as IDataObject[])[0]).toEqual(expect.objectContaining({ code: 'size', linear_range: expect.objectContaining({ min: 10 }) }));
+		expectAsModelled('product', 'getResourceSpecPrices', attributes.json);
+	});
+});
+
+describe('Product and Price: nested fields are checked like the SDK model before sending', () => {
+	it('more filters than the API takes and a wrong member value are refused, naming the entry', async () => {
+		const base = { resource: 'product', operation: 'getResourceSpecPrices', regionCode: 'eu-west-101', returnAll: false, limit: 5 };
+		const two = await run({ ...base, additionalFields: { filters: { values: [{ key: 'RESOURCE_SPEC', value: 'SAS' }, { key: 'CHARGING_MODE', value: 'PERIOD' }] } } });
+		expect(String(two.json[0].error)).toContain('"Filter" must be at most 1 entries');
+		const wrongKey = await run({ ...base, additionalFields: { filters: { values: [{ key: 'REGION', value: 'x' }] } } });
+		expect(String(wrongKey.json[0].error)).toContain('"Filter (entry 1): Filter By" must be one of "RESOURCE_SPEC", "CHARGING_MODE"');
+		expect(requests('ListResourceSpecsPrice')).toHaveLength(0);
 	});
 });
 
@@ -178,6 +245,7 @@ describe('Product and Price: price inquiries', () => {
 		const priced = await run({ resource: 'product', operation: 'getOnDemandPrice', projectId: PROJECT, productInfos: { values: [{ ...server, ...hour }, { ...disk, ...hour }] }, additionalFields: {} });
 		expect(priced.error).toBeUndefined();
 		const answer = priced.json[0];
+		expectAsModelled('product', 'getOnDemandPrice', priced.json);
 		const lines = answer.product_rating_results as IDataObject[];
 		expect(lines.map((l) => l.id)).toEqual(['vm', 'disk']);
 		expect(Number(answer.amount)).toBeCloseTo(lines.reduce((sum, l) => sum + Number(l.amount), 0), 6);
@@ -195,6 +263,7 @@ describe('Product and Price: price inquiries', () => {
 			(await run({ resource: 'product', operation: 'getPeriodPrice', projectId: PROJECT, productInfos: { values: [{ ...server, periodType, periodNum, feeInstallmentMode: 'NA' }] } })).json[0];
 		const months = await price(2, 12);
 		const year = await price(3, 1);
+		expectAsModelled('product', 'getPeriodPrice', [months, year]);
 		const official = (answer: IDataObject) => Number((answer.official_website_rating_result as IDataObject).official_website_amount);
 		expect(official(year)).toBeLessThan(official(months));
 		expect((answer => (answer.optional_discount_rating_results as IDataObject[])[0].best_offer)(year)).toBe(1);
@@ -205,6 +274,7 @@ describe('Product and Price: price inquiries', () => {
 		const attachedDisk = 'vol-5e1f0a22-8d8a-4c3e-b7b1-1d2e3f4a5b61';
 		const result = await run({ resource: 'product', operation: 'getRenewalPrice', resourceIds: [main, attachedDisk, 'no-such-resource'], periodType: 2, periodNum: 3, additionalFields: { includeRelativeResources: true } });
 		expect(result.error).toBeUndefined();
+		expectAsModelled('product', 'getRenewalPrice', result.json);
 		expect((result.json[0].renew_inquiry_results as IDataObject[]).map((r) => r.resource_id)).toEqual([main]);
 		expect((result.json[0].fail_resource_infos as IDataObject[]).map((f) => [f.resource_id, f.error_code])).toEqual([
 			[attachedDisk, 'CBC.30050007'],

@@ -3,6 +3,9 @@ import { customerIdField, query, XACCOUNT_TYPE_FIELD } from './sharedFields';
 
 const resource = 'realnameAuth';
 
+/** What Partner Center requires before these APIs answer (its API reference, Real-Name Authentication). */
+const SETUP = 'Partner credentials only; first enable Upload Photos of Handheld ID Cards Required for Real-Name Authentication (Benefits and Support > API Configuration > Configure)';
+
 /** Huawei reviews a submission before the customer is verified: what to check before sending it again. */
 const REVIEW_HINT = 'Check the review state with Real-Name Authentication > Get Review Result before submitting again.';
 
@@ -14,6 +17,7 @@ const verifiedFiles = (order: string): FieldSpec => ({
 	displayName: 'Document Files',
 	kind: 'stringList',
 	required: true,
+	maxItems: 4,
 	maxLength: 1024,
 	paramName: 'verifiedFileUrl',
 	description: `The scanned documents, in this order: ${order}. ${FILE_RULES}`,
@@ -37,8 +41,8 @@ const CERTIFICATE_TYPE: FieldSpec = {
 
 const enterpriseFields = (): FieldSpec[] => [
 	customerIdField({ description: 'The customer to verify as an organization: pick it from your customer list or enter its account ID' }),
-	{ name: 'corp_name', displayName: 'Organization Name', kind: 'string', required: true, maxLength: 256, paramName: 'corpName', description: 'Registered name of the organization, as on the certificate (not only digits, spaces or special characters)' },
-	{ name: 'verified_number', displayName: 'Certificate Number', kind: 'string', required: true, maxLength: 128, paramName: 'verifiedNumber', description: "The number of the organization's certificate" },
+	{ name: 'corp_name', displayName: 'Organization Name', kind: 'string', required: true, maxLength: 255, paramName: 'corpName', description: 'Registered name of the organization, as on the certificate (not only digits, spaces or special characters)' },
+	{ name: 'verified_number', displayName: 'Certificate Number', kind: 'string', required: true, maxLength: 32, paramName: 'verifiedNumber', description: "The number of the organization's certificate" },
 	verifiedFiles('front of the certificate, back of the certificate, then, with a Legal Representative, the front and back of their ID card'),
 	XACCOUNT_TYPE_FIELD,
 	CERTIFICATE_TYPE,
@@ -64,7 +68,7 @@ export const realnameAuthOperations: OperationSpec[] = [
 		operation: 'submitIndividual',
 		name: 'Submit for Individual',
 		action: 'Submit an individual real-name authentication',
-		description: "Submits a customer's personal identity document for real-name authentication; Huawei reviews it, see Get Review Result",
+		description: `${SETUP}. Submits a customer's personal identity document for real-name authentication; Huawei reviews it, see Get Review Result`,
 		vendorAction: 'CreatePersonalRealnameAuth',
 		request: { http: { method: 'POST', path: '/v2/customers/realname-auths/individual' }, fixedBody: { identify_type: 0 } },
 		write: true,
@@ -99,7 +103,7 @@ export const realnameAuthOperations: OperationSpec[] = [
 		operation: 'submitEnterprise',
 		name: 'Submit for Organization',
 		action: 'Submit an organization real-name authentication',
-		description: "Submits a customer's organization certificate for real-name authentication; Huawei reviews it, see Get Review Result",
+		description: `${SETUP}. Submits a customer's organization certificate for real-name authentication; Huawei reviews it, see Get Review Result`,
 		vendorAction: 'CreateEnterpriseRealnameAuthentication',
 		request: { http: { method: 'POST', path: '/v2/customers/realname-auths/enterprise' }, fixedBody: { identify_type: 1 } },
 		write: true,
@@ -112,7 +116,7 @@ export const realnameAuthOperations: OperationSpec[] = [
 		operation: 'changeToEnterprise',
 		name: 'Change to Organization',
 		action: 'Change an individual authentication to an organization',
-		description: 'Changes a customer verified as an individual to an organization by submitting its certificate; Huawei reviews it, see Get Review Result',
+		description: `${SETUP}. Changes a customer verified as an individual to an organization by submitting its certificate; Huawei reviews it, see Get Review Result`,
 		vendorAction: 'ChangeEnterpriseRealnameAuthentication',
 		request: { http: { method: 'PUT', path: '/v2/customers/realname-auths/enterprise' }, fixedBody: { identify_type: 1, change_type: 1 } },
 		write: true,
@@ -125,7 +129,7 @@ export const realnameAuthOperations: OperationSpec[] = [
 		operation: 'getReviewResult',
 		name: 'Get Review Result',
 		action: 'Get the review result of a real-name authentication',
-		description: "Returns Huawei's review result of a customer's last real-name authentication submission, with the reviewer's opinion when it was rejected",
+		description: "Partner credentials only. Returns Huawei's review result of a customer's last real-name authentication submission, with the reviewer's opinion when it was rejected",
 		vendorAction: 'ShowRealnameAuthenticationReviewResult',
 		request: { http: { method: 'GET', path: '/v2/customers/realname-auths/result' } },
 		write: false,
