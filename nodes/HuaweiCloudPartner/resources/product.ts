@@ -57,22 +57,22 @@ const ON_DEMAND_PRODUCT: FieldSpec[] = [
 	{ name: 'subscription_num', displayName: 'Quantity', kind: 'integer', required: true, min: 1, default: 1, description: 'How many of this product' },
 ];
 
+/** Huawei's period types (period_type) by name. */
+const PERIOD_TYPES: Record<string, number> = { Day: 0, Month: 2, Year: 3, Hour: 4 };
+const periodUnit = (units: string[], description: string): FieldSpec => ({
+	name: 'period_type',
+	displayName: 'Period Unit',
+	kind: 'options',
+	required: true,
+	options: units.map((name) => ({ name, value: PERIOD_TYPES[name] })),
+	default: PERIOD_TYPES.Month,
+	paramName: 'periodType',
+	description,
+});
+
 const PERIOD_PRODUCT: FieldSpec[] = [
 	...productMembers,
-	{
-		name: 'period_type',
-		displayName: 'Period Unit',
-		kind: 'options',
-		required: true,
-		options: [
-			{ name: 'Month', value: 2 },
-			{ name: 'Year', value: 3 },
-			{ name: 'Day', value: 0 },
-			{ name: 'Hour', value: 4 },
-		],
-		default: 2,
-		description: 'Unit of the subscription period',
-	},
+	periodUnit(['Month', 'Year', 'Day', 'Hour'], 'Unit of the subscription period'),
 	{ name: 'period_num', displayName: 'Periods', kind: 'integer', required: true, min: 1, default: 1, description: 'How many periods to subscribe for' },
 	{ name: 'subscription_num', displayName: 'Quantity', kind: 'integer', required: true, min: 1, default: 1, description: 'How many of this product' },
 	{
@@ -127,6 +127,24 @@ const specFilter = (keys: Array<{ name: string; value: string }>): FieldSpec => 
 	],
 	description: 'At most one filter',
 });
+
+/** The service, resource type and region a specification list is about; the region is always required. */
+const specScope = (required: boolean): FieldSpec[] => [
+	code('region_code', 'Region', 'eu-west-101', 'Region code, e.g. eu-west-101'),
+	code('cloud_service_type', 'Service Type Code', 'hws.service.type.ec2', `${required ? 'Cloud' : 'Only this cloud'} service type code (Product > Get Service Types)`, required),
+	code('resource_type', 'Resource Type Code', 'hws.resource.type.vm', `${required ? 'Resource' : 'Only this resource'} type code (Product > Get Resource Types)`, required),
+];
+
+/** A marker-paged specification list of the catalog, answering in English (its X-Language is lower case). */
+function specList(list: Pick<OperationSpec, 'operation' | 'name' | 'action' | 'description' | 'vendorAction' | 'fields'> & { path: string; recordsPath: string; maxPageSize: number }): OperationSpec {
+	const { path, recordsPath, maxPageSize, ...spec } = list;
+	return catalogList({
+		...spec,
+		request: { http: { method: 'POST', path }, headers: { 'X-Language': 'en_us' } },
+		answer: { recordsPath },
+		paging: markerPaging(maxPageSize),
+	});
+}
 
 /** A read of the product catalog or prices (every caller may read them). */
 const catalogList = (spec: Omit<OperationSpec, 'resource' | 'write' | 'rateLimitPerSecond'>): OperationSpec => ({
@@ -250,36 +268,22 @@ export const productOperations: OperationSpec[] = [
 		},
 		fields: [
 			{ name: 'resource_ids', displayName: 'Resource IDs', kind: 'stringList', required: true, maxItems: 10, maxLength: 64, paramName: 'resourceIds', description: 'IDs of main resources (not attached disks or IPs), up to 10' },
-			{
-				name: 'period_type',
-				displayName: 'Period Unit',
-				kind: 'options',
-				required: true,
-				options: [
-					{ name: 'Month', value: 2 },
-					{ name: 'Year', value: 3 },
-				],
-				default: 2,
-				paramName: 'periodType',
-				description: 'Unit of the renewal period',
-			},
+			periodUnit(['Month', 'Year'], 'Unit of the renewal period'),
 			{ name: 'period_num', displayName: 'Periods', kind: 'integer', required: true, min: 1, max: 11, default: 1, paramName: 'periodNum', description: 'How many periods to renew for: 1-11 months or 1-3 years' },
 			{ name: 'include_relative_resources', displayName: 'Include Attached Resources', kind: 'boolean', paramName: 'includeRelativeResources', description: 'Whether to price the attached resources (disks, IPs) together with each main resource' },
 		],
 	}),
-	catalogList({
+	specList({
 		operation: 'getResourceSpecs',
 		name: 'Get Resource Specifications',
 		action: 'Get resource specifications',
 		description: 'Lists the specifications of a resource type in a region for a billing mode',
 		vendorAction: 'ListResourceSpecs',
-		request: { http: { method: 'POST', path: '/v2/products/resource-specs-query' }, headers: { 'X-Language': 'en_us' } },
-		answer: { recordsPath: 'cloud_service_basics' },
-		paging: markerPaging(100),
+		path: '/v2/products/resource-specs-query',
+		recordsPath: 'cloud_service_basics',
+		maxPageSize: 100,
 		fields: [
-			code('cloud_service_type', 'Service Type Code', 'hws.service.type.ec2', 'Cloud service type code (Product > Get Service Types)'),
-			code('resource_type', 'Resource Type Code', 'hws.resource.type.vm', 'Resource type code (Product > Get Resource Types)'),
-			code('region_code', 'Region', 'eu-west-101', 'Region code, e.g. eu-west-101'),
+			...specScope(true),
 			{
 				name: 'charge_mode',
 				displayName: 'Billing Mode',
@@ -296,19 +300,17 @@ export const productOperations: OperationSpec[] = [
 			specFilter([{ name: 'Specification Code', value: 'RESOURCE_SPEC' }]),
 		],
 	}),
-	catalogList({
+	specList({
 		operation: 'getResourceSpecPrices',
 		name: 'Get Resource Specification Prices',
 		action: 'Get resource specifications with list prices',
 		description: 'Lists the specifications in a region with their attributes and list prices (each optional)',
 		vendorAction: 'ListResourceSpecsPrice',
-		request: { http: { method: 'POST', path: '/v2/products/resource-specs-price/query' }, headers: { 'X-Language': 'en_us' } },
-		answer: { recordsPath: 'resource_spec_infos' },
-		paging: markerPaging(50),
+		path: '/v2/products/resource-specs-price/query',
+		recordsPath: 'resource_spec_infos',
+		maxPageSize: 50,
 		fields: [
-			code('region_code', 'Region', 'eu-west-101', 'Region code, e.g. eu-west-101'),
-			code('cloud_service_type', 'Service Type Code', 'hws.service.type.ec2', 'Only this cloud service type (Product > Get Service Types)', false),
-			code('resource_type', 'Resource Type Code', 'hws.resource.type.vm', 'Only this resource type (Product > Get Resource Types)', false),
+			...specScope(false),
 			specFilter([
 				{ name: 'Specification Code', value: 'RESOURCE_SPEC' },
 				{ name: 'Billing Mode', value: 'CHARGING_MODE' },

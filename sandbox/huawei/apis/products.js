@@ -32,43 +32,37 @@ const code = (required = false) => spec.str(64, { required });
 const filterSpec = (keys) => ({ type: 'array', maxItems: 1, items: { type: 'object', fields: { key: { type: 'string', required: true, enum: keys }, value: { type: 'string', required: true, maxLength: 128 } } } });
 const catalogPaging = { offset: spec.offset(MAX_OFFSET), limit: spec.limit(100) };
 
-const ListServiceTypes = {
-	method: 'GET',
-	path: '/v2/products/service-types',
-	codes: null,
-	callers: ANY,
-	language: true,
-	params: { ...catalogPaging, service_type_name: spec.str(128) },
-	handler(ctx) {
+/** A read anyone may make, without a permission item; `language` when it takes X-Language. */
+const openRead = (method, path, params, handler, language = true) => ({ method, path, codes: null, callers: ANY, language, params, handler });
+
+const ListServiceTypes = openRead(
+	'GET',
+	'/v2/products/service-types',
+	{ ...catalogPaging, service_type_name: spec.str(128) },
+	function (ctx) {
 		const b = ctx.body;
 		const list = P.SERVICE_TYPES.map(([code, en, zh, abbreviation]) => ({ service_type_name: name(ctx.language, en, zh), service_type_code: code, abbreviation })).filter(
 			(s) => b.service_type_name === undefined || contains(s.service_type_name, b.service_type_name),
 		);
 		return ok({ total_count: list.length, service_types: pageOf(list, b.offset, b.limit) });
 	},
-};
+);
 
-const ListResourceTypes = {
-	method: 'GET',
-	path: '/v2/products/resource-types',
-	codes: null,
-	callers: ANY,
-	language: true,
-	params: catalogPaging,
-	handler(ctx) {
+const ListResourceTypes = openRead(
+	'GET',
+	'/v2/products/resource-types',
+	catalogPaging,
+	function (ctx) {
 		const list = P.RESOURCE_TYPES.map(([code, service, en, zh, desc]) => ({ resource_type_code: code, resource_type_name: name(ctx.language, en, zh), resource_type_desc: name(ctx.language, desc, zh), service_type_code: service }));
 		return ok({ total_count: list.length, resource_types: pageOf(list, ctx.body.offset, ctx.body.limit) });
 	},
-};
+);
 
-const ListServiceResources = {
-	method: 'GET',
-	path: '/v2/products/service-resources',
-	codes: null,
-	callers: ANY,
-	language: true,
-	params: { ...catalogPaging, service_type_code: code(true) },
-	handler(ctx) {
+const ListServiceResources = openRead(
+	'GET',
+	'/v2/products/service-resources',
+	{ ...catalogPaging, service_type_code: code(true) },
+	function (ctx) {
 		const b = ctx.body;
 		if (!P.SERVICE_TYPES.some((s) => s[0] === b.service_type_code)) throw unsupportedService(b.service_type_code);
 		const list = P.RESOURCE_TYPES.filter((r) => r[1] === b.service_type_code).map(([code, service, en, zh, desc]) => ({
@@ -76,16 +70,13 @@ const ListServiceResources = {
 		}));
 		return ok({ total_count: list.length, infos: pageOf(list, b.offset, b.limit) });
 	},
-};
+);
 
-const ListUsageTypes = {
-	method: 'GET',
-	path: '/v2/products/usage-types',
-	codes: null,
-	callers: ANY,
-	language: true,
-	params: { ...catalogPaging, resource_type_code: code() },
-	handler(ctx) {
+const ListUsageTypes = openRead(
+	'GET',
+	'/v2/products/usage-types',
+	{ ...catalogPaging, resource_type_code: code() },
+	function (ctx) {
 		const b = ctx.body;
 		const list = [];
 		for (const [usage, en, zh, resourceTypes] of P.USAGE_TYPES) {
@@ -96,21 +87,18 @@ const ListUsageTypes = {
 		}
 		return ok({ total_count: list.length, usage_types: pageOf(list, b.offset, b.limit) });
 	},
-};
+);
 
-const ListConversions = {
-	method: 'GET',
-	path: '/v2/bases/conversions',
-	codes: null,
-	callers: ANY,
-	language: true,
-	params: { measure_type: { type: 'integer', enum: [1, 2, 3, 4, 7, 9, 10, 11, 12, 16, 19, 20, 27, 28, 29, 30, 31, 40, 41, 108] } },
-	handler(ctx) {
+const ListConversions = openRead(
+	'GET',
+	'/v2/bases/conversions',
+	{ measure_type: { type: 'integer', enum: [1, 2, 3, 4, 7, 9, 10, 11, 12, 16, 19, 20, 27, 28, 29, 30, 31, 40, 41, 108] } },
+	function (ctx) {
 		const type = ctx.body.measure_type;
 		const conversions = P.CONVERSIONS.filter((c) => type === undefined || c[3] === type).map(([measure_id, ref_measure_id, conversion_ratio, measure_type]) => ({ measure_id, ref_measure_id, conversion_ratio, measure_type }));
 		return ok({ conversions });
 	},
-};
+);
 
 /** The members every price inquiry line has (DemandProductInfo / PeriodProductInfo). */
 const productLine = {
@@ -124,6 +112,9 @@ const productLine = {
 	size_measure_id: { type: 'integer', min: 1 },
 	subscription_num: { type: 'integer', required: true, min: 1, max: 1000 },
 };
+
+/** A price inquiry's product lines: the members every line has and `members` of its kind, 1 to 100 lines. */
+const productLines = (members) => ({ type: 'array', required: true, minItems: 1, maxItems: 100, items: { type: 'object', fields: { ...productLine, ...members } } });
 
 /** The catalog entry a price line names, or the vendor's error for the first thing wrong with it. */
 function pricedSpec(line, index) {
@@ -151,31 +142,19 @@ const productId = (found) => `OFFI${Buffer.from(found.spec).toString('hex').slic
 /** Partner-set discount (607) every sandbox quote gets. */
 const PARTNER_DISCOUNT = 0.1;
 
-const ListOnDemandResourceRatings = {
-	method: 'POST',
-	path: '/v2/bills/ratings/on-demand-resources',
-	codes: null,
-	callers: ANY,
-	params: {
+const ListOnDemandResourceRatings = openRead(
+	'POST',
+	'/v2/bills/ratings/on-demand-resources',
+	{
 		project_id: projectId,
 		inquiry_precision: { type: 'integer', enum: [0, 1] },
-		product_infos: {
-			type: 'array',
-			required: true,
-			minItems: 1,
-			maxItems: 100,
-			items: {
-				type: 'object',
-				fields: {
-					...productLine,
-					usage_factor: spec.str(64, { required: true }),
-					usage_value: { type: 'number', required: true, min: 0 },
-					usage_measure_id: { type: 'integer', required: true, enum: Object.keys(P.HOURS_PER_MEASURE).map(Number) },
-				},
-			},
-		},
+		product_infos: productLines({
+			usage_factor: spec.str(64, { required: true }),
+			usage_value: { type: 'number', required: true, min: 0 },
+			usage_measure_id: { type: 'integer', required: true, enum: Object.keys(P.HOURS_PER_MEASURE).map(Number) },
+		}),
 	},
-	handler(ctx) {
+	function (ctx) {
 		const b = ctx.body;
 		uniqueIds(b.product_infos);
 		const places = b.inquiry_precision === 1 ? 10 : 6;
@@ -196,32 +175,21 @@ const ListOnDemandResourceRatings = {
 		const sum = (key) => P.round(results.reduce((total, r) => total + r[key], 0), places);
 		return ok({ amount: sum('amount'), discount_amount: sum('discount_amount'), official_website_amount: sum('official_website_amount'), measure_id: 1, currency: 'USD', product_rating_results: results });
 	},
-};
+	false,
+);
 
-const ListRateOnPeriodDetail = {
-	method: 'POST',
-	path: '/v2/bills/ratings/period-resources/subscribe-rate',
-	codes: null,
-	callers: ANY,
-	params: {
+const ListRateOnPeriodDetail = openRead(
+	'POST',
+	'/v2/bills/ratings/period-resources/subscribe-rate',
+	{
 		project_id: projectId,
-		product_infos: {
-			type: 'array',
-			required: true,
-			minItems: 1,
-			maxItems: 100,
-			items: {
-				type: 'object',
-				fields: {
-					...productLine,
-					period_type: { type: 'integer', required: true, enum: [0, 2, 3, 4] },
-					period_num: { type: 'integer', required: true, min: 1, max: 9999 },
-					fee_installment_mode: spec.enumOf(['HALF_PAY', 'ZERO_PAY', 'NA']),
-				},
-			},
-		},
+		product_infos: productLines({
+			period_type: { type: 'integer', required: true, enum: [0, 2, 3, 4] },
+			period_num: { type: 'integer', required: true, min: 1, max: 9999 },
+			fee_installment_mode: spec.enumOf(['HALF_PAY', 'ZERO_PAY', 'NA']),
+		}),
 	},
-	handler(ctx) {
+	function (ctx) {
 		const b = ctx.body;
 		uniqueIds(b.product_infos);
 		const lines = b.product_infos.map((line, index) => {
@@ -256,21 +224,21 @@ const ListRateOnPeriodDetail = {
 			currency: 'USD',
 		});
 	},
-};
+	false,
+);
 
-const ListRenewRateOnPeriod = {
-	method: 'POST',
-	path: '/v2/bills/ratings/period-resources/renew-rate',
-	codes: null,
-	callers: ANY,
-	params: {
+const ListRenewRateOnPeriod = openRead(
+	'POST',
+	'/v2/bills/ratings/period-resources/renew-rate',
+	{
 		resource_ids: { type: 'array', required: true, minItems: 1, maxItems: 10, items: { type: 'string', maxLength: 64 } },
 		period_type: { type: 'integer', required: true, enum: [2, 3] },
 		period_num: { type: 'integer', required: true, min: 1 },
 		include_relative_resources: { type: 'boolean' },
 	},
 	/** Resources that cannot be priced are listed in fail_resource_infos with their code; the others are priced. */
-	handler(ctx) {
+	
+	function (ctx) {
 		const b = ctx.body;
 		if (b.period_num > (b.period_type === 3 ? 3 : 11)) throw cbc(400, 'CBC.30050008', 'The period type or number of periods for the resource does not exist.');
 		const months = b.period_num * (b.period_type === 3 ? 10 : 1);
@@ -299,7 +267,8 @@ const ListRenewRateOnPeriod = {
 			fail_resource_infos: failures,
 		});
 	},
-};
+	false,
+);
 
 /** The specifications a query names, by the catalog's order; unknown services are CBC.3006. */
 function specsOf(b) {
@@ -320,13 +289,10 @@ const serviceNames = (s, language) => {
 	return { cloud_service_type: s.service, cloud_service_type_name: name(language, service[1], service[2]), resource_type: s.resourceType, resource_type_name: name(language, type[2], type[3]) };
 };
 
-const ListResourceSpecs = {
-	method: 'POST',
-	path: '/v2/products/resource-specs-query',
-	codes: null,
-	callers: ANY,
-	language: true,
-	params: {
+const ListResourceSpecs = openRead(
+	'POST',
+	'/v2/products/resource-specs-query',
+	{
 		cloud_service_type: code(true),
 		resource_type: code(true),
 		region_code: code(true),
@@ -335,13 +301,13 @@ const ListResourceSpecs = {
 		marker: spec.str(256),
 		limit: { type: 'integer', min: 1, max: 100, default: 100 },
 	},
-	handler(ctx) {
+	function (ctx) {
 		const b = ctx.body;
 		const list = specsOf(b).map((s) => ({ ...serviceNames(s, ctx.language), resource_spec: s.spec, resource_spec_name: s.name, charge_mode: b.charge_mode, region_code: b.region_code }));
 		const page = markerPage(list, b.marker, b.limit);
 		return ok({ page_info: page.page_info, cloud_service_basics: page.records });
 	},
-};
+);
 
 const CHARGING_MODES = ['PERIOD', 'ON_DEMAND', 'ONE_TIME', 'ON_DEMAND_PKG'];
 
@@ -355,13 +321,10 @@ function priceList(s, mode) {
 	return mode ? prices.filter((p) => p.charging_mode === mode) : prices;
 }
 
-const ListResourceSpecsPrice = {
-	method: 'POST',
-	path: '/v2/products/resource-specs-price/query',
-	codes: null,
-	callers: ANY,
-	language: true,
-	params: {
+const ListResourceSpecsPrice = openRead(
+	'POST',
+	'/v2/products/resource-specs-price/query',
+	{
 		cloud_service_type: code(),
 		resource_type: code(),
 		region_code: code(true),
@@ -371,7 +334,7 @@ const ListResourceSpecsPrice = {
 		marker: spec.str(256),
 		limit: { type: 'integer', min: 1, max: 50, default: 50 },
 	},
-	handler(ctx) {
+	function (ctx) {
 		const b = ctx.body;
 		const filter = (b.filters || [])[0];
 		if (filter && filter.key === 'CHARGING_MODE' && !CHARGING_MODES.includes(filter.value))
@@ -389,7 +352,7 @@ const ListResourceSpecsPrice = {
 		const page = markerPage(list, b.marker, b.limit);
 		return ok({ page_info: page.page_info, region_code: b.region_code, resource_spec_infos: page.records });
 	},
-};
+);
 
 module.exports = {
 	ListServiceTypes,
