@@ -718,11 +718,16 @@ function registerHuaweiChecks(check) {
 
 	// ------------------------------------------------------------ every API once
 
-	hw('every API (21 BSS + 2 IAM) answers a valid request', async ({ client, call, hw: c, sandbox }) => {
+	hw('every API (36 BSS + 2 IAM) answers a valid request', async ({ client, call, hw: c, sandbox }) => {
 		const customers = await firstCustomers(call, 100, { association_type: '3' });
 		const target = customers.find((x) => x.is_frozen === 0);
 		const order = expectOk(await call('GET', ORDERS, { query: { limit: 1 } })).order_infos[0];
 		const month = lastBillMonth(sandbox);
+		const refund = expectOk(await call('GET', ORDERS, { query: { limit: 1, order_type: '4' } })).order_infos[0];
+		const [unverified, unverified2] = customers.filter((x) => x.verified_status === '-1');
+		const individual = customers.find((x) => x.verified_status === '2' && x.customer_type === 0);
+		const product = { id: '1', cloud_service_type: 'hws.service.type.ec2', resource_type: 'hws.resource.type.vm', resource_spec: 's6.large.2.linux', region: 'eu-west-101', subscription_num: 1 };
+		const organization = { identify_type: 1, certificate_type: 0, verified_file_url: ['c/front.jpg', 'c/back.jpg', 'p/front.jpg', 'p/back.jpg'], corp_name: 'Every API Ltd', verified_number: 'REG-1', reg_country: 'DE', reg_address: 'Main Street 1', xaccount_type: K.XACCOUNT_TYPE, enterprise_person: { legel_name: 'A. Person', legel_id_number: 'ID-1', certifier_role: 'legalPerson' } };
 		expectOk(await call('POST', '/v2/bases/verificationcode/send', { body: { receiver_type: 2, email: 'every@example.com' } }), 204);
 		const code = c.getVerificationCode('every@example.com').code;
 		const P = K.partnerKey;
@@ -749,8 +754,23 @@ function registerHuaweiChecks(check) {
 			ShowCustomerMonthlySum: [C, 'GET', { query: { bill_cycle: month, method: 'oneself', enterprise_project_id: '0' } }],
 			ShowCustomerExpenditureQuota: [C, 'GET', {}],
 			ListMeasureUnits: [C, 'GET', { headers: { 'X-Language': 'en_US' } }],
+			ShowRefundOrderDetails: [P, 'GET', { query: { order_id: refund.order_id, customer_id: refund.customer_id } }],
+			CreatePersonalRealnameAuth: [P, 'POST', { body: { customer_id: unverified.customer_id, identify_type: 0, verified_type: 3, verified_file_url: ['a/page.jpg', 'a/holding.jpg'], name: 'A. Person', verified_number: 'P-1', change_type: -1, xaccount_type: K.XACCOUNT_TYPE } }],
+			CreateEnterpriseRealnameAuthentication: [P, 'POST', { body: { customer_id: unverified2.customer_id, ...organization } }],
+			ChangeEnterpriseRealnameAuthentication: [P, 'PUT', { body: { customer_id: individual.customer_id, change_type: 1, ...organization, verified_number: 'REG-2' } }],
+			ShowRealnameAuthenticationReviewResult: [P, 'GET', { query: { customer_id: unverified.customer_id } }],
+			ListServiceTypes: [C, 'GET', { query: { offset: 0, limit: 10, service_type_name: 'Elastic' }, headers: { 'X-Language': 'en_US' } }],
+			ListResourceTypes: [P, 'GET', { query: { offset: 0, limit: 10 } }],
+			ListServiceResources: [P, 'GET', { query: { service_type_code: 'hws.service.type.ec2', offset: 0, limit: 10 } }],
+			ListUsageTypes: [P, 'GET', { query: { resource_type_code: 'hws.resource.type.vm', offset: 0, limit: 10 } }],
+			ListConversions: [P, 'GET', { query: { measure_type: 3 } }],
+			ListOnDemandResourceRatings: [P, 'POST', { body: { project_id: 'a'.repeat(32), inquiry_precision: 1, product_infos: [{ ...product, available_zone: 'eu-west-101a', usage_factor: 'Duration', usage_value: 1, usage_measure_id: 4 }] } }],
+			ListRateOnPeriodDetail: [C, 'POST', { body: { project_id: 'a'.repeat(32), product_infos: [{ ...product, period_type: 2, period_num: 1, fee_installment_mode: 'NA' }] } }],
+			ListRenewRateOnPeriod: [P, 'POST', { body: { resource_ids: ['2c2f8f3c-6a1d-4f0e-9f6b-0a9d1f3b5e11'], period_type: 3, period_num: 1, include_relative_resources: true } }],
+			ListResourceSpecs: [P, 'POST', { body: { cloud_service_type: 'hws.service.type.ec2', resource_type: 'hws.resource.type.vm', region_code: 'eu-west-101', charge_mode: '3', filters: [{ key: 'RESOURCE_SPEC', value: 's6.large.2.linux' }], limit: 10 } }],
+			ListResourceSpecsPrice: [P, 'POST', { body: { region_code: 'eu-west-101', need_attributes: true, need_price: true, filters: [{ key: 'CHARGING_MODE', value: 'ON_DEMAND' }], limit: 10 } }],
 		};
-		assert.equal(APIS.size, 21);
+		assert.equal(APIS.size, 36);
 		for (const [name, api] of APIS) {
 			assert.ok(calls[name], `no sample call for ${name}`);
 			const [key, method, o, status = 200] = calls[name];
