@@ -14,6 +14,21 @@ export const HUAWEI_RERUN: RerunTable = {
 	'customer.freeze': { effect: 'harmless', protection: 'frozen customers stay frozen' },
 	'customer.unfreeze': { effect: 'harmless', protection: 'unfrozen customers stay unfrozen' },
 	'budget.set': { effect: 'harmless', protection: 'a budget is set to an absolute amount, so the second run sets the same amount' },
+	'customerOrder.pay': { effect: 'harmless', protection: 'an order is paid once: Huawei refuses to pay an order that is no longer pending payment' },
+	'customerOrder.cancel': { effect: 'harmless', protection: 'a cancelled order stays cancelled: Huawei refuses to cancel an order that is not pending payment' },
+	'customerSubscription.renew': {
+		effect: 'addsAgain',
+		protection: 'each run creates another renewal order (and with Pay Automatically pays it), extending the resources again; nothing protects it',
+	},
+	'customerSubscription.enableAutoRenew': { effect: 'harmless', protection: 'the resource stays set to renew automatically, with the times given' },
+	'customerSubscription.disableAutoRenew': { effect: 'harmless', protection: 'auto-renewal stays off' },
+	'customerSubscription.setRenewalSettings': { effect: 'harmless', protection: 'the setting is set to the value given, not changed by it' },
+	'customerSubscription.changeToPayPerUse': { effect: 'harmless', protection: 'the change at expiry stays set up (or cancelled)' },
+	'customerSubscription.unsubscribe': {
+		effect: 'harmless',
+		protection: 'Huawei refuses to unsubscribe a resource (or renewed periods) already unsubscribed, so the second run changes and refunds nothing',
+	},
+	'customerEnterprise.authorizeProjects': { effect: 'harmless', protection: 'enterprise projects stay enabled' },
 	'custom.customApiCall': {
 		effect: 'addsAgain',
 		protection:

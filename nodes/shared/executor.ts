@@ -50,9 +50,10 @@ function readRaw(context: IExecuteFunctions, field: FieldSpec, itemIndex: number
 	return context.getNodeParameter(name, itemIndex, undefined, { extractValue: true });
 }
 
+/** `{}` or `[]`, typed or given: an optional JSON field left as its default. */
 function isEmptyObject(value: unknown): boolean {
-	if (typeof value === 'string') return /^\s*\{\s*\}\s*$/.test(value);
-	return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).length === 0;
+	if (typeof value === 'string') return /^\s*(\{\s*\}|\[\s*\])\s*$/.test(value);
+	return typeof value === 'object' && value !== null && Object.keys(value).length === 0;
 }
 
 function targetOf(request: BuiltRequest, location: FieldSpec['in']): IDataObject {
@@ -63,7 +64,8 @@ function targetOf(request: BuiltRequest, location: FieldSpec['in']): IDataObject
 }
 
 function place(request: BuiltRequest, field: FieldSpec, value: unknown) {
-	const target = targetOf(request, field.in);
+	const outer = targetOf(request, field.in);
+	const target = field.within ? ((outer[field.within] as IDataObject | undefined) ?? (outer[field.within] = {})) : outer;
 	target[field.name] = value as IDataObject[keyof IDataObject];
 }
 

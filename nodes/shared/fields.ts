@@ -126,6 +126,6 @@ export function fieldProperty(field: FieldSpec): INodeProperties {
 		case 'utcDateTime':
 			return { ...base, type: 'dateTime', default: '' };
 		case 'json':
-			return { ...base, type: 'json', default: '{}' };
+			return { ...base, type: 'json', default: (field.default as string) ?? (field.jsonArray ? '[]' : '{}') };
 	}
 }

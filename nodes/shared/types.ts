@@ -84,6 +84,10 @@ export interface FieldSpec {
 	in?: FieldLocation;
 	/** Time zone the vendor reads dates and months in, named in the help text. */
 	timeZoneNote?: string;
+	/** For `json`: a JSON array of objects (a list of filters, coupons) rather than one object. */
+	jsonArray?: boolean;
+	/** For a body field: sent inside this object of the body (`time_condition.begin_time`), not beside it. */
+	within?: string;
 }
 
 /** `Page` (1-based) + `PageSize` paging, as Tencent does it. */

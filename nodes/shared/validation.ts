@@ -336,8 +336,9 @@ export function coerceField(field: FieldSpec, raw: unknown): unknown {
 		}
 		case 'json': {
 			const value = typeof raw === 'string' ? parseJsonOrUndefined(raw) : raw;
-			if (typeof value !== 'object' || value === null || Array.isArray(value))
-				throw new FieldValidationError(field, 'a JSON object', raw);
+			const isObject = (entry: unknown) => typeof entry === 'object' && entry !== null && !Array.isArray(entry);
+			if (field.jsonArray ? !Array.isArray(value) || !value.every(isObject) : !isObject(value))
+				throw new FieldValidationError(field, field.jsonArray ? 'a JSON array of objects' : 'a JSON object', raw);
 			return value;
 		}
 	}

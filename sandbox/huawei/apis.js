@@ -17,6 +17,7 @@ const groups = [
 	require('./apis/orders'),
 	require('./apis/budgets'),
 	require('./apis/accounts'),
+	require('./apis/customerSelf'),
 ];
 
 /** IAM calls: the token is issued without authentication; the domain lookup is AK/SK signed (no X-Domain-Id). */

@@ -8,16 +8,17 @@
  * absent ("a filter that is absent, null or empty is not applied", reference 3), except fields
  * marked `noEmpty` (E2's operation_type / budget_type reject an empty string).
  *
- * Field spec: { type: 'string'|'integer'|'number'|'boolean'|'array', required, items (element
+ * Field spec: { type: 'string'|'integer'|'number'|'boolean'|'array'|'object', required, items (element
  *   spec), enum, min, max, exclusiveMin, maxDecimals, minLength, maxLength, pattern, patternText,
- *   noEmpty, minItems, maxItems, default, code, status, check(value, all) -> message|undefined }.
+ *   noEmpty, minItems, maxItems, fields (an object's own field table), default, code, status,
+ *   check(value, all) -> message|undefined }.
  */
 const { cbc } = require('./errors');
 
 const has = (o, k) => Object.prototype.hasOwnProperty.call(o, k);
 const fmt = (v) => JSON.stringify(v);
 
-const TYPE_WORDS = { string: 'a string', integer: 'an integer', number: 'a number', boolean: 'a boolean', array: 'an array' };
+const TYPE_WORDS = { string: 'a string', integer: 'an integer', number: 'a number', boolean: 'a boolean', array: 'an array', object: 'an object' };
 
 function jsonTypeOf(value) {
 	if (value === null) return 'null';
@@ -39,6 +40,8 @@ function hasType(value, type) {
 			return typeof value === 'boolean';
 		case 'array':
 			return Array.isArray(value);
+		case 'object':
+			return value !== null && typeof value === 'object' && !Array.isArray(value);
 		default:
 			throw new Error(`schema bug: unknown type ${type}`);
 	}
@@ -82,6 +85,7 @@ function checkValue(name, spec, value, all) {
 		if (tooFew || tooMany) fail(spec, `Invalid parameter \`${name}\`: must contain ${spec.minItems || 0} to ${spec.maxItems} entries, got ${value.length}.`);
 		value.forEach((item, i) => checkValue(`${name}[${i}]`, { ...spec.items, required: true }, item, all));
 	}
+	if (spec.type === 'object' && spec.fields) validate(value, spec.fields, { location: 'body' });
 	if (spec.check) {
 		const message = spec.check(value, all);
 		if (message) fail(spec, message.startsWith('Invalid parameter') ? message : `Invalid parameter \`${name}\`: ${message}`);
