@@ -93,6 +93,8 @@ describe('Customer Order', () => {
 		const [orderId] = pendingOrders(1);
 		const refused = await runHuawei({ resource: 'customerOrder', operation: 'getDiscounts', orderId }, { credential: AKSK });
 		expect(refused.error?.message).toContain('CBC.0151');
+		expect(`${refused.error?.message} ${refused.error?.description}`).toMatch(/only with the end customer's own credential/);
+		expect(requests('ListOrderDiscounts')).toHaveLength(1);
 	});
 });
 
