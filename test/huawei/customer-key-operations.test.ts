@@ -67,6 +67,20 @@ describe('Customer Order', () => {
 		expect(again.error?.message).toMatch(/not pending payment/);
 	});
 
+	it("Pay with one of the customer's own coupons; a coupon that is not the customer's is refused and the order stays pending", async () => {
+		const [withCoupon, withStranger] = pendingOrders(2);
+		const coupons = await asCustomer({ resource: 'partner', operation: 'getCoupons', returnAll: true, additionalFields: {} });
+		const usable = coupons.json.find((c) => c.status === 1 || c.status === 2)!;
+		const stranger = await asCustomer({ resource: 'customerOrder', operation: 'pay', orderId: withStranger, useCoupon: 'YES', useDiscount: 'NO', additionalFields: { couponInfos: '[{"id": "CP00000000000000", "type": 301}]' } });
+		expect(stranger.error?.message).toMatch(/CBC\.0100.*coupon CP00000000000000 cannot be used/);
+		expect(await orderStatus(withStranger)).toBe(6);
+		const couponInfos = [{ id: usable.coupon_id, type: 301 }];
+		const paid = await asCustomer({ resource: 'customerOrder', operation: 'pay', orderId: withCoupon, useCoupon: 'YES', useDiscount: 'NO', additionalFields: { couponInfos: JSON.stringify(couponInfos) } });
+		expect(paid.error).toBeUndefined();
+		expect(requests('PayOrders')[1].body).toEqual({ order_id: withCoupon, use_coupon: 'YES', use_discount: 'NO', coupon_infos: couponInfos });
+		expect(await orderStatus(withCoupon)).toBe(5);
+	});
+
 	it('Pay refuses coupons the switch does not allow before sending anything', async () => {
 		const [orderId] = pendingOrders(1);
 		const missing = await asCustomer({ resource: 'customerOrder', operation: 'pay', orderId, useCoupon: 'YES', useDiscount: 'NO' });
