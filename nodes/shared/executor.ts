@@ -50,10 +50,9 @@ function readRaw(context: IExecuteFunctions, field: FieldSpec, itemIndex: number
 	return context.getNodeParameter(name, itemIndex, undefined, { extractValue: true });
 }
 
-/** `{}` or `[]`, typed or given: an optional JSON field left as its default. */
 function isEmptyObject(value: unknown): boolean {
-	if (typeof value === 'string') return /^\s*(\{\s*\}|\[\s*\])\s*$/.test(value);
-	return typeof value === 'object' && value !== null && Object.keys(value).length === 0;
+	if (typeof value === 'string') return /^\s*\{\s*\}\s*$/.test(value);
+	return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).length === 0;
 }
 
 function targetOf(request: BuiltRequest, location: FieldSpec['in']): IDataObject {
@@ -64,8 +63,7 @@ function targetOf(request: BuiltRequest, location: FieldSpec['in']): IDataObject
 }
 
 function place(request: BuiltRequest, field: FieldSpec, value: unknown) {
-	const outer = targetOf(request, field.in);
-	const target = field.within ? ((outer[field.within] as IDataObject | undefined) ?? (outer[field.within] = {})) : outer;
+	const target = targetOf(request, field.in);
 	target[field.name] = value as IDataObject[keyof IDataObject];
 }
 
@@ -90,7 +88,9 @@ export function buildRequest(context: IExecuteFunctions, spec: OperationSpec, it
 			continue;
 		}
 		try {
-			place(request, field, coerceField(field, raw));
+			const value = coerceField(field, raw);
+			// An optional nested object left without entries is not sent at all.
+			if (value !== undefined) place(request, field, value);
 		} catch (error) {
 			if (error instanceof FieldValidationError) {
 				throw new NodeOperationError(context.getNode(), `Item ${itemIndex + 1}: ${error.message}`, {

@@ -126,6 +126,28 @@ export function fieldProperty(field: FieldSpec): INodeProperties {
 		case 'utcDateTime':
 			return { ...base, type: 'dateTime', default: '' };
 		case 'json':
-			return { ...base, type: 'json', default: (field.default as string) ?? (field.jsonArray ? '[]' : '{}') };
+			return { ...base, type: 'json', default: '{}' };
+		case 'object':
+		case 'objectList':
+			return {
+				...base,
+				type: 'fixedCollection',
+				placeholder: field.placeholder ?? `Add ${field.displayName}`,
+				typeOptions: { multipleValues: field.kind === 'objectList' },
+				default: {},
+				options: [{ displayName: field.displayName, name: NESTED_VALUES, values: (field.members ?? []).map(memberProperty) }],
+			};
 	}
+}
+
+/** The option name under which n8n's fixedCollection holds an object's (or each list entry's) members. */
+export const NESTED_VALUES = 'values';
+
+/**
+ * A member of a nested object in the editor. An optional number starts empty rather than at 0, so
+ * an entry the user adds sends only the members filled in (0 would be a value the vendor reads).
+ */
+function memberProperty(member: FieldSpec): INodeProperties {
+	const property = fieldProperty(member);
+	return !member.required && property.type === 'number' ? { ...property, default: '' } : property;
 }

@@ -35,7 +35,11 @@ export type FieldKind =
 	/** n8n date picker or text, converted to UTC and sent as `YYYY-MM-DDTHH:mm:ssZ`. */
 	| 'utcDateTime'
 	/** A JSON object typed by the user, sent as is. */
-	| 'json';
+	| 'json'
+	/** A nested object of the vendor's (an SDK struct): its `members` entered together, sent as one object. */
+	| 'object'
+	/** A list of nested objects (an SDK struct array): entries of `members`, sent as an array of objects. */
+	| 'objectList';
 
 /** `setting`: not sent as such; a setting of the call itself (a custom call's action, pacing). */
 export type FieldLocation = 'body' | 'query' | 'path' | 'setting';
@@ -84,10 +88,8 @@ export interface FieldSpec {
 	in?: FieldLocation;
 	/** Time zone the vendor reads dates and months in, named in the help text. */
 	timeZoneNote?: string;
-	/** For `json`: a JSON array of objects (a list of filters, coupons) rather than one object. */
-	jsonArray?: boolean;
-	/** For a body field: sent inside this object of the body (`time_condition.begin_time`), not beside it. */
-	within?: string;
+	/** For `object` and `objectList`: the fields of the nested object, each with its own checks. */
+	members?: FieldSpec[];
 }
 
 /** `Page` (1-based) + `PageSize` paging, as Tencent does it. */

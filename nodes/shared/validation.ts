@@ -1,3 +1,6 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { NESTED_VALUES, paramNameOf } from './fields';
 import type { FieldSpec } from './types';
 
 /** A field value that cannot be sent; the executor turns it into a NodeOperationError. */
@@ -336,12 +339,53 @@ export function coerceField(field: FieldSpec, raw: unknown): unknown {
 		}
 		case 'json': {
 			const value = typeof raw === 'string' ? parseJsonOrUndefined(raw) : raw;
-			const isObject = (entry: unknown) => typeof entry === 'object' && entry !== null && !Array.isArray(entry);
-			if (field.jsonArray ? !Array.isArray(value) || !value.every(isObject) : !isObject(value))
-				throw new FieldValidationError(field, field.jsonArray ? 'a JSON array of objects' : 'a JSON object', raw);
+			if (typeof value !== 'object' || value === null || Array.isArray(value))
+				throw new FieldValidationError(field, 'a JSON object', raw);
 			return value;
 		}
+		case 'object':
+		case 'objectList':
+			return nestedValue(field, raw);
 	}
+}
+
+/** The entries of a nested object or list as n8n's fixedCollection holds them: `{ values: {...} }` or `{ values: [...] }`. */
+function nestedEntries(field: FieldSpec, raw: unknown): unknown[] {
+	if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) throw new FieldValidationError(field, field.kind === 'objectList' ? 'a list of entries' : 'an object', raw);
+	const inner = (raw as Record<string, unknown>)[NESTED_VALUES];
+	return inner === undefined || inner === null ? [] : Array.isArray(inner) ? inner : [inner];
+}
+
+/** One entry of a nested object, each member checked as its own field (the message names the entry). */
+function nestedEntry(field: FieldSpec, entry: unknown, where: string): IDataObject {
+	if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) throw new FieldValidationError(field, `${where} as an object`, entry);
+	const given = entry as Record<string, unknown>;
+	const value: IDataObject = {};
+	for (const member of field.members ?? []) {
+		const raw = given[paramNameOf(member)];
+		if (isBlank(raw)) {
+			if (member.required) throw new FieldValidationError(field, `${where} with "${member.displayName}"`, entry);
+			continue;
+		}
+		const coerced = coerceField({ ...member, displayName: `${field.displayName} (${where}): ${member.displayName}` }, raw);
+		if (coerced !== undefined) value[member.name] = coerced as IDataObject[keyof IDataObject];
+	}
+	return value;
+}
+
+/** A nested object or list of them as the vendor takes it; undefined when an optional one is left empty. */
+function nestedValue(field: FieldSpec, raw: unknown): IDataObject | IDataObject[] | undefined {
+	const entries = nestedEntries(field, raw);
+	if (entries.length === 0) {
+		if (field.required) throw new FieldValidationError(field, field.kind === 'objectList' ? 'at least one entry' : 'filled in', raw);
+		return undefined;
+	}
+	if (field.kind === 'object') {
+		if (entries.length > 1) throw new FieldValidationError(field, 'one object', raw);
+		return nestedEntry(field, entries[0], 'an object');
+	}
+	if (field.maxItems !== undefined && entries.length > field.maxItems) throw new FieldValidationError(field, `at most ${field.maxItems} entries`, raw);
+	return entries.map((entry, index) => nestedEntry(field, entry, `entry ${index + 1}`));
 }
 
 /**

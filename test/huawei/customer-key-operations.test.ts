@@ -56,7 +56,7 @@ describe('Customer Order', () => {
 		expect(partnerDiscount.orders).toEqual([expect.objectContaining({ order_id: orderId })]);
 
 		const discountInfos = [{ id: partnerDiscount.discount_id, type: 3 }];
-		const paid = await asCustomer({ resource: 'customerOrder', operation: 'pay', orderId, useCoupon: 'NO', useDiscount: 'YES', additionalFields: { discountInfos: JSON.stringify(discountInfos) } });
+		const paid = await asCustomer({ resource: 'customerOrder', operation: 'pay', orderId, useCoupon: 'NO', useDiscount: 'YES', additionalFields: { discountInfos: { values: discountInfos } } });
 		expect(paid.error).toBeUndefined();
 		expect(paid.json[0]).toEqual(expect.objectContaining({ success: true, order_id: orderId }));
 		expect(requests('PayOrders')[0].body).toEqual({ order_id: orderId, use_coupon: 'NO', use_discount: 'YES', discount_infos: discountInfos });
@@ -71,11 +71,11 @@ describe('Customer Order', () => {
 		const [withCoupon, withStranger] = pendingOrders(2);
 		const coupons = await asCustomer({ resource: 'partner', operation: 'getCoupons', returnAll: true, additionalFields: {} });
 		const usable = coupons.json.find((c) => c.status === 1 || c.status === 2)!;
-		const stranger = await asCustomer({ resource: 'customerOrder', operation: 'pay', orderId: withStranger, useCoupon: 'YES', useDiscount: 'NO', additionalFields: { couponInfos: '[{"id": "CP00000000000000", "type": 301}]' } });
+		const stranger = await asCustomer({ resource: 'customerOrder', operation: 'pay', orderId: withStranger, useCoupon: 'YES', useDiscount: 'NO', additionalFields: { couponInfos: { values: [{ id: 'CP00000000000000', type: 301 }] } } });
 		expect(stranger.error?.message).toMatch(/CBC\.0100.*coupon CP00000000000000 cannot be used/);
 		expect(await orderStatus(withStranger)).toBe(6);
 		const couponInfos = [{ id: usable.coupon_id, type: 301 }];
-		const paid = await asCustomer({ resource: 'customerOrder', operation: 'pay', orderId: withCoupon, useCoupon: 'YES', useDiscount: 'NO', additionalFields: { couponInfos: JSON.stringify(couponInfos) } });
+		const paid = await asCustomer({ resource: 'customerOrder', operation: 'pay', orderId: withCoupon, useCoupon: 'YES', useDiscount: 'NO', additionalFields: { couponInfos: { values: couponInfos } } });
 		expect(paid.error).toBeUndefined();
 		expect(requests('PayOrders')[1].body).toEqual({ order_id: withCoupon, use_coupon: 'YES', use_discount: 'NO', coupon_infos: couponInfos });
 		expect(await orderStatus(withCoupon)).toBe(5);
@@ -85,8 +85,10 @@ describe('Customer Order', () => {
 		const [orderId] = pendingOrders(1);
 		const missing = await asCustomer({ resource: 'customerOrder', operation: 'pay', orderId, useCoupon: 'YES', useDiscount: 'NO' });
 		expect(missing.error?.message).toMatch(/"Coupons" is required when "Use Coupons" is Yes/);
-		const notArray = await asCustomer({ resource: 'customerOrder', operation: 'pay', orderId, useCoupon: 'YES', useDiscount: 'NO', additionalFields: { couponInfos: '{"id": "x", "type": 301}' } });
-		expect(notArray.error?.message).toMatch(/a JSON array of objects/);
+		const tooMany = await asCustomer({ resource: 'customerOrder', operation: 'pay', orderId, useCoupon: 'YES', useDiscount: 'NO', additionalFields: { couponInfos: { values: [1, 2, 3, 4].map((k) => ({ id: `CP${k}`, type: 301 })) } } });
+		expect(tooMany.error?.message).toMatch(/at most 3 entries/);
+		const wrongType = await asCustomer({ resource: 'customerOrder', operation: 'pay', orderId, useCoupon: 'YES', useDiscount: 'NO', additionalFields: { couponInfos: { values: [{ id: 'CP1', type: 299 }] } } });
+		expect(wrongType.error?.message).toMatch(/Coupon Type/);
 		expect(requests('PayOrders')).toHaveLength(0);
 		expect(await orderStatus(orderId)).toBe(6);
 	});
@@ -242,6 +244,10 @@ describe('Customer Resource Usage', () => {
 		expect(result.json.length).toBeGreaterThan(0);
 		expect(result.json.every((r) => String(r.bill_date) >= `${month}-01` && String(r.bill_date) <= `${month}-07` && r.cycle === month)).toBe(true);
 		expect(requests('ListCustomerselfResourceRecordDetails')[0].body).toEqual(expect.objectContaining({ cycle: month, statistic_type: 2, query_type: 'DAILY', offset: 0, limit: 100 }));
+		// Huawei totals per month unless told otherwise, which a day range does not allow.
+		const monthly = await asCustomer({ resource: 'customerResource', operation: 'getRecordDetails', cycle: month, returnAll: true, additionalFields: { queryType: 'DAILY', billCycleBegin: `${month}-01`, billCycleEnd: `${month}-07` } });
+		expect(monthly.error?.message).toMatch(/"Period" Daily needs "Totals" Per Day or Per Record/);
+		expect(requests('ListCustomerselfResourceRecordDetails')).toHaveLength(1);
 	});
 
 	it('Get Resource Packages, Get Package Usage of their items, and Get Package Usage Records over 60 days', async () => {
@@ -271,7 +277,7 @@ describe('Customer Cost', () => {
 	it('Get Costs per month by service adds up to the fee records of those months', async () => {
 		const last = monthBefore(thisMonth(), 1);
 		const first = monthBefore(thisMonth(), 2);
-		const costs = await asCustomer({ resource: 'customerCost', operation: 'getCosts', timeMeasureId: 2, beginTime: first, endTime: last, groupBy: '[{"type": "dimension", "key": "CLOUD_SERVICE_TYPE"}]', costType: 'ORIGINAL_COST', amountType: 'PAYMENT_AMOUNT', returnAll: true, additionalFields: {} });
+		const costs = await asCustomer({ resource: 'customerCost', operation: 'getCosts', timeCondition: { values: { timeMeasureId: 2, beginTime: first, endTime: last } }, groupBy: { values: [{ type: 'dimension', key: 'CLOUD_SERVICE_TYPE' }] }, costType: 'ORIGINAL_COST', amountType: 'PAYMENT_AMOUNT', returnAll: true, additionalFields: {} });
 		expect(costs.error).toBeUndefined();
 		expect(requests('ListCosts')[0].body).toEqual({
 			time_condition: { time_measure_id: 2, begin_time: first, end_time: last },
@@ -293,12 +299,21 @@ describe('Customer Cost', () => {
 	});
 
 	it('Get Costs refuses months with Time Unit Day before sending, and passes filters as given', async () => {
-		const wrong = await asCustomer({ resource: 'customerCost', operation: 'getCosts', timeMeasureId: 1, beginTime: '2026-01', endTime: '2026-02', groupBy: '[{"type": "dimension", "key": "REGION_CODE"}]', costType: 'ORIGINAL_COST', amountType: 'NET_AMOUNT', returnAll: true, additionalFields: {} });
+		const wrong = await asCustomer({ resource: 'customerCost', operation: 'getCosts', timeCondition: { values: { timeMeasureId: 1, beginTime: '2026-01', endTime: '2026-02' } }, groupBy: { values: [{ type: 'dimension', key: 'REGION_CODE' }] }, costType: 'ORIGINAL_COST', amountType: 'NET_AMOUNT', returnAll: true, additionalFields: {} });
 		expect(wrong.error?.message).toMatch(/must be days \(YYYY-MM-DD\) when Time Unit is Day/);
 		expect(requests('ListCosts')).toHaveLength(0);
 		const month = monthBefore(thisMonth(), 1);
 		const filters = [{ operator: 0, filter_factor: { key: 'CHARGING_MODE', value: ['3'] } }];
-		const filtered = await asCustomer({ resource: 'customerCost', operation: 'getCosts', timeMeasureId: 2, beginTime: month, endTime: month, groupBy: '[{"type": "dimension", "key": "CHARGING_MODE"}]', costType: 'ORIGINAL_COST', amountType: 'NET_AMOUNT', returnAll: true, additionalFields: { filters: JSON.stringify(filters) } });
+		const filtered = await asCustomer({
+			resource: 'customerCost',
+			operation: 'getCosts',
+			timeCondition: { values: { timeMeasureId: 2, beginTime: month, endTime: month } },
+			groupBy: { values: [{ type: 'dimension', key: 'CHARGING_MODE' }] },
+			costType: 'ORIGINAL_COST',
+			amountType: 'NET_AMOUNT',
+			returnAll: true,
+			additionalFields: { filters: { values: [{ operator: 0, filterFactor: { values: { key: 'CHARGING_MODE', value: ['3'] } } }] } },
+		});
 		expect(filtered.error).toBeUndefined();
 		expect(requests('ListCosts')[0].body).toEqual(expect.objectContaining({ filters }));
 		expect(filtered.json.map((c) => (c.dimensions as IDataObject[])[0].value)).toEqual(['3']);

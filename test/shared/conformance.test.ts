@@ -73,7 +73,13 @@ function sampleValue(field: FieldSpec): unknown {
 			case 'utcDateTime':
 				return ['2025-01-01T00:00:00Z'];
 			case 'json':
-				return ['{"key":"value"}', '[{"key":"value"}]'];
+				return ['{"key":"value"}'];
+			case 'object':
+			case 'objectList': {
+				// Every member filled, entered as n8n's fixedCollection holds it.
+				const entry = Object.fromEntries((field.members ?? []).map((member) => [paramNameOf(member), sampleValue(member)]));
+				return [{ values: field.kind === 'object' ? entry : [entry] }];
+			}
 			default:
 				return [field.placeholder, field.default, ...TEXT_CANDIDATES];
 		}
@@ -232,8 +238,7 @@ describe('Huawei Cloud Partner requests match the Huawei Go SDK models', () => {
 			const value = located[field.location][field.json];
 			if (value === undefined) problems.push(`cannot send ${field.json} (${field.location}${field.required ? ', required' : ''})`);
 			else if (!huaweiTypeMatches(value, field.type, field.location)) problems.push(`${field.json} (${field.location}) is ${jsonType(value)} ${JSON.stringify(value)}, the SDK sends ${field.type.kind}${field.type.go ? ` (${field.type.go})` : ''}`);
-			// A body object the node builds from fields of its own (`time_condition` from its members) is as required as they are.
-			const spec_ = spec.fields.find((f) => f.name === field.json) ?? spec.fields.find((f) => f.within === field.json);
+			const spec_ = spec.fields.find((f) => f.name === field.json);
 			const pagingField = spec.paging?.style === 'offset' && [spec.paging.offsetField, spec.paging.limitField].includes(field.json);
 			if (field.required && !spec_?.required && !pagingField && !(field.json in (spec.request?.fixedBody ?? {}))) problems.push(`${field.json} is required by the SDK but optional in the node`);
 		}

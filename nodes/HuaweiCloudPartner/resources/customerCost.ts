@@ -10,12 +10,14 @@ const timeBound = (name: string, displayName: string, description: string): Fiel
 	displayName,
 	kind: 'string',
 	required: true,
-	within: 'time_condition',
 	pattern: DAY_OR_MONTH,
 	patternHint: 'a day YYYY-MM-DD or a month YYYY-MM',
 	placeholder: '2026-01',
 	description,
 });
+
+/** CLOUD_SERVICE_TYPE and the other dimensions Huawei groups and filters costs by. */
+const DIMENSION_KEYS = 'CLOUD_SERVICE_TYPE, RESOURCE_TYPE, ASSOCIATED_ACCOUNT, REGION_CODE, AZ_CODE, ENTERPRISE_PROJECT_ID, RES_SPEC_CODE, CHARGING_MODE, BILL_TYPE, USAGE_TYPE, RESOURCE_ID, PAYER_ACCOUNT_ID, BE_ID';
 
 export const customerCostOperations: OperationSpec[] = [
 	{
@@ -43,31 +45,52 @@ export const customerCostOperations: OperationSpec[] = [
 		paging: offsetPagingInBody('total_count'),
 		fields: [
 			{
-				name: 'time_measure_id',
-				displayName: 'Time Unit',
-				kind: 'options',
+				name: 'time_condition',
+				displayName: 'Period',
+				kind: 'object',
 				required: true,
-				within: 'time_condition',
-				options: [
-					{ name: 'Day', value: 1 },
-					{ name: 'Month', value: 2 },
+				members: [
+					{
+						name: 'time_measure_id',
+						displayName: 'Time Unit',
+						kind: 'options',
+						required: true,
+						options: [
+							{ name: 'Day', value: 1 },
+							{ name: 'Month', value: 2 },
+						],
+						default: 2,
+						description: 'Costs per day or per month',
+					},
+					timeBound('begin_time', 'From', 'First day (YYYY-MM-DD) or month (YYYY-MM), as Time Unit says'),
+					timeBound('end_time', 'To', 'Last day (YYYY-MM-DD) or month (YYYY-MM), as Time Unit says'),
 				],
-				default: 2,
-				paramName: 'timeMeasureId',
-				description: 'Costs per day or per month',
+				paramName: 'timeCondition',
+				description: 'The days or months to show',
 			},
-			timeBound('begin_time', 'From', 'First day (YYYY-MM-DD) or month (YYYY-MM), as Time Unit says'),
-			timeBound('end_time', 'To', 'Last day (YYYY-MM-DD) or month (YYYY-MM), as Time Unit says'),
 			{
 				name: 'groupby',
 				displayName: 'Group By',
-				kind: 'json',
-				jsonArray: true,
+				kind: 'objectList',
 				required: true,
-				default: '[{"type": "dimension", "key": "CLOUD_SERVICE_TYPE"}]',
+				members: [
+					{
+						name: 'type',
+						displayName: 'Type',
+						kind: 'options',
+						required: true,
+						options: [
+							{ name: 'Dimension', value: 'dimension' },
+							{ name: 'Tag', value: 'tag' },
+							{ name: 'Cost Unit', value: 'cost_unit' },
+						],
+						default: 'dimension',
+						description: 'Group by a dimension, a cost tag or a cost unit',
+					},
+					{ name: 'key', displayName: 'Key', kind: 'string', required: true, maxLength: 64, placeholder: 'CLOUD_SERVICE_TYPE', description: `For a dimension one of ${DIMENSION_KEYS}; for a tag its key; for a cost unit its key` },
+				],
 				paramName: 'groupBy',
-				description:
-					'Dimensions as a JSON array of {"type", "key"}: type dimension with key CLOUD_SERVICE_TYPE, RESOURCE_TYPE, ASSOCIATED_ACCOUNT, REGION_CODE, AZ_CODE, ENTERPRISE_PROJECT_ID, RES_SPEC_CODE, CHARGING_MODE, BILL_TYPE, USAGE_TYPE, RESOURCE_ID or PAYER_ACCOUNT_ID; or type tag (key = tag key) or cost_unit (key = cost unit)',
+				description: 'One item per combination of these groups',
 			},
 			{
 				name: 'cost_type',
@@ -98,10 +121,33 @@ export const customerCostOperations: OperationSpec[] = [
 			{
 				name: 'filters',
 				displayName: 'Filters',
-				kind: 'json',
-				jsonArray: true,
-				placeholder: '[{"operator": 0, "filter_factor": {"key": "REGION_CODE", "value": ["ap-southeast-1"]}}]',
-				description: 'JSON array of {"operator" (0 only include, 1 exclude), "filter_factor": {"key", "value": [...]}}; keys as in Group By plus BE_ID',
+				kind: 'objectList',
+				members: [
+					{
+						name: 'operator',
+						displayName: 'Operator',
+						kind: 'options',
+						required: true,
+						options: [
+							{ name: 'Only Include', value: 0 },
+							{ name: 'Exclude', value: 1 },
+						],
+						default: 0,
+						description: 'Keep only costs with these values, or leave them out',
+					},
+					{
+						name: 'filter_factor',
+						displayName: 'Condition',
+						kind: 'object',
+						required: true,
+						members: [
+							{ name: 'key', displayName: 'Dimension', kind: 'string', required: true, maxLength: 64, placeholder: 'REGION_CODE', description: `One of ${DIMENSION_KEYS}` },
+							{ name: 'value', displayName: 'Values', kind: 'stringList', required: true, description: 'Values of that dimension, e.g. ap-southeast-1' },
+						],
+						description: 'Which dimension and values',
+					},
+				],
+				description: 'Only (or all but) the costs with these dimension values',
 			},
 		],
 	},

@@ -121,7 +121,8 @@ export const customerResourceOperations: OperationSpec[] = [
 			headers: { 'X-Language': 'en_us' },
 			finalize: ({ body }) => {
 				if (body.query_type === 'DAILY' && (body.bill_cycle_begin === undefined || body.bill_cycle_end === undefined)) return '"From Day" and "To Day" are required when "Period" is Daily';
-				if (body.query_type === 'DAILY' && body.statistic_type === 1) return '"Period" Daily needs "Totals" Per Day or Per Record';
+				// Huawei totals per month unless told otherwise, and refuses that with a day range.
+				if (body.query_type === 'DAILY' && (body.statistic_type ?? 1) === 1) return '"Period" Daily needs "Totals" Per Day or Per Record';
 				return recordRules(body, 'bill_cycle_begin', 'bill_cycle_end');
 			},
 		},
