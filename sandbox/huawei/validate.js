@@ -9,9 +9,8 @@
  * marked `noEmpty` (E2's operation_type / budget_type reject an empty string).
  *
  * Field spec: { type: 'string'|'integer'|'number'|'boolean'|'array'|'object', required, items (element
- *   spec), enum, min, max, exclusiveMin, maxDecimals, minLength, maxLength, pattern, patternText,
- *   noEmpty, minItems, maxItems, fields (an object's own field table), default, code, status,
- *   check(value, all) -> message|undefined }.
+ *   spec), fields (an object's own field specs, checked the same way), enum, min, max, exclusiveMin, maxDecimals, minLength, maxLength, pattern, patternText,
+ *   noEmpty, minItems, maxItems, default, code, status, check(value, all) -> message|undefined }.
  */
 const { cbc } = require('./errors');
 
@@ -85,7 +84,8 @@ function checkValue(name, spec, value, all) {
 		if (tooFew || tooMany) fail(spec, `Invalid parameter \`${name}\`: must contain ${spec.minItems || 0} to ${spec.maxItems} entries, got ${value.length}.`);
 		value.forEach((item, i) => checkValue(`${name}[${i}]`, { ...spec.items, required: true }, item, all));
 	}
-	if (spec.type === 'object' && spec.fields) validate(value, spec.fields, { location: 'body' });
+	// A nested object (an SDK struct): its members are validated like a body, named `parent.member`.
+	if (spec.type === 'object' && spec.fields) validate(value, spec.fields, { location: 'body', path: name });
 	if (spec.check) {
 		const message = spec.check(value, all);
 		if (message) fail(spec, message.startsWith('Invalid parameter') ? message : `Invalid parameter \`${name}\`: ${message}`);
@@ -116,12 +116,13 @@ function fromQuery(name, spec, text) {
  * out, defaults filled in).
  * @param {object|Map<string,string[]>} input parsed JSON body, or query values by name
  * @param {Record<string, object>} fields
- * @param {{ location: 'body'|'query' }} options
+ * @param {{ location: 'body'|'query', path?: string }} options path: the enclosing field of a nested object
  */
-function validate(input, fields, { location }) {
+function validate(input, fields, { location, path }) {
 	const names = location === 'query' ? [...input.keys()] : Object.keys(input);
+	const label = (name) => (path ? `${path}.${name}` : name);
 	for (const name of names) {
-		if (!has(fields, name)) fail({}, `Invalid parameter \`${name}\`: unknown ${location === 'query' ? 'query parameter' : 'field'}.`);
+		if (!has(fields, name)) fail({}, `Invalid parameter \`${label(name)}\`: unknown ${location === 'query' ? 'query parameter' : 'field'}.`);
 	}
 	/** @type {Record<string, any>} */
 	const raw = {};
@@ -136,22 +137,22 @@ function validate(input, fields, { location }) {
 	const out = {};
 	for (const [name, spec] of Object.entries(fields)) {
 		const given = has(raw, name) && raw[name] !== null;
-		if (given && raw[name] === '' && spec.noEmpty) fail(spec, `Invalid parameter \`${name}\`: must not be empty; omit it to apply no filter.`);
+		if (given && raw[name] === '' && spec.noEmpty) fail(spec, `Invalid parameter \`${label(name)}\`: must not be empty; omit it to apply no filter.`);
 		if (!given || (raw[name] === '' && !spec.required)) {
-			if (spec.required) fail(spec, `Invalid parameter \`${name}\`: is required.`);
+			if (spec.required) fail(spec, `Invalid parameter \`${label(name)}\`: is required.`);
 			if (spec.default !== undefined) out[name] = spec.default;
 			continue;
 		}
-		if (!hasType(raw[name], spec.type)) fail(spec, `Invalid parameter \`${name}\`: must be ${TYPE_WORDS[spec.type]}, got ${jsonTypeOf(raw[name])}.`);
+		if (!hasType(raw[name], spec.type)) fail(spec, `Invalid parameter \`${label(name)}\`: must be ${TYPE_WORDS[spec.type]}, got ${jsonTypeOf(raw[name])}.`);
 		if (spec.type === 'array') {
 			raw[name].forEach((item, i) => {
-				if (!hasType(item, spec.items.type)) fail(spec, `Invalid parameter \`${name}[${i}]\`: must be ${TYPE_WORDS[spec.items.type]}, got ${jsonTypeOf(item)}.`);
+				if (!hasType(item, spec.items.type)) fail(spec, `Invalid parameter \`${label(name)}[${i}]\`: must be ${TYPE_WORDS[spec.items.type]}, got ${jsonTypeOf(item)}.`);
 			});
 		}
 		out[name] = raw[name];
 	}
 	for (const [name, spec] of Object.entries(fields)) {
-		if (has(out, name) && !(spec.default !== undefined && !has(raw, name))) checkValue(name, spec, out[name], out);
+		if (has(out, name) && !(spec.default !== undefined && !has(raw, name))) checkValue(label(name), spec, out[name], out);
 	}
 	return out;
 }
