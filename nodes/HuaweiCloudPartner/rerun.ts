@@ -13,7 +13,6 @@ export const HUAWEI_RERUN: RerunTable = {
 	},
 	'customer.freeze': { effect: 'harmless', protection: 'frozen customers stay frozen' },
 	'customer.unfreeze': { effect: 'harmless', protection: 'unfrozen customers stay unfrozen' },
-	'budget.set': { effect: 'harmless', protection: 'a budget is set to an absolute amount, so the second run sets the same amount' },
 	'customerOrder.pay': { effect: 'harmless', protection: 'an order is paid once: Huawei refuses to pay an order that is no longer pending payment' },
 	'customerOrder.cancel': { effect: 'harmless', protection: 'a cancelled order stays cancelled: Huawei refuses to cancel an order that is not pending payment' },
 	'customerSubscription.renew': {
@@ -29,6 +28,7 @@ export const HUAWEI_RERUN: RerunTable = {
 		protection: 'Huawei refuses to unsubscribe a resource (or renewed periods) already unsubscribed, so the second run changes and refunds nothing',
 	},
 	'customerEnterprise.authorizeProjects': { effect: 'harmless', protection: 'enterprise projects stay enabled' },
+	'budget.set': { effect: 'harmless', protection: 'a budget is set to an absolute amount, so the second run sets the same amount' },
 	'custom.customApiCall': {
 		effect: 'addsAgain',
 		protection:

@@ -12,12 +12,12 @@
  */
 const groups = [
 	require('./apis/registration'),
+	require('./apis/customerSelf'),
 	require('./apis/customers'),
 	require('./apis/resellers'),
 	require('./apis/orders'),
 	require('./apis/budgets'),
 	require('./apis/accounts'),
-	require('./apis/customerSelf'),
 ];
 
 /** IAM calls: the token is issued without authentication; the domain lookup is AK/SK signed (no X-Domain-Id). */

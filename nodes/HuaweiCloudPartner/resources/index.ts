@@ -25,12 +25,12 @@ export const huaweiResources: ResourceSpec[] = [
 	{ value: 'reseller', name: 'Reseller', description: 'Your resellers (distributors only)' },
 	{ value: 'bill', name: 'Bill', description: 'Your monthly partner bill' },
 	{ value: 'partner', name: 'Partner Account', description: 'Your consumption quota, coupons, customer resources, units' },
-	{ value: 'customerAccount', name: "Customer Account (Customer's Own Credentials)", description: "An end customer's own balances and spend" },
 	{ value: 'customerOrder', name: "Customer Order (Customer's Own Credentials)", description: "Pay or cancel an end customer's own pending orders" },
 	{ value: 'customerSubscription', name: "Customer Subscription (Customer's Own Credentials)", description: "Renew, auto-renew or unsubscribe an end customer's own yearly/monthly resources" },
 	{ value: 'customerResource', name: "Customer Resource Usage (Customer's Own Credentials)", description: "An end customer's own fee records, usage details and resource packages" },
 	{ value: 'customerCost', name: "Customer Cost (Customer's Own Credentials)", description: "An end customer's own costs and invoices" },
 	{ value: 'customerEnterprise', name: "Customer Enterprise (Customer's Own Credentials)", description: "An enterprise master account's projects and sub-accounts" },
+	{ value: 'customerAccount', name: "Customer Account (Customer's Own Credentials)", description: "An end customer's own balances and spend" },
 	customCallResource('Any API path, signed and paced like the listed ones'),
 ];
 
@@ -41,12 +41,12 @@ const listedOperations: OperationSpec[] = withRerun([
 	...resellerOperations,
 	...billOperations,
 	...partnerOperations,
-	...customerAccountOperations,
 	...customerOrderOperations,
 	...customerSubscriptionOperations,
 	...customerResourceOperations,
 	...customerCostOperations,
 	...customerEnterpriseOperations,
+	...customerAccountOperations,
 ], HUAWEI_RERUN);
 
 const listedWrites = listedOperations.filter((spec) => spec.write);
