@@ -43,9 +43,12 @@ export function permissionAdvice(spec: OperationSpec): string {
 	const { permissions = [], permissionPath } = spec.access ?? {};
 	const codes = permissions.join(' or ');
 	const where = permissionPath ? ` (${permissionPath})` : '';
-	return codes
-		? `Partner Center refused this call for lack of permission: ${spec.name} needs the Action ${permissions.length > 1 ? 'codes' : 'code'} ${codes}${where}. A Partner Center administrator grants it to your role (Organization > Roles); one of the codes is enough.`
-		: 'Partner Center refused this call: the account or user may not perform it, or the customer is not yours.';
+	if (codes)
+		return `Partner Center refused this call for lack of permission: ${spec.name} needs the Action ${permissions.length > 1 ? 'codes' : 'code'} ${codes}${where}. A Partner Center administrator grants it to your role (Organization > Roles); one of the codes is enough.`;
+	// Customer APIs answer a partner's key with the same code as a missing permission.
+	if (spec.access?.needsCustomerKey)
+		return `Huawei refused this call: ${spec.name} works only with the end customer's own credential (the customer's AK/SK, or an IAM user of the customer's account), not the partner's; an IAM user also needs the customer's permission for it.`;
+	return 'Partner Center refused this call: the account or user may not perform it, or the customer is not yours.';
 }
 
 /** What Huawei adds to a failed call's error (see vendorApiError): the permission to grant, or advice by code. */

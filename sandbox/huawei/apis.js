@@ -12,6 +12,7 @@
  */
 const groups = [
 	require('./apis/registration'),
+	require('./apis/customerSelf'),
 	require('./apis/customers'),
 	require('./apis/resellers'),
 	require('./apis/orders'),

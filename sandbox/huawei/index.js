@@ -18,6 +18,7 @@ const { createTokenStore, createToken, listDomains } = require('./iam');
 const { createHuaweiData, DEFAULT_SEED, DEFAULT_CUSTOMERS } = require('./data');
 const { createHuaweiControl } = require('./control');
 const { createOrderControl } = require('./orderControl');
+const { createCustomerSelfControl } = require('./customerSelfControl');
 const { KEY_TABLE, USER_TABLE } = require('./keys');
 const { HuaweiError, newRequestId, errorBody, MESSAGES, apig, cbc, iam, invalidParam, accessDenied } = require('./errors');
 const { headerNamesOf } = require('../requestLog');
@@ -87,9 +88,12 @@ function createHuaweiProvider(shared, initial = {}) {
 	const orderControl = createOrderControl({ getData, clock });
 	Object.assign(control.functions, orderControl.functions);
 	control.routes.push(...orderControl.routes);
+	const customerSelfControl = createCustomerSelfControl({ getData });
+	Object.assign(control.functions, customerSelfControl.functions);
+	control.routes.push(...customerSelfControl.routes);
 
-	/** Requests this provider answers: the BSS API (/v2/...) and IAM's auth calls (/v3/auth/...). */
-	const matches = (req, path) => path.startsWith('/v2/') || path.startsWith('/v3/auth/');
+	/** Requests this provider answers: the BSS API (/v1.0/..., /v2/..., /v3/..., /v4/...) and IAM's auth calls (/v3/auth/...). */
+	const matches = (req, path) => /^\/(v1\.0|v2|v3|v4)\//.test(path);
 
 	async function handle(req, res, rawBody, { tooLarge = false } = {}) {
 		const target = req.url || '/';

@@ -42,6 +42,9 @@ const SAMPLES: Record<string, unknown> = {
 	Date: '2025-07-01',
 	// Check Identity's default check is by e-mail.
 	search_value: 'name@example.com',
+	// Pay sends coupons and discounts only with their switch on.
+	use_coupon: 'YES',
+	use_discount: 'YES',
 };
 
 function sampleValue(field: FieldSpec): unknown {

@@ -9,6 +9,11 @@ import { customerOperations } from './customer';
 import { billOperations } from './bill';
 import { budgetOperations } from './budget';
 import { customerAccountOperations } from './customerAccount';
+import { customerCostOperations } from './customerCost';
+import { customerEnterpriseOperations } from './customerEnterprise';
+import { customerOrderOperations } from './customerOrder';
+import { customerResourceOperations } from './customerResource';
+import { customerSubscriptionOperations } from './customerSubscription';
 import { orderOperations } from './order';
 import { partnerOperations } from './partner';
 import { productOperations } from './product';
@@ -22,6 +27,11 @@ export const huaweiResources: ResourceSpec[] = [
 	{ value: 'reseller', name: 'Reseller', description: 'Your resellers (distributors only)' },
 	{ value: 'bill', name: 'Bill', description: 'Your monthly partner bill' },
 	{ value: 'partner', name: 'Partner Account', description: 'Your consumption quota, coupons, customer resources, units' },
+	{ value: 'customerOrder', name: "Customer Order (Customer's Own Credentials)", description: "Pay or cancel an end customer's own pending orders" },
+	{ value: 'customerSubscription', name: "Customer Subscription (Customer's Own Credentials)", description: "Renew, auto-renew or unsubscribe an end customer's own yearly/monthly resources" },
+	{ value: 'customerResource', name: "Customer Resource Usage (Customer's Own Credentials)", description: "An end customer's own fee records, usage details and resource packages" },
+	{ value: 'customerCost', name: "Customer Cost (Customer's Own Credentials)", description: "An end customer's own costs and invoices" },
+	{ value: 'customerEnterprise', name: "Customer Enterprise (Customer's Own Credentials)", description: "An enterprise master account's projects and sub-accounts" },
 	{ value: 'customerAccount', name: "Customer Account (Customer's Own Credentials)", description: "An end customer's own balances and spend" },
 	{ value: 'realnameAuth', name: 'Real-Name Authentication', description: "Submit customers' identity documents and read Huawei's review" },
 	{ value: 'product', name: 'Product and Price', description: 'The product catalog and price inquiries, for quotes' },
@@ -35,6 +45,11 @@ const listedOperations: OperationSpec[] = withRerun([
 	...resellerOperations,
 	...billOperations,
 	...partnerOperations,
+	...customerOrderOperations,
+	...customerSubscriptionOperations,
+	...customerResourceOperations,
+	...customerCostOperations,
+	...customerEnterpriseOperations,
 	...customerAccountOperations,
 	...realnameAuthOperations,
 	...productOperations,
