@@ -15,6 +15,7 @@ const groups = [
 	require('./apis/customers'),
 	require('./apis/resellers'),
 	require('./apis/orders'),
+	require('./apis/subscriptions'),
 	require('./apis/budgets'),
 	require('./apis/accounts'),
 ];
