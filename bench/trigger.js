@@ -4,6 +4,10 @@
 // size of the state it keeps in static data (target: state under 4 KB at every N).
 //  - New Customer on Tencent and Huawei, and Huawei New Customer Order, read by time: at most 2
 //    requests at any N.
+//  - Huawei Resource Expiring: ListPayPerUseCustomerResources answers one customer at a time, so
+//    a poll over every customer lists the customers and asks each once: ceil(C / 100) + C requests
+//    for C customers (here N resources, 10 per customer); with Only These Customers, one per watched
+//    customer (and one to read Huawei's clock).
 //  - dotdigital publishes no creation time and Tencent's pending-application lists have no time
 //    filter and no documented order, so those polls read the whole list (printed, not a target for
 //    dotdigital; ceil(N / 100) for the applications).
@@ -93,7 +97,35 @@ const CASES = [
 		addNew: (control) => control.huawei.addOrders({ count: NEW_RECORDS, create_time: utc(-1) }),
 		...readsByTime,
 	},
+	...[
+		['huawei Resource Expiring', {}, (n) => Math.ceil(n / 10 / 100) + n / 10, 'every customer, ceil(C/100)+C'],
+		['huawei Resource Expiring (10 custs)', { customerIds: 'watched' }, () => 11, 'Only These Customers, 1+10'],
+	].map(([label, options, target, targetWords]) => ({
+		label,
+		provider: 'huawei',
+		parameters: { provider: 'huawei', authentication: 'accessKey', event: 'resourceExpiring', daysBeforeExpiry: 30, options },
+		credentials: huawei,
+		// N resources, 10 per customer, expiring from 31 days on, every 33 days: not due yet. Huawei's
+		// expire at the same second of the day, so one day's share (N / 365) came due together a
+		// minute ago: the watermark keeps that batch in its state until a later one comes due.
+		seed: (control, n, event) => {
+			control.huawei.seed({ customers: 0 });
+			const customers = times(n / 10, () => String(control.huawei.addCustomer({ associated_on: utc(-86400) }).customer_id));
+			for (const id of customers) control.huawei.addSubscriptions({ customer_id: id, count: 10, expire_time: utc(31 * 86400), stepSeconds: 33 * 86400, effective_time: utc(-86400) });
+			const batch = utc(30 * 86400 - 60);
+			for (const id of customers.slice(0, Math.round(n / 365))) control.huawei.addSubscriptions({ customer_id: id, expire_time: batch, effective_time: utc(-86400) });
+			if (event.parameters.options.customerIds !== undefined) event.parameters.options.customerIds = customers.slice(0, NEW_RECORDS).join(',');
+			event.customers = customers;
+		},
+		// One resource bought now by each of 10 customers (the watched ones), expiring within the 30 days.
+		addNew: (control, event) => event.customers.slice(0, NEW_RECORDS).forEach((id) => control.huawei.addSubscriptions({ customer_id: id, expire_time: utc(20 * 86400) })),
+		target,
+		targetWords,
+	})),
 ];
+
+/** Only the events whose label contains BENCH_EVENTS, when set. */
+const selected = CASES.filter((event) => !process.env.BENCH_EVENTS || event.label.includes(process.env.BENCH_EVENTS));
 
 async function main() {
 	vendorRateLimiter.acquire = async () => {};
@@ -112,14 +144,14 @@ async function main() {
 		setCredential('bench-dotdigital', { ...dotdigitalKeys.resellerUser, baseUrl: `${sandbox.url}/WebApi/ResellerServices` });
 		const rows = [];
 		let met = true;
-		for (const event of CASES) {
+		for (const event of selected) {
 			for (const size of SIZES) {
 				sandbox.control.reset();
 				sandbox.control.setRateLimit({ enabled: false });
-				event.seed(sandbox.control, size);
+				event.seed(sandbox.control, size, event);
 				const first = await pollTrigger(event.parameters, event.credentials, {});
 				if (first.error) throw first.error;
-				event.addNew(sandbox.control);
+				event.addNew(sandbox.control, event);
 				sandbox.control.clearRequests();
 				const poll = await pollTrigger(event.parameters, event.credentials, first.staticData);
 				if (poll.error) throw poll.error;
@@ -127,7 +159,7 @@ async function main() {
 				const withinTarget = event.target === undefined || requests <= event.target(size);
 				if (!withinTarget || poll.stateBytes >= 4096 || poll.items.length !== NEW_RECORDS) met = false;
 				rows.push(
-					`${event.label.padEnd(34)} N=${String(size).padStart(6)}  new emitted ${String(poll.items.length).padStart(2)}  requests/poll ${String(requests).padStart(4)} (${event.targetWords})  state ${String(poll.stateBytes).padStart(4)} B (target < 4096)`,
+					`${event.label.padEnd(36)} N=${String(size).padStart(6)}  new emitted ${String(poll.items.length).padStart(2)}  requests/poll ${String(requests).padStart(4)} (${event.targetWords})  state ${String(poll.stateBytes).padStart(4)} B (target < 4096)`,
 				);
 			}
 		}

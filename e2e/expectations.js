@@ -416,6 +416,58 @@ module.exports = {
 		},
 	},
 
+	'trigger-expiring-renewal-digest.json': {
+		trigger: {
+			async beforeActivation(ctx) {
+				// Resource Expiring asks each customer in turn (one request each, at Huawei's 10/s): with the
+				// 250 seeded customers a poll takes about 26 s, and on a loaded machine the first one outlived
+				// the run's 90-second wait for baselines. 40 keep every other example's data (orders of the
+				// first seeded customer, which the order example's hook adds after activation).
+				await sandboxPost(ctx.sandboxUrl, '/_control/huawei/seed', { customers: 40 });
+			},
+			async afterActivation(ctx) {
+				// Two new customers' resources bought now that expire within 30 days: due as they appear.
+				// One expiring in 60 days must not fire.
+				const utcIn = (days) => new Date(Date.now() + days * 86400000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+				const first = await sandboxPost(ctx.sandboxUrl, '/_control/huawei/customers', {});
+				const second = await sandboxPost(ctx.sandboxUrl, '/_control/huawei/customers', {});
+				const add = async (customer, body) => (await sandboxPost(ctx.sandboxUrl, '/_control/huawei/subscriptions', { customer_id: customer.customer_id, ...body })).added;
+				ctx.state.expected = {
+					[first.customer_id]: [...(await add(first, { count: 2, expire_time: utcIn(20), stepSeconds: 3600 }))].sort(),
+					[second.customer_id]: await add(second, { expire_time: utcIn(5) }),
+				};
+				await add(first, { expire_time: utcIn(60) });
+				ctx.state.since = Date.now() - 15 * 60000;
+			},
+			async check(execution, ctx) {
+				const { expected } = ctx.state;
+				const ours = ctx.triggerItems.filter((i) => i.customerId in expected);
+				const byCustomer = {};
+				for (const item of ours) (byCustomer[item.customerId] = byCustomer[item.customerId] || []).push(item.resourceId);
+				for (const id of Object.keys(byCustomer)) byCustomer[id].sort();
+				assert.deepStrictEqual(byCustomer, expected, `trigger items of the new customers: ${show(ours)}`);
+				for (const item of ours) {
+					assert.strictEqual(item.event, 'resourceExpiring', `event: ${show(item)}`);
+					assert.ok(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/.test(item.expiresAt) && item.daysLeft <= 30, `expiresAt/daysLeft: ${show(item)}`);
+				}
+				// Any other item is a seeded resource whose 30-day mark passed during the run.
+				for (const item of ctx.triggerItems.filter((i) => !(i.customerId in expected))) {
+					const due = Date.parse(item.expiresAt) - 30 * 86400000;
+					assert.ok(due >= ctx.state.since && due <= Date.now(), `emitted a resource not due during the run: ${show(item)}`);
+				}
+				assert.strictEqual(ctx.lastNode, 'Digest per customer', `last node was "${ctx.lastNode}"`);
+				for (const [customerId, resources] of Object.entries(expected)) {
+					const digest = ctx.items.filter((d) => d.customerId === customerId);
+					assert.strictEqual(digest.length, 1, `one digest for customer ${customerId}: ${show(ctx.items)}`);
+					assert.strictEqual(digest[0].resources, resources.length, `resources counted: ${show(digest[0])}`);
+					const lines = digest[0].digest.split('\n');
+					assert.strictEqual(lines[0], `${resources.length} yearly/monthly resource(s) of customer ${customerId} expire within 30 days:`, `digest: ${digest[0].digest}`);
+					assert.strictEqual(lines.length, resources.length + 1, `one line per resource: ${digest[0].digest}`);
+				}
+			},
+		},
+	},
+
 	'trigger-reseller-application-review.json': {
 		trigger: {
 			async afterActivation(ctx) {

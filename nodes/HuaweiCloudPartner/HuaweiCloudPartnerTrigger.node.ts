@@ -4,12 +4,13 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { pollTrigger } from '../shared/trigger/poll';
 import { eventSubtitle, triggerProperties } from '../shared/trigger/properties';
 import { huaweiAuthenticationProperty, huaweiCredentials } from './authentication';
+import { resourceExpiringSource } from './expirySource';
 import { customerOrderSource } from './orderSource';
 import { huaweiCredit, huaweiNewCustomer } from './triggerSource';
 import { finishSentences } from '../shared/sentences';
 import type { VendorTrigger } from '../shared/trigger/source';
 
-const ORDER_EVENTS = [customerOrderSource];
+const ORDER_EVENTS = [customerOrderSource, resourceExpiringSource];
 const TRIGGER: VendorTrigger = { provider: 'huawei', newCustomer: huaweiNewCustomer, lowCredit: huaweiCredit, moreEvents: ORDER_EVENTS };
 
 export class HuaweiCloudPartnerTrigger implements INodeType {
@@ -20,7 +21,7 @@ export class HuaweiCloudPartnerTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: eventSubtitle(ORDER_EVENTS),
-		description: 'Starts a workflow when a Huawei Cloud customer is associated with you, runs low on budget, or places an order',
+		description: "Starts a workflow when a Huawei Cloud customer is associated with you, runs low on budget, places an order, or a customer's yearly/monthly resource nears its expiry",
 		defaults: { name: 'Huawei Cloud Partner Trigger' },
 		polling: true,
 		inputs: [],

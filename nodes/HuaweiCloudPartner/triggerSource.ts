@@ -42,7 +42,7 @@ async function call(context: IPollFunctions, spec: OperationSpec, body: IDataObj
 }
 
 /** Every customer matching the filter, page by page; read again if the count moved meanwhile. */
-async function listAll(context: IPollFunctions, filter: IDataObject): Promise<CustomerRecord[]> {
+export async function listAll(context: IPollFunctions, filter: IDataObject): Promise<CustomerRecord[]> {
 	return (await readList(LIST, { body: filter, qs: {}, path: {} }, sending(context, LIST), { consistent: true })).map(fromListed);
 }
 

@@ -71,6 +71,8 @@ export function fieldProperty(field: FieldSpec): INodeProperties {
 				options: field.options as INodePropertyOptions[],
 				default: field.default ?? (field.options?.[0]?.value as string),
 			};
+		case 'multiOptions':
+			return { ...base, type: 'multiOptions', options: field.options as INodePropertyOptions[], default: [] };
 		case 'accountId':
 		case 'reference':
 			return {

@@ -19,6 +19,8 @@ export type FieldKind =
 	| 'number'
 	| 'boolean'
 	| 'options'
+	/** Several of the listed values, sent as a list of them. */
+	| 'multiOptions'
 	/** A numeric account id picked with a resource locator (list search or typed id). */
 	| 'accountId'
 	/** A text id picked with a resource locator, checked against `pattern`. */

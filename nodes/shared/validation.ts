@@ -198,6 +198,14 @@ function checkNoControlCharacters(field: FieldSpec, value: string, shown: unknow
 }
 
 /** One checked value of a string list; numbers become text, anything else that is not text is refused. */
+/** One of a field's listed values, matched as written or as text. */
+function optionOf(field: FieldSpec, raw: unknown): string | number | boolean {
+	const allowed = (field.options ?? []).map((o) => o.value);
+	const match = allowed.find((value) => value === raw || String(value) === String(raw).trim());
+	if (match === undefined) throw new FieldValidationError(field, `one of ${allowed.map((v) => `"${v}"`).join(', ')}`, raw);
+	return match;
+}
+
 function stringListEntry(field: FieldSpec, entry: unknown): string {
 	const expected = field.patternHint ?? 'a list of text values';
 	if (typeof entry === 'number' && Number.isFinite(entry)) entry = String(entry);
@@ -271,12 +279,11 @@ export function coerceField(field: FieldSpec, raw: unknown): unknown {
 			if (raw === 'true' || raw === 'false') return raw === 'true';
 			throw new FieldValidationError(field, 'true or false', raw);
 		}
-		case 'options': {
-			const allowed = (field.options ?? []).map((o) => o.value);
-			const match = allowed.find((value) => value === raw || String(value) === String(raw).trim());
-			if (match === undefined)
-				throw new FieldValidationError(field, `one of ${allowed.map((v) => `"${v}"`).join(', ')}`, raw);
-			return match;
+		case 'options':
+			return optionOf(field, raw);
+		case 'multiOptions': {
+			const values = listEntries(raw, true).map((entry) => optionOf(field, entry));
+			return [...new Set(values)];
 		}
 		case 'accountId': {
 			const expected = `an account ID made of digits${field.max !== undefined ? ` (at most ${field.max})` : ', e.g. 200000000000'}`;

@@ -1,6 +1,6 @@
 'use strict';
 /**
- * Every API of the Huawei stand-in (reference section 0: rows 1-12 and extras E1-E9) plus the two
+ * Every API of the Huawei stand-in (reference section 0: rows 1-12 and extras E1-E9, and S1, ListPayPerUseCustomerResources) plus the two
  * IAM calls, with route matching.
  *
  * BSS entry: { name (SDK operation name, also the fault/log action), method, path (`{order_id}`
@@ -16,6 +16,7 @@ const groups = [
 	require('./apis/customers'),
 	require('./apis/resellers'),
 	require('./apis/orders'),
+	require('./apis/subscriptions'),
 	require('./apis/budgets'),
 	require('./apis/accounts'),
 	require('./apis/refunds'),

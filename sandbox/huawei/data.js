@@ -11,6 +11,7 @@ const { createCustomerStore } = require('./data/customers');
 const { createResellers } = require('./data/resellers');
 const { createBudgetRecords } = require('./data/budgets');
 const { createOrders } = require('./data/orders');
+const { createSubscriptions } = require('./data/subscriptions');
 const { createBills } = require('./data/bills');
 const { createAccounts } = require('./data/accounts');
 const { createRegistration } = require('./data/registration');
@@ -55,6 +56,7 @@ function createHuaweiData({ seed = DEFAULT_SEED, customers = DEFAULT_CUSTOMERS, 
 		ownerInfo,
 		budgetRecords: createBudgetRecords({ seed }),
 		orders: createOrders({ seed, anchorSec, store, partnerId: partner.id, resellers }),
+		subscriptions: createSubscriptions({ seed, anchorSec, store }),
 		bills: createBills({ seed, anchorSec }),
 		accounts: createAccounts({ seed, anchorSec }),
 		registration: createRegistration({ seed }),

@@ -1,8 +1,10 @@
 'use strict';
 /**
- * Control operation for yearly/monthly orders (ListCustomerOrders): add any number of orders of a
+ * Control operations for yearly/monthly orders (ListCustomerOrders): add any number of orders of a
  * customer, created now or spread over the days before a time, with a chosen status and type, so
- * trigger tests and benchmarks can grow the order list and add new orders at known times.
+ * trigger tests and benchmarks can grow the order list and add new orders at known times; and for
+ * the yearly/monthly resources they buy (ListPayPerUseCustomerResources): add resources expiring at
+ * a known time and renew one to a new expiry.
  */
 const { createRng } = require('../prng');
 const { buildOrder, orderIdOf } = require('./data/orders');
@@ -76,9 +78,55 @@ function createOrderControl({ getData, clock }) {
 			return { order_id: order.order_id, status: order.status };
 		},
 	};
+	/** Epoch seconds of a control body's UTC time field, or `fallback` when absent. */
+	const timeOption = (body, name, fallback) => {
+		if (body[name] === undefined) return fallback;
+		const sec = typeof body[name] === 'string' ? parseUtc(body[name]) : null;
+		if (sec === null || sec === undefined) throw badRequest(`${name} must be YYYY-MM-DDThh:mm:ssZ`);
+		return sec;
+	};
+	Object.assign(functions, {
+		/**
+		 * Adds `count` yearly/monthly resources (default 1) of `customer_id` (default the first seeded
+		 * customer) expiring at `expire_time` (UTC, default 30 days from now), each next one
+		 * `stepSeconds` later, bought at `effective_time` (default now), with a period of `periodDays`
+		 * (30, 90, 180 or 365; else generated).
+		 * Returns the resource ids added (up to 20) and the customer's resource count.
+		 * @param {Record<string, any>} [body] the control call's body
+		 */
+		addSubscriptions(body = {}) {
+			if (!body || typeof body !== 'object' || Array.isArray(body)) throw badRequest('body must be a JSON object');
+			const { store, subscriptions } = getData();
+			const count = intOption(body, 'count', 1, 1, MAX_ADD);
+			const stepSec = intOption(body, 'stepSeconds', 0, 0, 3650 * DAY_SEC);
+			if (body.periodDays !== undefined && ![30, 90, 180, 365].includes(body.periodDays)) throw badRequest('periodDays must be one of 30, 90, 180, 365');
+			const expireSec = timeOption(body, 'expire_time', clock.nowSec() + 30 * DAY_SEC);
+			const effectiveSec = timeOption(body, 'effective_time', clock.nowSec());
+			if (effectiveSec >= expireSec) throw badRequest('effective_time must be before expire_time');
+			const customer = store.get(body.customer_id ?? store.seededId(0));
+			if (!customer) throw badRequest(`no customer ${body.customer_id}`);
+			const made = subscriptions.add(customer.customer_id, { count, expireSec, nowSec: clock.nowSec(), effectiveSec, stepSec, periodDays: body.periodDays });
+			return { customer_id: customer.customer_id, resources: subscriptions.of(customer.customer_id).length, added: made.slice(0, 20).map((r) => r.resource_id) };
+		},
+		/**
+		 * Renews resource `resource_id` (and its attached resources) to expire at `expire_time`, as a
+		 * paid renewal does; its update time becomes now (sandbox clock).
+		 * @param {Record<string, any>} [body] the control call's body
+		 */
+		renewSubscription(body = {}) {
+			if (!body || typeof body !== 'object' || Array.isArray(body)) throw badRequest('body must be a JSON object');
+			if (body.expire_time === undefined) throw badRequest('expire_time is required');
+			const expireSec = timeOption(body, 'expire_time', 0);
+			const renewed = getData().subscriptions.renew(String(body.resource_id ?? ''), expireSec, clock.nowSec());
+			if (!renewed) throw badRequest(`no resource ${body.resource_id}`);
+			return { resource_id: renewed.resource_id, expire_time: body.expire_time };
+		},
+	});
 	const routes = [
 		{ method: 'POST', path: '/_control/huawei/orders', run: (q, body) => functions.addOrders(body) },
 		{ method: 'POST', path: '/_control/huawei/orders/status', run: (q, body) => functions.setOrderStatus(body) },
+		{ method: 'POST', path: '/_control/huawei/subscriptions', run: (q, body) => functions.addSubscriptions(body) },
+		{ method: 'POST', path: '/_control/huawei/subscriptions/renew', run: (q, body) => functions.renewSubscription(body) },
 	];
 	return { functions, routes };
 }

@@ -532,6 +532,48 @@ function registerHuaweiChecks(check) {
 		assert.deepEqual(reseller, expectOk(await call('GET', ORDERS, { key: K.resellerKey })));
 	});
 
+	hw('yearly/monthly resources: expiry range, statuses, attached resources, paging, renewal, scope and field errors', async ({ call, hw: c }) => {
+		const LIST = '/v2/orders/suscriptions/resources/query';
+		const customer = c.addCustomer({}).customer_id;
+		const now = Math.floor(Date.now() / 1000);
+		const iso = (sec) => new Date(sec * 1000).toISOString().slice(0, 19) + 'Z';
+		const added = c.addSubscriptions({ customer_id: customer, count: 150, expire_time: iso(now + 86400), stepSeconds: 3600 }).added;
+		const all = [];
+		for (let offset = 0; offset < 150; offset += 100) all.push(...expectOk(await call('POST', LIST, { body: { customer_id: customer, offset, limit: 100 } })).data);
+		assert.equal(all.length, 150);
+		assert.ok(all.every((r, i) => i === 0 || all[i - 1].expire_time <= r.expire_time), 'listed by expiry');
+		assert.ok(all.every((r) => r.status === 2 && r.is_main_resource === 1 && /^[A-Z]/.test(r.service_type_name)));
+		const window = expectOk(await call('POST', LIST, { body: { customer_id: customer, expire_time_begin: iso(now + 86400), expire_time_end: iso(now + 86400 + 2 * 3600), limit: 100 } }));
+		assert.equal(window.total_count, 3, 'both ends of the expiry range are inclusive');
+		c.renewSubscription({ resource_id: added[0], expire_time: iso(now + 400 * 86400) });
+		const renewed = expectOk(await call('POST', LIST, { body: { customer_id: customer, resource_ids: [added[0]] } })).data[0];
+		assert.equal(renewed.expire_time, iso(now + 400 * 86400));
+		assert.equal(expectOk(await call('POST', LIST, { body: { customer_id: customer, status_list: [3, 5] } })).total_count, 0);
+		// A seeded customer's generated resources: a server's disk is listed with it unless only main resources are asked for.
+		let withDisk;
+		const seeded = await firstCustomers(call, 100, {});
+		for (let i = 1; i < seeded.length && !withDisk; i++) {
+			const id = seeded[i].customer_id;
+			const list = expectOk(await call('POST', LIST, { body: { customer_id: id, limit: 100 } }));
+			if (list.data.some((r) => r.is_main_resource === 0)) withDisk = { id, list };
+		}
+		assert.ok(withDisk, 'some seeded customer has an attached resource');
+		const disk = withDisk.list.data.find((r) => r.is_main_resource === 0);
+		const server = expectOk(await call('POST', LIST, { body: { customer_id: withDisk.id, resource_ids: [disk.parent_resource_id] } }));
+		assert.ok(server.data.some((r) => r.resource_id === disk.resource_id));
+		const mainOnly = expectOk(await call('POST', LIST, { body: { customer_id: withDisk.id, resource_ids: [disk.parent_resource_id], only_main_resource: 1 } }));
+		assert.deepEqual(mainOnly.data.map((r) => r.resource_id), [disk.parent_resource_id]);
+		// The partner without customer_id lists its own resources (none); a customer's key lists its own.
+		assert.equal(expectOk(await call('POST', LIST, { body: {} })).total_count, 0);
+		expectOk(await call('POST', LIST, { body: { customer_id: 'ignored-for-customers' }, key: K.customerKey }));
+		expectError(await call('POST', LIST, { body: { customer_id: 'ffffffffffffffffffffffffffffffff' } }), 400, 'CBC.5002');
+		expectError(await call('POST', LIST, { body: { customer_id: customer, service_type_code: '' } }), 400, 'CBC.0100');
+		expectError(await call('POST', LIST, { body: { customer_id: customer, status_list: [1] } }), 400, 'CBC.0100');
+		expectError(await call('POST', LIST, { body: { customer_id: customer, expire_time_begin: '2026-01-01 00:00:00' } }), 400, 'CBC.0100');
+		expectError(await call('POST', LIST, { body: { customer_id: customer, limit: 101 } }), 400, 'CBC.0100');
+		expectError(await call('POST', LIST, { body: { customer_id: customer, expire_time_begin: iso(now + 10), expire_time_end: iso(now) } }), 400, 'CBC.0100');
+	});
+
 	hw('bills and accounts: monthly bill sums, quota strings, coupons, customer-only E6-E8, measure units', async ({ call, sandbox }) => {
 		const month = lastBillMonth(sandbox);
 		const bill = expectOk(await call('GET', '/v2/bills/partner-bills/postpaid-bill-summary', { query: { bill_cycle: month } }));
@@ -752,6 +794,7 @@ function registerHuaweiChecks(check) {
 			ListSubCustomerBudgetRecords: [P, 'GET', { query: { customer_id: target.customer_id, operation_type: 'SETTING', budget_type: 'MONTHLY', offset: 0, limit: 10 } }],
 			ShowPartnerConsumptionQuota: [P, 'GET', {}],
 			ListCustomerOnDemandResources: [P, 'POST', { body: { customer_id: target.customer_id, offset: 0, limit: 10, region_code: 'eu-west-101' }, headers: { 'X-Language': 'en_US' } }],
+			ListPayPerUseCustomerResources: [P, 'POST', { body: { customer_id: target.customer_id, expire_time_begin: '2020-01-01T00:00:00Z', status_list: [2, 4], only_main_resource: 0, offset: 0, limit: 10 } }],
 			ListSubCustomerCoupons: [P, 'GET', { query: { status: 2, coupon_type: 1, limit: 10 } }],
 			ShowCustomerAccountBalances: [C, 'GET', {}],
 			ShowCustomerMonthlySum: [C, 'GET', { query: { bill_cycle: month, method: 'oneself', enterprise_project_id: '0' } }],

@@ -46,3 +46,22 @@ it('New customer order: only the new purchase fires, and its details are fetched
 	expect(get.error).toBeUndefined();
 	expect((get.json[0].order_info as IDataObject).order_id).toBe(second.items[0].orderId);
 });
+it('Renewal digest: the trigger emits each new customer resource due within 30 days, once', async () => {
+	// Fewer seeded customers, so that reading every customer's resources stays a few requests.
+	c('huawei').seed({ customers: 20 });
+	const params = nodeOf('trigger-expiring-renewal-digest.json', 'Resources expiring in 30 days');
+	const creds = { huaweiCloudPartnerApi: { id: AKSK, name: 'x' } };
+	const first = await pollTrigger({ provider: 'huawei', ...params } as never, creds as never, {});
+	expect(first.error).toBeUndefined();
+	const customer = String(c('huawei').addCustomer({}).customer_id);
+	const inDays = (days: number) => new Date(Date.now() + days * 86400000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+	const due = c('huawei').addSubscriptions({ customer_id: customer, count: 2, expire_time: inDays(20) }).added as string[];
+	c('huawei').addSubscriptions({ customer_id: customer, expire_time: inDays(60) });
+	const second = await pollTrigger({ provider: 'huawei', ...params } as never, creds as never, first.staticData);
+	expect(second.error).toBeUndefined();
+	expect(second.items.map((i) => i.resourceId).sort()).toEqual([...due].sort());
+	expect(second.items[0]).not.toHaveProperty('raw');
+	const third = await pollTrigger({ provider: 'huawei', ...params } as never, creds as never, second.staticData);
+	expect(third.items).toEqual([]);
+	sandbox.control.reset();
+});

@@ -13,7 +13,7 @@ function description(name: string, properties: INodeProperties[], outputs = 1): 
 		displayName: name,
 		name,
 		group: ['transform'],
-		version: [1, 2, 2.2, 3.4, 4.2],
+		version: [1, 1.1, 2, 2.2, 3.4, 4.2],
 		description: `Stand-in for n8n's ${name} node`,
 		defaults: { name },
 		inputs: name === 'manualTrigger' ? [] : [NodeConnectionTypes.Main],
@@ -137,6 +137,44 @@ class LimitNode implements INodeType {
 	}
 }
 
+/**
+ * Summarize 1.1, one item per split: the groups in order of first appearance, each with the
+ * aggregations the examples use (count, min, concatenate) named as n8n names them (`count_field`,
+ * `min_field`, `concatenated_field`) and the split field's value.
+ */
+class SummarizeNode implements INodeType {
+	description = description('summarize', [
+		{ displayName: 'Fields to Summarize', name: 'fieldsToSummarize', type: 'json', default: {} },
+		{ displayName: 'Fields to Split By', name: 'fieldsToSplitBy', type: 'string', default: '' },
+		{ displayName: 'Options', name: 'options', type: 'json', default: {} },
+	]);
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		assertOnly(this, ['fieldsToSummarize', 'fieldsToSplitBy', 'options']);
+		const split = this.getNodeParameter('fieldsToSplitBy', 0) as string;
+		if (split.includes(',')) throw new Error('The harness Summarize stand-in splits by one field');
+		const { values } = this.getNodeParameter('fieldsToSummarize', 0) as { values: Array<{ aggregation: string; field: string; separateBy?: string }> };
+		const empty = (v: unknown) => v === undefined || v === null || v === '';
+		const groups = new Map<unknown, number[]>();
+		this.getInputData().forEach((item, i) => groups.set(item.json[split], [...(groups.get(item.json[split]) ?? []), i]));
+		const items = this.getInputData();
+		return [
+			[...groups.entries()].map(([key, indexes]) => {
+				const json: IDataObject = {};
+				for (const { aggregation, field, separateBy } of values) {
+					const present = indexes.map((i) => items[i].json[field]).filter((v) => !empty(v));
+					if (aggregation === 'count') json[`count_${field}`] = present.length;
+					else if (aggregation === 'min') json[`min_${field}`] = (present.reduce<unknown>((m, v) => (m === undefined || (v as string) < (m as string) ? v : m), undefined) ?? null) as IDataObject[string];
+					else if (aggregation === 'concatenate') json[`concatenated_${field}`] = present.map((v) => (typeof v === 'object' ? JSON.stringify(v) : v)).join(separateBy ?? '');
+					else throw new Error(`The harness Summarize stand-in does not know the aggregation ${aggregation}`);
+				}
+				json[split] = key as IDataObject[string];
+				return { json, pairedItem: indexes.map((item) => ({ item })) };
+			}),
+		];
+	}
+}
+
 /** The examples' HTTP Request reads the sandbox's control API; the harness never needs it. */
 class HttpRequestNode implements INodeType {
 	description = description('httpRequest', [
@@ -165,6 +203,7 @@ export const BASE_NODES: Record<string, INodeType> = {
 	'n8n-nodes-base.splitOut': new SplitOut(),
 	'n8n-nodes-base.sort': new SortNode(),
 	'n8n-nodes-base.limit': new LimitNode(),
+	'n8n-nodes-base.summarize': new SummarizeNode(),
 	'n8n-nodes-base.httpRequest': new HttpRequestNode(),
 	'n8n-nodes-base.stickyNote': new StickyNote(),
 };

@@ -159,6 +159,31 @@ describe.each([
 		const resources = await run({ resource: 'partner', operation: 'getCustomerResources', customerId: ref(customerId), returnAll: true, additionalFields: {} });
 		expect(resources.error).toBeUndefined();
 	});
+
+	it("Yearly/Monthly Resource > Get Many: a customer's resources expiring in a range, Return All through every page or a Limit", async () => {
+		const customerId = String(control().addCustomer({}).customer_id);
+		const inMonth = (days: number) => new Date(Date.now() + days * 86400000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+		control().addSubscriptions({ customer_id: customerId, count: 130, expire_time: inMonth(5), stepSeconds: 3600 });
+		control().addSubscriptions({ customer_id: customerId, count: 4, expire_time: inMonth(200) });
+		const range = { expireTimeBegin: inMonth(1), expireTimeEnd: inMonth(60), statusList: [2, 4], onlyMainResource: 1 };
+		const all = await run({ resource: 'subscription', operation: 'getMany', customerId: ref(customerId), returnAll: true, additionalFields: range });
+		expect(all.error).toBeUndefined();
+		expect(all.json).toHaveLength(130);
+		expect(new Set(all.json.map((r) => r.resource_id)).size).toBe(130);
+		expect(all.json[0]).toEqual(expect.objectContaining({ resource_id: expect.any(String), expire_time: expect.stringMatching(/Z$/), status: 2, is_main_resource: 1 }));
+		const sent = requests('ListPayPerUseCustomerResources');
+		expect(sent.map((r) => [r.method, r.path, r.body.offset, r.body.limit])).toEqual([
+			['POST', '/v2/orders/suscriptions/resources/query', 0, 100],
+			['POST', '/v2/orders/suscriptions/resources/query', 100, 100],
+		]);
+		expect(sent[0].body).toEqual(expect.objectContaining({ customer_id: customerId, status_list: [2, 4], only_main_resource: 1, expire_time_begin: range.expireTimeBegin }));
+
+		const few = await run({ resource: 'subscription', operation: 'getMany', customerId: ref(customerId), returnAll: false, limit: 3, additionalFields: {} });
+		expect(few.json.map((r) => r.resource_id)).toEqual(all.json.slice(0, 3).map((r) => r.resource_id));
+
+		const unknown = await run({ resource: 'subscription', operation: 'getMany', customerId: ref('ffffffffffffffffffffffffffffffff'), returnAll: true, additionalFields: {} }, { continueOnFail: true });
+		expect(String(unknown.json[0].error)).toContain('CBC.5002');
+	});
 });
 
 describe("customer's own credentials", () => {

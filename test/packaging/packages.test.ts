@@ -102,7 +102,7 @@ const EXPECTED: Record<string, { nodeNames: string[]; credentialTypes: string[];
 		nodeNames: ['huaweiCloudPartner', 'huaweiCloudPartnerTrigger'],
 		credentialTypes: ['huaweiCloudPartnerApi', 'huaweiCloudPartnerIamApi'],
 		folder: 'HuaweiCloudPartner',
-		examples: ['huawei-custom-api-call.json', 'huawei-customer-onboarding.json', 'trigger-new-customer-order.json'],
+		examples: ['huawei-custom-api-call.json', 'huawei-customer-onboarding.json', 'trigger-expiring-renewal-digest.json', 'trigger-new-customer-order.json'],
 	},
 	'n8n-nodes-dotdigital-cpaas-reseller': {
 		nodeNames: ['dotdigitalReseller', 'dotdigitalResellerTrigger'],

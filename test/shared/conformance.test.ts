@@ -53,6 +53,8 @@ function sampleValue(field: FieldSpec): unknown {
 		switch (field.kind) {
 			case 'options':
 				return [field.default ?? field.options?.[0]?.value, ...(field.options ?? []).map((o) => o.value)];
+			case 'multiOptions':
+				return [(field.options ?? []).slice(0, 2).map((o) => o.value)];
 			case 'integer':
 			case 'number':
 				return [field.default, field.min ?? 1, 1, 2];

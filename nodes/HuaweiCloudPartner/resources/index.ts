@@ -19,11 +19,13 @@ import { partnerOperations } from './partner';
 import { productOperations } from './product';
 import { realnameAuthOperations } from './realnameAuth';
 import { resellerOperations } from './reseller';
+import { subscriptionOperations } from './subscription';
 
 export const huaweiResources: ResourceSpec[] = [
 	{ value: 'customer', name: 'Customer', description: 'Register, look up, freeze and unfreeze customers' },
 	{ value: 'budget', name: 'Budget', description: "Reseller customers' budgets" },
 	{ value: 'order', name: 'Order', description: "Customers' yearly/monthly orders" },
+	{ value: 'subscription', name: 'Yearly/Monthly Resource', description: "Customers' yearly/monthly resources and their expiry" },
 	{ value: 'reseller', name: 'Reseller', description: 'Your resellers (distributors only)' },
 	{ value: 'bill', name: 'Bill', description: 'Your monthly partner bill' },
 	{ value: 'partner', name: 'Partner Account', description: 'Your consumption quota, coupons, customer resources, units' },
@@ -42,6 +44,7 @@ const listedOperations: OperationSpec[] = withRerun([
 	...customerOperations,
 	...budgetOperations,
 	...orderOperations,
+	...subscriptionOperations,
 	...resellerOperations,
 	...billOperations,
 	...partnerOperations,
