@@ -5,7 +5,8 @@ import { readList } from '../shared/paging';
 import type { CustomerRecord } from '../shared/trigger/customer';
 import { customerEvent, NEW_CUSTOMER } from '../shared/trigger/customer';
 import type { CustomerIdForm } from '../shared/trigger/customerIds';
-import type { EventSource } from '../shared/trigger/events';
+import type { EventSource, ListRead } from '../shared/trigger/events';
+import { pagesOf } from '../shared/trigger/events';
 import type { CreditSource } from '../shared/trigger/source';
 import { sortableUtc, windowStart } from '../shared/trigger/watermark';
 import { askVendorTime } from '../shared/trigger/vendorClock';
@@ -42,8 +43,8 @@ async function call(context: IPollFunctions, spec: OperationSpec, body: IDataObj
 }
 
 /** Every customer matching the filter, page by page; read again if the count moved meanwhile. */
-async function listAll(context: IPollFunctions, filter: IDataObject): Promise<CustomerRecord[]> {
-	return (await readList(LIST, { body: filter, qs: {}, path: {} }, sending(context, LIST), { consistent: true })).map(fromListed);
+async function listAll(context: IPollFunctions, filter: IDataObject, read?: ListRead): Promise<CustomerRecord[]> {
+	return (await readList(LIST, { body: filter, qs: {}, path: {} }, sending(context, LIST), { ...pagesOf(read), consistent: true })).map(fromListed);
 }
 
 /** A Huawei customer id, in "Only These Customers" of every event. */
@@ -58,8 +59,8 @@ export const HUAWEI_CUSTOMER_ID_FORM: CustomerIdForm = {
  * (inclusive); its order is not documented. No end is sent: this machine's clock may be behind
  * Huawei's, and would hide the newest customers.
  */
-async function associatedSince(context: IPollFunctions, since: string): Promise<CustomerRecord[]> {
-	return await listAll(context, since ? { associated_on_begin: since } : {});
+async function associatedSince(context: IPollFunctions, since: string, read?: ListRead): Promise<CustomerRecord[]> {
+	return await listAll(context, since ? { associated_on_begin: since } : {}, read);
 }
 
 export const huaweiNewCustomer: EventSource = {
@@ -67,12 +68,12 @@ export const huaweiNewCustomer: EventSource = {
 	option: NEW_CUSTOMER,
 	overlapSeconds: HUAWEI_OVERLAP_SECONDS,
 	customerIdForm: HUAWEI_CUSTOMER_ID_FORM,
-	since: async (context, since) => (await associatedSince(context, since)).map(customerEvent),
-	baseline: async (context) => {
+	since: async (context, since, read) => (await associatedSince(context, since, read)).map(customerEvent),
+	baseline: async (context, read) => {
 		// The watermark starts at Huawei's now (its Date header), never this machine's clock;
 		// customers that become visible late land inside the overlap window, so read it now too.
 		const now = await askVendorTime(context, async () => await call(context, LIST, { offset: 0, limit: 1 }));
-		return { records: (await associatedSince(context, windowStart(now, HUAWEI_OVERLAP_SECONDS))).map(customerEvent), at: now };
+		return { records: (await associatedSince(context, windowStart(now, HUAWEI_OVERLAP_SECONDS), read)).map(customerEvent), at: now };
 	},
 	newest: async (context, count) => {
 		const until = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');

@@ -5,7 +5,8 @@ import { readList } from '../shared/paging';
 import type { CustomerRecord } from '../shared/trigger/customer';
 import { customerEvent, NEW_CUSTOMER } from '../shared/trigger/customer';
 import { numericIdForm } from '../shared/trigger/customerIds';
-import type { EventSource } from '../shared/trigger/events';
+import type { EventSource, ListRead } from '../shared/trigger/events';
+import { pagesOf } from '../shared/trigger/events';
 import type { CreditSource } from '../shared/trigger/source';
 import { sortableUtc } from '../shared/trigger/watermark';
 import { operationSpec } from '../shared/operationLookup';
@@ -55,8 +56,9 @@ async function call(context: IPollFunctions, spec: OperationSpec, body: IDataObj
 }
 
 /** QueryCustomersCredit sorts by association time, newest first: read pages until one reaches past `since`. */
-async function newestFirstSince(context: IPollFunctions, since: string): Promise<CustomerRecord[]> {
+async function newestFirstSince(context: IPollFunctions, since: string, read?: ListRead): Promise<CustomerRecord[]> {
 	const listed = await readList(LIST, { body: { Order: 'desc' }, qs: {}, path: {} }, sending(context, LIST), {
+		...pagesOf(read),
 		consistent: true,
 		enough: (page) => since !== '' && page.some((r) => fromListed(r).at < since),
 	});
@@ -77,7 +79,7 @@ export const tencentNewCustomer: EventSource = {
 	option: NEW_CUSTOMER,
 	overlapSeconds: TENCENT_OVERLAP_SECONDS,
 	customerIdForm: TENCENT_UIN_FORM,
-	since: async (context, since) => (await newestFirstSince(context, since)).map(customerEvent),
+	since: async (context, since, read) => (await newestFirstSince(context, since, read)).map(customerEvent),
 	// The newest page sets the watermark; older customers can never be newer than it.
 	baseline: async (context) => ({ records: (await newestCustomers(context, PAGE_SIZE)).map(customerEvent), at: '' }),
 	newest: async (context, count) => (await newestCustomers(context, count)).map(customerEvent),
