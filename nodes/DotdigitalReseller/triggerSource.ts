@@ -4,7 +4,7 @@ import type { CustomerRecord } from '../shared/trigger/customer';
 import { customerEvent, NEW_CUSTOMER } from '../shared/trigger/customer';
 import { numericIdForm } from '../shared/trigger/customerIds';
 import type { EventSource, ListRead } from '../shared/trigger/events';
-import { pagesOf } from '../shared/trigger/events';
+import { eachPart, pagesOf } from '../shared/trigger/events';
 import type { CreditSource } from '../shared/trigger/source';
 import { readList } from '../shared/paging';
 import type { OperationSpec } from '../shared/types';
@@ -84,10 +84,10 @@ export const dotdigitalCredit: CreditSource = {
 				"dotdigital's account list gives a balance but not the credits allocated; per-account credit reads (Account Credit Method) do, so list the accounts to watch, or use an amount.",
 		};
 	},
-	async creditReadings(context, onlyIds) {
-		if (onlyIds.length === 0) return { customers: await allAccounts(context), complete: true };
+	async creditReadings(context, onlyIds, read) {
+		if (onlyIds.length === 0) return { customers: await allAccounts(context, read), complete: true };
 		const customers: CustomerRecord[] = [];
-		for (const id of onlyIds) {
+		await eachPart(onlyIds, read, async (id) => {
 			const answer = await call(context, CREDIT, { AccountId: Number(id) });
 			const allocations = (answer.Allocations as IDataObject[] | undefined) ?? [];
 			customers.push({
@@ -98,7 +98,7 @@ export const dotdigitalCredit: CreditSource = {
 				currency: 'credits',
 				raw: answer,
 			});
-		}
+		});
 		return { customers, complete: false };
 	},
 };

@@ -6,7 +6,7 @@ import type { CustomerRecord } from '../shared/trigger/customer';
 import { customerEvent, NEW_CUSTOMER } from '../shared/trigger/customer';
 import type { CustomerIdForm } from '../shared/trigger/customerIds';
 import type { EventSource, ListRead } from '../shared/trigger/events';
-import { pagesOf } from '../shared/trigger/events';
+import { eachPart, pagesOf } from '../shared/trigger/events';
 import type { CreditSource } from '../shared/trigger/source';
 import { sortableUtc, windowStart } from '../shared/trigger/watermark';
 import { askVendorTime } from '../shared/trigger/vendorClock';
@@ -86,13 +86,20 @@ export const huaweiNewCustomer: EventSource = {
 
 export const huaweiCredit: CreditSource = {
 	customerIdForm: HUAWEI_CUSTOMER_ID_FORM,
-	async creditReadings(context, onlyIds) {
+	async creditReadings(context, onlyIds, read) {
 		// On the Europe and International sites a reseller customer's "credit" is its budget.
-		const listed = onlyIds.length ? [] : await listAll(context, { association_type: '3' });
+		// Listing every customer takes at most half the poll's reading time, their budgets the rest;
+		// a stop carries on at the first customer whose budget was not read (the list's offset).
+		const from = read?.startAt?.position ?? 0;
+		const listing: ListRead | undefined = read && { passed: () => read.passed(0.5), ...(read.startAt ? { startAt: read.startAt } : {}) };
+		const budgets: ListRead | undefined = read && { passed: (share) => read.passed(share) };
+		const listed = onlyIds.length ? [] : await listAll(context, { association_type: '3' }, listing);
 		const ids = onlyIds.length ? onlyIds : listed.map((c) => c.id);
 		const names = new Map(listed.map((c) => [c.id, c]));
 		const customers: CustomerRecord[] = [];
-		for (const part of chunk(ids, 100)) {
+		let checked = 0;
+		await eachPart(chunk(ids, 100), onlyIds.length ? read : budgets, async (part) => {
+			checked += part.length;
 			const answer = await call(context, BUDGETS, { customer_ids: part });
 			for (const budget of (answer.budget_infos as IDataObject[]) ?? []) {
 				const id = String(budget.customer_id);
@@ -112,6 +119,10 @@ export const huaweiCredit: CreditSource = {
 					raw: { ...budget, ...(listedCustomer ? { customer: listedCustomer.raw } : {}) },
 				});
 			}
+		});
+		if (read && !onlyIds.length && (listing?.resumeAt !== undefined || budgets?.resumeAt !== undefined)) {
+			read.stoppedInPart = 0;
+			read.resumeAt = from + checked;
 		}
 		return { customers, complete: onlyIds.length === 0 };
 	},

@@ -6,7 +6,7 @@ import type { CustomerRecord } from '../shared/trigger/customer';
 import { customerEvent, NEW_CUSTOMER } from '../shared/trigger/customer';
 import { numericIdForm } from '../shared/trigger/customerIds';
 import type { EventSource, ListRead } from '../shared/trigger/events';
-import { pagesOf } from '../shared/trigger/events';
+import { eachPart, pagesOf } from '../shared/trigger/events';
 import type { CreditSource } from '../shared/trigger/source';
 import { sortableUtc } from '../shared/trigger/watermark';
 import { operationSpec } from '../shared/operationLookup';
@@ -87,16 +87,17 @@ export const tencentNewCustomer: EventSource = {
 
 export const tencentCredit: CreditSource = {
 	customerIdForm: TENCENT_UIN_FORM,
-	async creditReadings(context, onlyIds) {
+	async creditReadings(context, onlyIds, read) {
 		if (onlyIds.length === 0) {
+			// One request answers for every direct customer: nothing to stop.
 			const answer = await call(context, DIRECT, {});
 			return { customers: ((answer.Data as IDataObject[]) ?? []).map(fromCredit), complete: true };
 		}
 		const customers: CustomerRecord[] = [];
-		for (const part of chunk(onlyIds.map(Number), 50)) {
+		await eachPart(chunk(onlyIds.map(Number), 50), read, async (part) => {
 			const answer = await call(context, BY_UINS, { UinList: part });
 			customers.push(...((answer.Data as IDataObject[]) ?? []).map(fromCredit));
-		}
+		});
 		return { customers, complete: false };
 	},
 	async describe(context, customers) {

@@ -314,3 +314,67 @@ describe('Resume points', () => {
 		});
 	});
 });
+
+interface LowCreditCase {
+	label: string;
+	parameters: IDataObject;
+	credentials: IDataObject;
+	/** Adds (or picks) `count` customers with credit far above the threshold; returns their ids. */
+	healthy: (count: number) => string[];
+	/** Drops a customer's credit below the threshold. */
+	drop: (id: string) => void;
+	count: number;
+	latencyMs?: number;
+}
+
+const LOW_CREDIT_CASES: LowCreditCase[] = [
+	{
+		label: 'Tencent Low Credit over "Only These Customers" (50 per request)',
+		parameters: { provider: 'tencent', event: 'lowCredit', thresholdType: 'amount', threshold: 100, rearmMargin: 0 },
+		credentials: tencent,
+		healthy: (count) => Array.from({ length: count }, () => String(control('tencent').addCustomer({ Credit: 1000, RemainingCredit: 900 }).ClientUin)),
+		drop: (id) => void control('tencent').setCredit({ ClientUin: Number(id), RemainingCredit: 10 }),
+		count: 600,
+	},
+	{
+		label: 'Huawei Low Credit over every reseller customer (list, then budgets)',
+		parameters: { provider: 'huawei', authentication: 'accessKey', event: 'lowCredit', thresholdType: 'amount', threshold: 100, rearmMargin: 0 },
+		credentials: huawei,
+		healthy: (count) => Array.from({ length: count }, () => String(control('huawei').addCustomer({ association_type: '3', budget_amount: 1000, used_amount: 0 }).customer_id)),
+		drop: (id) => void control('huawei').setBudget({ customer_id: id, used_amount: 950 }),
+		count: 1500,
+	},
+	{
+		label: 'dotdigital Low Credit over every account',
+		parameters: { provider: 'dotdigital', event: 'lowCredit', thresholdType: 'amount', threshold: 100, rearmMargin: 0 },
+		credentials: dotdigital,
+		healthy: (count) => Array.from({ length: count }, (_, i) => String(control('dotdigital').addAccount({ AccountName: `Credit ${i}`, CreditBalance: 1000 }).AccountId)),
+		drop: (id) => void control('dotdigital').setCreditBalance({ AccountId: Number(id), CreditBalance: 10 }),
+		count: 3000,
+		latencyMs: 250,
+	},
+];
+
+describe.each(LOW_CREDIT_CASES)('$label', ({ parameters, credentials, healthy, drop, count, latencyMs }) => {
+	it('a reading cut off by its budget carries on at the next poll: each customer that dropped fires once, none twice', async () => {
+		await onPollClock(async (clock) => {
+			const ids = healthy(count);
+			const watched = parameters.provider === 'tencent' ? { options: { customerIds: ids.join(',') } } : {};
+			const trigger = pollSequence({ ...parameters, ...watched }, credentials, {}, SMALL_BUDGET_MS);
+			// The first reading takes several polls and records who is low already: it emits nothing.
+			const baseline = await pollUntilCaughtUp(trigger, clock, 'lowCredit');
+			expect(baseline.length).toBeGreaterThan(1);
+			expect(baseline.flatMap((p) => p.items)).toEqual([]);
+
+			// Every third customer drops below the threshold, spread over the whole list.
+			const dropped = ids.filter((_, i) => i % 3 === 0);
+			for (const id of dropped) drop(id);
+			const polls = [...(await pollUntilCaughtUp(trigger, clock, 'lowCredit')), ...(await pollUntilCaughtUp(trigger, clock, 'lowCredit'))];
+			expect(polls[0].items.length).toBeLessThan(dropped.length);
+			const emitted = emittedIds(polls, 'customerId');
+			expect(new Set(emitted).size).toBe(emitted.length);
+			expect([...emitted].sort()).toEqual([...dropped].sort());
+			for (const poll of [...baseline, ...polls]) expect(poll.tookMs).toBeLessThanOrEqual(SMALL_BUDGET_MS);
+		}, latencyMs);
+	});
+});

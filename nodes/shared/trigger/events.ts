@@ -19,6 +19,8 @@ export interface EventRecord extends Stamped {
  * year) numbers them as parts; a source with one list has only part 0.
  */
 export interface ListRead extends PageStop {
+	/** Whether the poll's reading time (or `share` of it) is spent. */
+	passed(share?: number): boolean;
 	/** Where to start: the position in part `part` (absent: the start of the first part). */
 	startAt?: { part: number; position: number };
 	/** Set by a source with several parts when the read stopped: the part it stopped in. */
@@ -85,4 +87,20 @@ export interface EventSource {
 export function pagesOf(read: ListRead | undefined, part = 0): { stop?: PageStop; startAt?: number } {
 	if (!read) return {};
 	return { stop: read, startAt: read.startAt?.part === part ? read.startAt.position : undefined };
+}
+
+/**
+ * Runs `work` over `parts` in turn (chunks of ids, one request each), from the part `read` starts
+ * at; once two have run, stops before the next if the poll's reading time is spent, and notes it.
+ */
+export async function eachPart<T>(parts: T[], read: ListRead | undefined, work: (part: T) => Promise<void>): Promise<void> {
+	const first = read?.startAt?.part ?? 0;
+	for (let index = first; index < parts.length; index++) {
+		if (read && index - first >= 2 && read.passed()) {
+			read.stoppedInPart = index;
+			read.resumeAt = 0;
+			return;
+		}
+		await work(parts[index]);
+	}
 }

@@ -12,7 +12,7 @@ import type { ReadDeadline } from './pollBudget';
 import { readDeadline } from './pollBudget';
 import type { CreditSource, VendorTrigger } from './source';
 import type { ResumePoint } from './storedState';
-import { latestAcceptable, readLowCreditState, readResumePoint, readWatermarkState, usable, watermarkInFuture } from './storedState';
+import { latestAcceptable, readLowCreditResume, readLowCreditState, readResumePoint, readWatermarkState, usable, watermarkInFuture } from './storedState';
 import { vendorTimeOr } from './vendorClock';
 import type { Stamped, WatermarkState } from './watermark';
 import { advance, takeNew, takeUndated, windowStart, withUndated } from './watermark';
@@ -61,9 +61,9 @@ const stampedOf = (pairs: Array<[string, string]>): Stamped[] => pairs.map(([id,
 const highest = (keys: string[]) => keys.reduce((max, key) => (key > max ? key : max), '');
 
 /** The read a poll makes: its deadline, and where a resume point says to start. */
-function readFor(deadline: ReadDeadline, resume: ResumePoint | undefined): ListRead {
+function readFor(deadline: ReadDeadline, resume: { from?: [number, number] } | undefined): ListRead {
 	const from = resume?.from;
-	return { passed: () => deadline.passed(), ...(from ? { startAt: { part: from[0], position: from[1] } } : {}) };
+	return { passed: (share?: number) => deadline.passed(share), ...(from ? { startAt: { part: from[0], position: from[1] } } : {}) };
 }
 
 /**
@@ -205,7 +205,8 @@ function ruleOf(context: IPollFunctions, source: CreditSource, options: IDataObj
 
 /**
  * Low Credit: a customer fires once when it drops below the threshold, and again only after it
- * recovered above threshold plus margin. The ids waiting to recover are the whole state.
+ * recovered above threshold plus margin. The ids waiting to recover are the whole state, with a
+ * resume point while a reading of many customers is carried over several polls by their budget.
  */
 async function pollLowCredit(context: IPollFunctions, provider: Provider, source: CreditSource, options: IDataObject): Promise<IDataObject[]> {
 	const rule = ruleOf(context, source, options);
@@ -223,9 +224,10 @@ async function pollLowCredit(context: IPollFunctions, provider: Provider, source
 			return customers;
 		}
 	};
-	const { customers, complete } = await source.creditReadings(context, onlyIds(context, source.customerIdForm, options));
+	const ids = onlyIds(context, source.customerIdForm, options);
 
 	if (context.getMode() === 'manual') {
+		const { customers } = await source.creditReadings(context, ids);
 		const withLevel = customers
 			.map((c) => ({ c, level: levelOf(c, rule) }))
 			.filter((e): e is { c: CustomerRecord; level: number } => e.level !== undefined)
@@ -237,10 +239,18 @@ async function pollLowCredit(context: IPollFunctions, provider: Provider, source
 
 	const staticData = context.getWorkflowStaticData('node');
 	const stored = usable(context, 'Low Credit', readLowCreditState(staticData.lowCredit));
-	const { crossed, low } = evaluateLowCredit(customers, stored?.low ?? [], rule, complete);
-	const emit = stored !== undefined || options.emitExisting === true;
+	const resumed = usable(context, 'Low Credit resume point', readLowCreditResume(staticData.lowCreditResume), 'reading from the first customer');
+	const read = readFor(readDeadline(context), resumed);
+	const { customers, complete } = await source.creditReadings(context, ids, read);
+	const stopped = read.resumeAt !== undefined;
+	// Customers no longer listed are forgotten only by a reading of all of them in one poll.
+	const { crossed, low } = evaluateLowCredit(customers, stored?.low ?? [], rule, complete && !stopped && !resumed);
+	// The first reading (over as many polls as it takes) records who is low already, unless asked to emit them.
+	const emit = resumed ? !resumed.baseline : stored !== undefined || options.emitExisting === true;
 	const items = emit ? (await describe(crossed)).map((c) => toItem(c)) : [];
 	staticData.lowCredit = { low };
+	if (stopped) staticData.lowCreditResume = { from: [read.stoppedInPart ?? 0, read.resumeAt!], baseline: !emit };
+	else delete staticData.lowCreditResume;
 	return items;
 }
 

@@ -29,9 +29,9 @@ export function pollBudgetMs(context: IPollFunctions): number {
 	return Number.isFinite(budget) && budget > 0 ? budget : DEFAULT_POLL_BUDGET_MS;
 }
 
-/** Whether a poll must stop reading now; asked before each page. */
+/** Whether a poll must stop reading now (or, given a share, whether that share of its reading time is spent); asked before each page. */
 export interface ReadDeadline {
-	passed(): boolean;
+	passed(share?: number): boolean;
 }
 
 /**
@@ -40,6 +40,7 @@ export interface ReadDeadline {
  * a long read long spend the budget exactly as they would in n8n, and tests never time anything.
  */
 export function readDeadline(context: IPollFunctions, now: () => number = () => vendorRateLimiter.now()): ReadDeadline {
-	const until = now() + pollBudgetMs(context) * READING_SHARE;
-	return { passed: () => now() >= until };
+	const start = now();
+	const reading = pollBudgetMs(context) * READING_SHARE;
+	return { passed: (share = 1) => now() >= start + reading * share };
 }

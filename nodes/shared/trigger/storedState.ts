@@ -129,6 +129,22 @@ export function readResumePoint(raw: unknown, on: 'time' | 'id'): StoredState<Re
 	return { state: point };
 }
 
+/** Where a Low Credit reading stopped by its budget carries on, and whether it is still the first (which emits nothing). */
+export interface LowCreditResume {
+	from: [number, number];
+	baseline: boolean;
+}
+
+/** A Low Credit resume point: `{ from: [part, position], baseline: true | false }`. */
+export function readLowCreditResume(raw: unknown): StoredState<LowCreditResume> {
+	if (raw === undefined) return { state: undefined };
+	if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { unreadable: `it is ${shape(raw)}, not an object` };
+	const { from, baseline } = raw as { from?: unknown; baseline?: unknown };
+	if (!(Array.isArray(from) && from.length === 2 && from.every(isPosition))) return { unreadable: `its position is ${shape(from)}, not a pair of whole numbers` };
+	if (typeof baseline !== 'boolean') return { unreadable: `its baseline flag is ${shape(baseline)}, not true or false` };
+	return { state: { from: [(from as number[])[0], (from as number[])[1]], baseline } };
+}
+
 /**
  * The state to continue from, or undefined for a fresh baseline, exactly as on first activation.
  * An unreadable state is logged as a warning (what was wrong, never a credential), with what the
