@@ -114,7 +114,7 @@ async function pollWatermark(context: IPollFunctions, source: EventSource, emitE
 	const resumeOf = (sweep: ResumePoint['sweep']) => (resumed?.sweep === sweep ? resumed : undefined);
 
 	/** One poll of a sweep for records new since `from`. */
-	const sweepNew = async (from: WatermarkState, records: EventRecord[], read: ListRead, resume: ResumePoint | undefined): Promise<WatermarkOutcome> => {
+	const sweepNew = (from: WatermarkState, records: EventRecord[], read: ListRead, resume: ResumePoint | undefined): WatermarkOutcome => {
 		const emitted = resume?.watermark.recent ?? [];
 		const { fresh } = takeNew(records, { at: from.at, recent: [...from.recent, ...emitted] }, source.overlapSeconds);
 		const undated = undatedOf(records, union(from.undated, resume?.watermark.undated));
@@ -137,14 +137,14 @@ async function pollWatermark(context: IPollFunctions, source: EventSource, emitE
 		const read = readFor(deadline, resume);
 		const records = await source.since(context, windowStart(stored.at, source.overlapSeconds), read);
 		const future = on === 'time' ? watermarkInFuture(stored.at, vendorTimeOr(context)) : undefined;
-		if (future === undefined) return await sweepNew(stored, records, read, resume);
+		if (future === undefined) return sweepNew(stored, records, read, resume);
 		usable(context, label, { unreadable: future });
 	}
 	if (emitExisting) {
 		const resume = resumeOf('new');
 		const read = readFor(deadline, resume);
 		const everything = await source.since(context, '', read);
-		const outcome = await sweepNew({ at: '', recent: [] }, everything, read, resume);
+		const outcome = sweepNew({ at: '', recent: [] }, everything, read, resume);
 		return { ...outcome, emit: outcome.emit.sort(oldestFirst) };
 	}
 	const resume = resumeOf('baseline');
