@@ -127,21 +127,26 @@ const CASES = [
 /** Only the events whose label contains BENCH_EVENTS, when set. */
 const selected = CASES.filter((event) => !process.env.BENCH_EVENTS || event.label.includes(process.env.BENCH_EVENTS));
 
+/** The bench credentials, pointing at `sandbox` (bench/trigger-budget.js uses them too). */
+function setBenchCredentials(sandbox) {
+	setCredential('bench-tencent', { ...tencentKeys.partnerKey, sessionToken: '', endpoint: sandbox.url, language: 'en-US' });
+	setCredential('bench-huawei', {
+		site: 'custom',
+		endpoint: sandbox.url,
+		accessKeyId: huaweiKeys.partnerKey.accessKeyId,
+		secretAccessKey: huaweiKeys.partnerKey.secretAccessKey,
+		securityToken: '',
+		domainId: huaweiKeys.partnerKey.domainId,
+		resolvedDomainId: '',
+	});
+	setCredential('bench-dotdigital', { ...dotdigitalKeys.resellerUser, baseUrl: `${sandbox.url}/WebApi/ResellerServices` });
+}
+
 async function main() {
 	vendorRateLimiter.acquire = async () => {};
 	const sandbox = await startSandbox({ port: 0 });
 	try {
-		setCredential('bench-tencent', { ...tencentKeys.partnerKey, sessionToken: '', endpoint: sandbox.url, language: 'en-US' });
-		setCredential('bench-huawei', {
-			site: 'custom',
-			endpoint: sandbox.url,
-			accessKeyId: huaweiKeys.partnerKey.accessKeyId,
-			secretAccessKey: huaweiKeys.partnerKey.secretAccessKey,
-			securityToken: '',
-			domainId: huaweiKeys.partnerKey.domainId,
-			resolvedDomainId: '',
-		});
-		setCredential('bench-dotdigital', { ...dotdigitalKeys.resellerUser, baseUrl: `${sandbox.url}/WebApi/ResellerServices` });
+		setBenchCredentials(sandbox);
 		const rows = [];
 		let met = true;
 		for (const event of selected) {
@@ -169,7 +174,11 @@ async function main() {
 	}
 }
 
-main().catch((error) => {
-	process.stderr.write(`${error.stack || error}\n`);
-	process.exit(1);
-});
+module.exports = { CASES, NEW_RECORDS, setBenchCredentials };
+
+if (require.main === module) {
+	main().catch((error) => {
+		process.stderr.write(`${error.stack || error}\n`);
+		process.exit(1);
+	});
+}

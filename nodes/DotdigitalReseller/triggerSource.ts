@@ -3,7 +3,8 @@ import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 import type { CustomerRecord } from '../shared/trigger/customer';
 import { customerEvent, NEW_CUSTOMER } from '../shared/trigger/customer';
 import { numericIdForm } from '../shared/trigger/customerIds';
-import type { EventSource } from '../shared/trigger/events';
+import type { EventSource, ListRead } from '../shared/trigger/events';
+import { eachPart, pagesOf } from '../shared/trigger/events';
 import type { CreditSource } from '../shared/trigger/source';
 import { readList } from '../shared/paging';
 import type { OperationSpec } from '../shared/types';
@@ -45,9 +46,12 @@ async function call(context: IPollFunctions, spec: OperationSpec, body: IDataObj
 }
 
 /** Every account under the reseller, read again if the count moved meanwhile (as every vendor's list). */
-async function allAccounts(context: IPollFunctions): Promise<CustomerRecord[]> {
+async function allAccounts(context: IPollFunctions, read?: ListRead): Promise<CustomerRecord[]> {
 	const send = sender(context);
-	const accounts = await readList(LIST, { body: {}, qs: {}, path: {} }, async (request) => await send(context, LIST, request, 0), { consistent: true });
+	const accounts = await readList(LIST, { body: {}, qs: {}, path: {} }, async (request) => await send(context, LIST, request, 0), {
+		...pagesOf(read),
+		consistent: true,
+	});
 	return accounts.map(fromAccount);
 }
 
@@ -60,8 +64,9 @@ export const dotdigitalNewCustomer: EventSource = {
 	watermarkOn: 'id',
 	overlapSeconds: 0,
 	customerIdForm: ACCOUNT_ID_FORM,
-	since: async (context, since) => (await allAccounts(context)).filter((a) => a.at >= since).map(customerEvent),
-	baseline: async (context) => ({ records: (await allAccounts(context)).map(customerEvent), at: '' }),
+	// Every account, in the list's order: the watermark skips those below it.
+	since: async (context, _since, read) => (await allAccounts(context, read)).map(customerEvent),
+	baseline: async (context, read) => ({ records: (await allAccounts(context, read)).map(customerEvent), at: '' }),
 	newest: async (context, count) =>
 		(await allAccounts(context))
 			.sort((a, b) => (a.at < b.at ? 1 : -1))
@@ -79,10 +84,10 @@ export const dotdigitalCredit: CreditSource = {
 				"dotdigital's account list gives a balance but not the credits allocated; per-account credit reads (Account Credit Method) do, so list the accounts to watch, or use an amount.",
 		};
 	},
-	async creditReadings(context, onlyIds) {
-		if (onlyIds.length === 0) return { customers: await allAccounts(context), complete: true };
+	async creditReadings(context, onlyIds, read) {
+		if (onlyIds.length === 0) return { customers: await allAccounts(context, read), complete: true };
 		const customers: CustomerRecord[] = [];
-		for (const id of onlyIds) {
+		await eachPart(onlyIds, read, async (id) => {
 			const answer = await call(context, CREDIT, { AccountId: Number(id) });
 			const allocations = (answer.Allocations as IDataObject[] | undefined) ?? [];
 			customers.push({
@@ -93,7 +98,7 @@ export const dotdigitalCredit: CreditSource = {
 				currency: 'credits',
 				raw: answer,
 			});
-		}
+		});
 		return { customers, complete: false };
 	},
 };

@@ -1,6 +1,7 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
-import type { EventRecord, EventSource } from '../shared/trigger/events';
+import type { EventRecord, EventSource, ListRead } from '../shared/trigger/events';
+import { pagesOf } from '../shared/trigger/events';
 import { sortableUtc, windowStart } from '../shared/trigger/watermark';
 import { operationSpec } from '../shared/operationLookup';
 import { huaweiOperations } from './resources';
@@ -73,15 +74,23 @@ function orderRecord(o: IDataObject): EventRecord {
 
 /**
  * Orders created in `[begin, end]` (no end: up to whatever Huawei holds), page by page; a range read
- * again if its count moved meanwhile. This machine's clock only cuts a long span into years.
+ * again if its count moved meanwhile. This machine's clock only cuts a long span into years. With
+ * `read`, each year's range is a part of the read: it starts in the part it names, and stops inside
+ * a range when its deadline has passed (a range is never cut before its first pages).
  */
-async function ordersCreated(context: IPollFunctions, begin: string, end: string, filter: OrderFilter): Promise<EventRecord[]> {
+async function ordersCreated(context: IPollFunctions, begin: string, end: string, filter: OrderFilter, read?: ListRead): Promise<EventRecord[]> {
 	const out: EventRecord[] = [];
 	const ranges = end ? yearRanges(begin, end) : openRanges(begin);
-	for (const [from, to] of ranges) {
+	const first = read?.startAt?.part ?? 0;
+	for (let part = first; part < ranges.length; part++) {
+		const [from, to] = ranges[part];
 		const qs = { create_time_begin: from, ...(to ? { create_time_end: to } : {}), order_by: 'createTime', ...serverFilter(filter) };
-		const orders = await readList(LIST, { body: {}, qs, path: {} }, sending(context, LIST), { consistent: true });
+		const orders = await readList(LIST, { body: {}, qs, path: {} }, sending(context, LIST), { ...pagesOf(read, part), consistent: true });
 		out.push(...orders.filter((o) => wanted(filter, o)).map(orderRecord));
+		if (read?.resumeAt !== undefined) {
+			read.stoppedInPart = part;
+			break;
+		}
 	}
 	return out;
 }
@@ -192,11 +201,11 @@ export const customerOrderSource: EventSource = {
 	// "Only These Customers" lists the customers whose orders are watched.
 	customerIdForm: HUAWEI_CUSTOMER_ID_FORM,
 	// The watermark sees orders in every status; followUp emits those in (or reaching) a chosen one.
-	since: async (context, since) => await ordersCreated(context, since, '', anyStatus(filterOf(context))),
-	baseline: async (context) => {
+	since: async (context, since, read) => await ordersCreated(context, since, '', anyStatus(filterOf(context)), read),
+	baseline: async (context, read) => {
 		// The watermark starts at Huawei's now (its Date header), never this machine's clock.
 		const now = await askVendorTime(context, async () => await sending(context, LIST)({ body: {}, qs: { offset: 0, limit: 1 }, path: {} }));
-		return { records: await ordersCreated(context, windowStart(now, HUAWEI_OVERLAP_SECONDS), '', anyStatus(filterOf(context))), at: now };
+		return { records: await ordersCreated(context, windowStart(now, HUAWEI_OVERLAP_SECONDS), '', anyStatus(filterOf(context)), read), at: now };
 	},
 	followUp: followOrderStatuses,
 	newest: async (context, count) => {

@@ -5,7 +5,8 @@ import { readList } from '../shared/paging';
 import type { CustomerRecord } from '../shared/trigger/customer';
 import { customerEvent, NEW_CUSTOMER } from '../shared/trigger/customer';
 import type { CustomerIdForm } from '../shared/trigger/customerIds';
-import type { EventSource } from '../shared/trigger/events';
+import type { EventSource, ListRead } from '../shared/trigger/events';
+import { eachPart, pagesOf } from '../shared/trigger/events';
 import type { CreditSource } from '../shared/trigger/source';
 import { sortableUtc, windowStart } from '../shared/trigger/watermark';
 import { askVendorTime } from '../shared/trigger/vendorClock';
@@ -42,8 +43,8 @@ async function call(context: IPollFunctions, spec: OperationSpec, body: IDataObj
 }
 
 /** Every customer matching the filter, page by page; read again if the count moved meanwhile. */
-export async function listAll(context: IPollFunctions, filter: IDataObject): Promise<CustomerRecord[]> {
-	return (await readList(LIST, { body: filter, qs: {}, path: {} }, sending(context, LIST), { consistent: true })).map(fromListed);
+export async function listAll(context: IPollFunctions, filter: IDataObject, read?: ListRead): Promise<CustomerRecord[]> {
+	return (await readList(LIST, { body: filter, qs: {}, path: {} }, sending(context, LIST), { ...pagesOf(read), consistent: true })).map(fromListed);
 }
 
 /** A Huawei customer id, in "Only These Customers" of every event. */
@@ -58,8 +59,8 @@ export const HUAWEI_CUSTOMER_ID_FORM: CustomerIdForm = {
  * (inclusive); its order is not documented. No end is sent: this machine's clock may be behind
  * Huawei's, and would hide the newest customers.
  */
-async function associatedSince(context: IPollFunctions, since: string): Promise<CustomerRecord[]> {
-	return await listAll(context, since ? { associated_on_begin: since } : {});
+async function associatedSince(context: IPollFunctions, since: string, read?: ListRead): Promise<CustomerRecord[]> {
+	return await listAll(context, since ? { associated_on_begin: since } : {}, read);
 }
 
 export const huaweiNewCustomer: EventSource = {
@@ -67,12 +68,12 @@ export const huaweiNewCustomer: EventSource = {
 	option: NEW_CUSTOMER,
 	overlapSeconds: HUAWEI_OVERLAP_SECONDS,
 	customerIdForm: HUAWEI_CUSTOMER_ID_FORM,
-	since: async (context, since) => (await associatedSince(context, since)).map(customerEvent),
-	baseline: async (context) => {
+	since: async (context, since, read) => (await associatedSince(context, since, read)).map(customerEvent),
+	baseline: async (context, read) => {
 		// The watermark starts at Huawei's now (its Date header), never this machine's clock;
 		// customers that become visible late land inside the overlap window, so read it now too.
 		const now = await askVendorTime(context, async () => await call(context, LIST, { offset: 0, limit: 1 }));
-		return { records: (await associatedSince(context, windowStart(now, HUAWEI_OVERLAP_SECONDS))).map(customerEvent), at: now };
+		return { records: (await associatedSince(context, windowStart(now, HUAWEI_OVERLAP_SECONDS), read)).map(customerEvent), at: now };
 	},
 	newest: async (context, count) => {
 		const until = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
@@ -85,13 +86,20 @@ export const huaweiNewCustomer: EventSource = {
 
 export const huaweiCredit: CreditSource = {
 	customerIdForm: HUAWEI_CUSTOMER_ID_FORM,
-	async creditReadings(context, onlyIds) {
+	async creditReadings(context, onlyIds, read) {
 		// On the Europe and International sites a reseller customer's "credit" is its budget.
-		const listed = onlyIds.length ? [] : await listAll(context, { association_type: '3' });
+		// Listing every customer takes at most half the poll's reading time, their budgets the rest;
+		// a stop carries on at the first customer whose budget was not read (the list's offset).
+		const from = read?.startAt?.position ?? 0;
+		const listing: ListRead | undefined = read && { passed: () => read.passed(0.5), ...(read.startAt ? { startAt: read.startAt } : {}) };
+		const budgets: ListRead | undefined = read && { passed: (share) => read.passed(share) };
+		const listed = onlyIds.length ? [] : await listAll(context, { association_type: '3' }, listing);
 		const ids = onlyIds.length ? onlyIds : listed.map((c) => c.id);
 		const names = new Map(listed.map((c) => [c.id, c]));
 		const customers: CustomerRecord[] = [];
-		for (const part of chunk(ids, 100)) {
+		let checked = 0;
+		await eachPart(chunk(ids, 100), onlyIds.length ? read : budgets, async (part) => {
+			checked += part.length;
 			const answer = await call(context, BUDGETS, { customer_ids: part });
 			for (const budget of (answer.budget_infos as IDataObject[]) ?? []) {
 				const id = String(budget.customer_id);
@@ -111,6 +119,10 @@ export const huaweiCredit: CreditSource = {
 					raw: { ...budget, ...(listedCustomer ? { customer: listedCustomer.raw } : {}) },
 				});
 			}
+		});
+		if (read && !onlyIds.length && (listing?.resumeAt !== undefined || budgets?.resumeAt !== undefined)) {
+			read.stoppedInPart = 0;
+			read.resumeAt = from + checked;
 		}
 		return { customers, complete: onlyIds.length === 0 };
 	},

@@ -1,6 +1,7 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
-import type { EventRecord, EventSource } from '../shared/trigger/events';
+import type { EventRecord, EventSource, ListRead } from '../shared/trigger/events';
+import { pagesOf } from '../shared/trigger/events';
 import { sortableUtc } from '../shared/trigger/watermark';
 import type { OperationSpec } from '../shared/types';
 import { operationSpec } from '../shared/operationLookup';
@@ -22,8 +23,8 @@ const PENDING_SUB_AGENTS = operationSpec(tencentOperations, 'subAgent', 'getPend
  * lists have no time filter and no documented order, so a poll reads them whole; they hold only
  * applications awaiting review, which leave the list once answered.
  */
-async function allPending(context: IPollFunctions, spec: OperationSpec): Promise<IDataObject[]> {
-	return await readList(spec, { body: {}, qs: {}, path: {} }, sending(context, spec), { consistent: true });
+async function allPending(context: IPollFunctions, spec: OperationSpec, read?: ListRead): Promise<IDataObject[]> {
+	return await readList(spec, { body: {}, qs: {}, path: {} }, sending(context, spec), { ...pagesOf(read), consistent: true });
 }
 
 /**
@@ -88,7 +89,7 @@ function pendingApplicationSource(
 	spec: OperationSpec,
 	toRecord: (a: IDataObject) => EventRecord,
 ): EventSource {
-	const read = async (context: IPollFunctions) => (await allPending(context, spec)).map(toRecord);
+	const pending = async (context: IPollFunctions, read?: ListRead) => (await allPending(context, spec, read)).map(toRecord);
 	return {
 		event,
 		option,
@@ -97,10 +98,11 @@ function pendingApplicationSource(
 		customerIdForm: TENCENT_UIN_FORM,
 		// The list is read whole: an application without a time is kept by id while it is pending.
 		listsAll: true,
-		since: async (context, since) => (await read(context)).filter((r) => r.at === '' || r.at >= since),
+		// Every pending application, in the list's order: the watermark skips those below it.
+		since: async (context, _since, read) => await pending(context, read),
 		// Everything pending now is known; the newest application sets the watermark.
-		baseline: async (context) => ({ records: await read(context), at: '' }),
-		newest: async (context, count) => (await read(context)).sort((a, b) => (a.at < b.at ? 1 : -1)).slice(0, count),
+		baseline: async (context, read) => ({ records: await pending(context, read), at: '' }),
+		newest: async (context, count) => (await pending(context)).sort((a, b) => (a.at < b.at ? 1 : -1)).slice(0, count),
 	};
 }
 

@@ -5,7 +5,8 @@ import { readList } from '../shared/paging';
 import type { CustomerRecord } from '../shared/trigger/customer';
 import { customerEvent, NEW_CUSTOMER } from '../shared/trigger/customer';
 import { numericIdForm } from '../shared/trigger/customerIds';
-import type { EventSource } from '../shared/trigger/events';
+import type { EventSource, ListRead } from '../shared/trigger/events';
+import { eachPart, pagesOf } from '../shared/trigger/events';
 import type { CreditSource } from '../shared/trigger/source';
 import { sortableUtc } from '../shared/trigger/watermark';
 import { operationSpec } from '../shared/operationLookup';
@@ -55,8 +56,9 @@ async function call(context: IPollFunctions, spec: OperationSpec, body: IDataObj
 }
 
 /** QueryCustomersCredit sorts by association time, newest first: read pages until one reaches past `since`. */
-async function newestFirstSince(context: IPollFunctions, since: string): Promise<CustomerRecord[]> {
+async function newestFirstSince(context: IPollFunctions, since: string, read?: ListRead): Promise<CustomerRecord[]> {
 	const listed = await readList(LIST, { body: { Order: 'desc' }, qs: {}, path: {} }, sending(context, LIST), {
+		...pagesOf(read),
 		consistent: true,
 		enough: (page) => since !== '' && page.some((r) => fromListed(r).at < since),
 	});
@@ -77,7 +79,7 @@ export const tencentNewCustomer: EventSource = {
 	option: NEW_CUSTOMER,
 	overlapSeconds: TENCENT_OVERLAP_SECONDS,
 	customerIdForm: TENCENT_UIN_FORM,
-	since: async (context, since) => (await newestFirstSince(context, since)).map(customerEvent),
+	since: async (context, since, read) => (await newestFirstSince(context, since, read)).map(customerEvent),
 	// The newest page sets the watermark; older customers can never be newer than it.
 	baseline: async (context) => ({ records: (await newestCustomers(context, PAGE_SIZE)).map(customerEvent), at: '' }),
 	newest: async (context, count) => (await newestCustomers(context, count)).map(customerEvent),
@@ -85,16 +87,17 @@ export const tencentNewCustomer: EventSource = {
 
 export const tencentCredit: CreditSource = {
 	customerIdForm: TENCENT_UIN_FORM,
-	async creditReadings(context, onlyIds) {
+	async creditReadings(context, onlyIds, read) {
 		if (onlyIds.length === 0) {
+			// One request answers for every direct customer: nothing to stop.
 			const answer = await call(context, DIRECT, {});
 			return { customers: ((answer.Data as IDataObject[]) ?? []).map(fromCredit), complete: true };
 		}
 		const customers: CustomerRecord[] = [];
-		for (const part of chunk(onlyIds.map(Number), 50)) {
+		await eachPart(chunk(onlyIds.map(Number), 50), read, async (part) => {
 			const answer = await call(context, BY_UINS, { UinList: part });
 			customers.push(...((answer.Data as IDataObject[]) ?? []).map(fromCredit));
-		}
+		});
 		return { customers, complete: false };
 	},
 	async describe(context, customers) {

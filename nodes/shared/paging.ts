@@ -41,6 +41,22 @@ export interface PageReading<T> {
 	consistent?: boolean;
 	/** Stops after a page that reached far enough (a newest-first list read back to a time). */
 	enough?: (records: T[]) => boolean;
+	/** A poll's read deadline: the pager stops before a page once it has passed, and says where. */
+	stop?: PageStop;
+}
+
+/**
+ * When a read must stop early (a trigger's poll budget, see trigger/pollBudget.ts). At least two
+ * pages are read first, so a read that starts by reading its last page again always gets further.
+ */
+export interface PageStop {
+	/** Whether reading must stop now; asked before each page after the first two. */
+	passed(): boolean;
+	/**
+	 * Set by the pager when it stopped: the position of the last page it read. Reading on from
+	 * there reads that page again, which covers a list that moved by less than a page meanwhile.
+	 */
+	resumeAt?: number;
 }
 
 type PagingStyle = PagingSpec['style'];
@@ -122,14 +138,20 @@ async function readPass<T>(style: PagingStyle, plan: PagingPlan, readPage: PageR
 	const scheduling = reading.scheduling ?? { limit: 1 };
 	let position: number | undefined = plan.startAt;
 	let pending: Array<Page<T>> = [];
+	let lastRead = plan.startAt;
 	for (let pages = 0; pages < MAX_PAGES && position !== undefined; pages++) {
+		if (reading.stop && pages >= 2 && reading.stop.passed()) {
+			reading.stop.resumeAt = lastRead;
+			break;
+		}
 		const page = pending.shift() ?? (await readPage(position, plan.pageSize));
+		lastRead = position;
 		totals.add(page.total);
 		records.push(...page.records);
 		if (records.length >= plan.limit) return { records: records.slice(0, plan.limit), totals };
 		if (reading.enough?.(page.records)) break;
 		const next = nextPosition(style, position, plan.pageSize, page);
-		if (next !== undefined && pending.length === 0 && page.total !== undefined && scheduling.limit > 1) {
+		if (next !== undefined && pending.length === 0 && page.total !== undefined && scheduling.limit > 1 && !reading.stop) {
 			const positions = remainingPositions(style, position, plan.pageSize, page.total, plan.limit - records.length);
 			if (positions.length > 1) pending = await readPagesAtOnce(readPage, positions, plan.pageSize, scheduling);
 		}
@@ -146,7 +168,9 @@ async function readPass<T>(style: PagingStyle, plan: PagingPlan, readPage: PageR
  */
 export async function readPages<T>(style: PagingStyle, plan: PagingPlan, readPage: PageReader<T>, reading: PageReading<T> = {}): Promise<T[]> {
 	let pass = await readPass(style, plan, readPage, reading);
-	for (let passes = 1; reading.consistent && pass.totals.size > 1 && passes < CONSISTENT_READ_PASSES; passes++) {
+	// A read stopped by its deadline is not read again: the poll that carries it on judges the list.
+	const stopped = () => reading.stop?.resumeAt !== undefined;
+	for (let passes = 1; reading.consistent && pass.totals.size > 1 && passes < CONSISTENT_READ_PASSES && !stopped(); passes++) {
 		pass = await readPass(style, plan, readPage, reading);
 	}
 	return pass.records;
@@ -203,7 +227,7 @@ function listOf(spec: OperationSpec): { paging: PagingSpec; recordsPath: string 
 }
 
 /**
- * The records of an operation's list from its first page: all of them (or the first `limit`), in
+ * The records of an operation's list from its first page (or `startAt`): all of them (or the first `limit`), in
  * its largest pages unless `pageSize` says otherwise. How the nodes' own reads (the triggers', a
  * ledger lookup) read the vendors' lists.
  */
@@ -211,10 +235,10 @@ export async function readList(
 	spec: OperationSpec,
 	request: BuiltRequest,
 	fetchPage: (request: BuiltRequest) => Promise<IDataObject>,
-	reading: PageReading<IDataObject> & { limit?: number; pageSize?: number } = {},
+	reading: PageReading<IDataObject> & { limit?: number; pageSize?: number; startAt?: number } = {},
 ): Promise<IDataObject[]> {
 	const { paging, recordsPath } = listOf(spec);
-	const plan = { limit: reading.limit ?? Infinity, pageSize: reading.pageSize ?? paging.maxPageSize, startAt: firstPosition(paging) };
+	const plan = { limit: reading.limit ?? Infinity, pageSize: reading.pageSize ?? paging.maxPageSize, startAt: reading.startAt ?? firstPosition(paging) };
 	return await collectPages(paging, recordsPath, request, plan, fetchPage, reading);
 }
 

@@ -114,7 +114,8 @@ export class AdaptiveRateLimiter {
 		this.reset();
 	}
 
-	private now(): number {
+	/** The time on the limiter's clock (a poll's read deadline is measured on it too). */
+	now(): number {
 		return this.clock.now();
 	}
 

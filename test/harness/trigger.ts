@@ -27,6 +27,12 @@ function nodeLogger(context: PollContext): PollContext['logger'] {
 	return getter.call({}) as PollContext['logger'];
 }
 
+/**
+ * The poll's budget as the host gives it: milliseconds (n8n 2.38+ `getPollBudgetMs`), 'absent' for
+ * a host without `getPollBudgetMs` (n8n 1.x, 2.36-2.37), or undefined for n8n-core's default.
+ */
+export type HostBudget = number | 'absent' | undefined;
+
 /** The trigger node type of each vendor, picked by a test's `provider` parameter. */
 const TRIGGER_TYPES: Record<string, string> = {
 	tencent: 'tencentCloudPartnerTrigger',
@@ -44,6 +50,7 @@ export async function pollTrigger(
 	credentials: INode['credentials'],
 	persisted: IDataObject,
 	mode: WorkflowExecuteMode = 'trigger',
+	budget: HostBudget = undefined,
 ): Promise<PollResult> {
 	const { provider, ...ownParameters } = parameters;
 	const triggerType = TRIGGER_TYPES[String(provider)];
@@ -58,7 +65,22 @@ export async function pollTrigger(
 		credentials,
 	};
 	const workflow = buildWorkflow({ nodes: [node], connections: {}, staticData: JSON.parse(JSON.stringify(persisted)) });
-	const context = new PollContext(workflow, workflow.getNode('Trigger')!, additionalDataFor(workflow.id), mode, 'activate');
+	const getPollBudgetMs = typeof budget === 'number' ? () => budget : undefined;
+	const context = new PollContext(
+		workflow,
+		workflow.getNode('Trigger')!,
+		additionalDataFor(workflow.id),
+		mode,
+		'activate',
+		undefined,
+		undefined,
+		undefined,
+		undefined,
+		undefined,
+		getPollBudgetMs,
+	);
+	// An older host's poll context has no getPollBudgetMs at all.
+	if (budget === 'absent') Object.defineProperty(context, 'getPollBudgetMs', { value: undefined });
 	const warnings: string[] = [];
 	const logger = nodeLogger(context);
 	// The node's own logger, with its warnings also kept for the test.
@@ -99,11 +121,11 @@ export interface PollSequence {
 	restartFrom(saved: IDataObject): void;
 }
 
-export function pollSequence(parameters: IDataObject, credentials: IDataObject, persisted: IDataObject = {}): PollSequence {
+export function pollSequence(parameters: IDataObject, credentials: IDataObject, persisted: IDataObject = {}, budget: HostBudget = undefined): PollSequence {
 	let state = persisted;
 	return {
 		async poll(mode: 'trigger' | 'manual' = 'trigger') {
-			const result = await pollTrigger(parameters as never, credentials as never, state, mode);
+			const result = await pollTrigger(parameters as never, credentials as never, state, mode, budget);
 			// n8n keeps static data only from a production poll that succeeded.
 			if (!result.error && mode === 'trigger') state = result.staticData;
 			return result;

@@ -1,5 +1,6 @@
 import type { IDataObject, INodeProperties, INodePropertyOptions, IPollFunctions } from 'n8n-workflow';
 
+import type { PageStop } from '../paging';
 import type { CustomerIdForm } from './customerIds';
 import type { Stamped } from './watermark';
 
@@ -10,6 +11,20 @@ export interface EventRecord extends Stamped {
 	/** The item's fields (besides provider and event). */
 	fields: IDataObject;
 	raw: IDataObject;
+}
+
+/**
+ * How one poll reads a source's list: from where (a resume point), and until the poll's deadline
+ * (the pager notes where it stopped in it). A source that reads several lists in turn (a range per
+ * year) numbers them as parts; a source with one list has only part 0.
+ */
+export interface ListRead extends PageStop {
+	/** Whether the poll's reading time (or `share` of it) is spent. */
+	passed(share?: number): boolean;
+	/** Where to start: the position in part `part` (absent: the start of the first part). */
+	startAt?: { part: number; position: number };
+	/** Set by a source with several parts when the read stopped: the part it stopped in. */
+	stoppedInPart?: number;
 }
 
 /**
@@ -33,14 +48,16 @@ export interface EventSource {
 	overlapSeconds: number;
 	/**
 	 * Records stamped at or after `since` ('' for all), with no upper bound (this machine's clock is
-	 * not the vendor's). The answer is consistent: a list that changed while paging is read again.
+	 * not the vendor's), in the list's order; older ones may come too (the watermark skips them).
+	 * The answer is consistent: a list that changed while paging is read again. With `read`, the
+	 * read starts where it says and stops at its deadline (see ListRead).
 	 */
-	since(context: IPollFunctions, since: string): Promise<EventRecord[]>;
+	since(context: IPollFunctions, since: string, read?: ListRead): Promise<EventRecord[]>;
 	/**
 	 * What the first activation records as known, and the watermark time ('' when the records set
-	 * it): a vendor time, never this machine's.
+	 * it): a vendor time, never this machine's. `read` as for `since`.
 	 */
-	baseline(context: IPollFunctions): Promise<{ records: EventRecord[]; at: string }>;
+	baseline(context: IPollFunctions, read?: ListRead): Promise<{ records: EventRecord[]; at: string }>;
 	/**
 	 * Whether `since` always returns every current record (a pending list read whole): records
 	 * without a usable time (at '') are then emitted once each, by id, instead of never.
@@ -64,4 +81,26 @@ export interface EventSource {
 	customerIdForm: CustomerIdForm;
 	/** Editor fields only this event has (shown for it alone). */
 	properties?: INodeProperties[];
+}
+
+/** What the pager needs of a poll's `read` for the source's list `part`: the stop, and where to start. */
+export function pagesOf(read: ListRead | undefined, part = 0): { stop?: PageStop; startAt?: number } {
+	if (!read) return {};
+	return { stop: read, startAt: read.startAt?.part === part ? read.startAt.position : undefined };
+}
+
+/**
+ * Runs `work` over `parts` in turn (chunks of ids, one request each), from the part `read` starts
+ * at; once two have run, stops before the next if the poll's reading time is spent, and notes it.
+ */
+export async function eachPart<T>(parts: T[], read: ListRead | undefined, work: (part: T) => Promise<void>): Promise<void> {
+	const first = read?.startAt?.part ?? 0;
+	for (let index = first; index < parts.length; index++) {
+		if (read && index - first >= 2 && read.passed()) {
+			read.stoppedInPart = index;
+			read.resumeAt = 0;
+			return;
+		}
+		await work(parts[index]);
+	}
 }

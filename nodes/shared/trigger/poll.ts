@@ -7,11 +7,14 @@ import type { CustomerIdForm } from './customerIds';
 import { watchedIds } from './customerIds';
 import type { LowCreditRule } from './lowCredit';
 import { evaluateLowCredit, levelOf } from './lowCredit';
-import type { EventRecord, EventSource } from './events';
+import type { EventRecord, EventSource, ListRead } from './events';
+import type { ReadDeadline } from './pollBudget';
+import { readDeadline } from './pollBudget';
 import type { CreditSource, VendorTrigger } from './source';
-import { latestAcceptable, readLowCreditState, readWatermarkState, usable, watermarkInFuture } from './storedState';
+import type { ResumePoint } from './storedState';
+import { latestAcceptable, readLowCreditResume, readLowCreditState, readResumePoint, readWatermarkState, usable, watermarkInFuture } from './storedState';
 import { vendorTimeOr } from './vendorClock';
-import type { WatermarkState } from './watermark';
+import type { Stamped, WatermarkState } from './watermark';
 import { advance, takeNew, takeUndated, windowStart, withUndated } from './watermark';
 
 /** How many records a manual test run returns. */
@@ -31,12 +34,51 @@ function itemOf(provider: Provider, event: string, record: EventRecord, extra: I
 
 const oldestFirst = (a: EventRecord, b: EventRecord) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.id < b.id ? -1 : 1);
 
-/** What a watermark poll found: the records to emit, those a baseline recorded as known, and the state to store. */
+/** What a watermark poll found: the records to emit, those a baseline recorded as known, and the states to store. */
 interface WatermarkOutcome {
 	emit: EventRecord[];
-	/** The records a fresh baseline recorded as known (undefined when the poll continued from a stored state). */
+	/** The records a baseline recorded as known in this poll (undefined when the poll continued from a stored state). */
 	known?: EventRecord[];
-	state: WatermarkState;
+	/** The watermark to store; undefined while a sweep is under way (the stored one stays). */
+	state?: WatermarkState;
+	/** Where the next poll carries on, when this one stopped at its deadline. */
+	resume?: ResumePoint;
+}
+
+/** How many of the last records read a resume point keeps to recognise its place by. */
+const BOUNDARY_RECORDS = 3;
+
+/** The static-data key of an event's resume point, beside its watermark and follow-up. */
+export const resumeKey = (source: EventSource) => `${source.event}Resume`;
+
+/** The ids of both lists, each once, sorted (the undated ids a sweep has seen). */
+const union = (a: string[] = [], b: string[] = []) => [...new Set([...a, ...b])].sort();
+
+/** The stored `[id, at]` pairs as records the watermark can take in. */
+const stampedOf = (pairs: Array<[string, string]>): Stamped[] => pairs.map(([id, at]) => ({ id, at }));
+
+/** The highest of some watermark keys ('' when none). */
+const highest = (keys: string[]) => keys.reduce((max, key) => (key > max ? key : max), '');
+
+/** The read a poll makes: its deadline, and where a resume point says to start. */
+function readFor(deadline: ReadDeadline, resume: { from?: [number, number] } | undefined): ListRead {
+	const from = resume?.from;
+	return { passed: (share?: number) => deadline.passed(share), ...(from ? { startAt: { part: from[0], position: from[1] } } : {}) };
+}
+
+/**
+ * Whether a read that carried on from `resume` met one of the records it stopped at: then, as the
+ * list keeps its records' relative order, nothing after them can have moved before where it started
+ * reading again. Otherwise more than a page before it was removed meanwhile, and the sweep starts
+ * over (what it emitted stays known, so nothing is emitted twice).
+ */
+const keptItsPlace = (resume: ResumePoint | undefined, records: EventRecord[]) =>
+	!resume?.from || resume.boundary.length === 0 || records.some((r) => resume.boundary.includes(r.id));
+
+/** Where a stopped (or lost) read carries on at the next poll. */
+function carryOn(read: ListRead, records: EventRecord[], sweep: ResumePoint['sweep'], watermark: WatermarkState, lost: boolean): ResumePoint {
+	if (lost || read.resumeAt === undefined) return { sweep, boundary: [], watermark };
+	return { sweep, from: [read.stoppedInPart ?? 0, read.resumeAt], boundary: records.slice(-BOUNDARY_RECORDS).map((r) => r.id), watermark };
 }
 
 /**
@@ -47,39 +89,75 @@ interface WatermarkOutcome {
  * without a time once. Every time the bookkeeping compares with is the vendor's (its answers' Date
  * header; this machine's clock only when the vendor sends none): the watermark never passes shortly
  * after the vendor's now, and a stored one beyond it starts a fresh baseline. Nothing is written
- * here: the caller stores the state once the whole poll has succeeded.
+ * here: the caller stores the states once the whole poll has succeeded.
+ *
+ * A read that reaches the poll's deadline stops (see pollBudget.ts) and the poll becomes part of a
+ * sweep that the next polls carry on from a resume point. A sweep for new records emits what each
+ * poll finds new, keeps what it emitted so nothing is emitted twice, and leaves the stored watermark
+ * until it has read the whole list; then the watermark moves, no further than the vendor's time when
+ * the sweep began, so a record that arrived meanwhile in a part already read is still new next time.
+ * A baseline sweep emits nothing and records what each poll reads as known.
  */
 async function pollWatermark(context: IPollFunctions, source: EventSource, emitExisting: boolean): Promise<WatermarkOutcome> {
 	const on = source.watermarkOn ?? 'time';
 	const label = source.option.name;
 	const ceiling = () => (on === 'time' ? latestAcceptable(vendorTimeOr(context)) : undefined);
-	/** `next` with the undated ids still listed, and the undated records not known before. */
-	const settle = (next: WatermarkState, records: EventRecord[], known?: string[]): { state: WatermarkState; undated: EventRecord[] } => {
-		if (source.listsAll !== true) return { state: next, undated: [] };
-		const { fresh, undated } = takeUndated(records, known);
-		return { state: withUndated(next, undated), undated: fresh };
-	};
+	// Records without a time are emitted once each by id where the list is read whole (and when
+	// everything existing is emitted); elsewhere they are never new.
+	const undatedOf = (records: EventRecord[], known?: string[]) =>
+		source.listsAll === true || emitExisting ? takeUndated(records, known) : { fresh: [], undated: [] };
+	const deadline = readDeadline(context);
 
 	const staticData = context.getWorkflowStaticData('node');
 	const stored = usable(context, label, readWatermarkState(staticData[source.event], on));
-	if (stored) {
-		const records = await source.since(context, windowStart(stored.at, source.overlapSeconds));
-		const future = on === 'time' ? watermarkInFuture(stored.at, vendorTimeOr(context)) : undefined;
-		if (future === undefined) {
-			const { fresh, next } = takeNew(records, stored, source.overlapSeconds, ceiling());
-			const { state, undated } = settle(next, records, stored.undated);
-			return { emit: [...undated, ...fresh], state };
+	const resumed = usable(context, `${label} resume point`, readResumePoint(staticData[resumeKey(source)], on), 'reading the list from its start');
+	const resumeOf = (sweep: ResumePoint['sweep']) => (resumed?.sweep === sweep ? resumed : undefined);
+
+	/** One poll of a sweep for records new since `from`. */
+	const sweepNew = (from: WatermarkState, records: EventRecord[], read: ListRead, resume: ResumePoint | undefined): WatermarkOutcome => {
+		const emitted = resume?.watermark.recent ?? [];
+		const { fresh } = takeNew(records, { at: from.at, recent: [...from.recent, ...emitted] }, source.overlapSeconds);
+		const undated = undatedOf(records, union(from.undated, resume?.watermark.undated));
+		const emit = [...undated.fresh, ...fresh];
+		const allUndated = union(resume?.watermark.undated, undated.undated);
+		const lost = !keptItsPlace(resume, records);
+		if (read.resumeAt === undefined && !lost) {
+			// The whole list is read: the watermark moves, no further than where the sweep began.
+			const cap = resume ? resume.watermark.at : ceiling();
+			const next = advance(from, [...records, ...stampedOf(emitted)], source.overlapSeconds, cap);
+			return { emit, state: source.listsAll === true ? withUndated(next, allUndated) : next };
 		}
+		const cap = resume?.watermark.at ?? (on === 'time' ? vendorTimeOr(context) : highest([from.at, ...records.map((r) => r.at)]));
+		const progress = withUndated({ at: cap, recent: [...emitted, ...fresh.map((r): [string, string] => [r.id, r.at])] }, allUndated);
+		return { emit, resume: carryOn(read, records, 'new', progress, lost) };
+	};
+
+	if (stored) {
+		const resume = resumeOf('new');
+		const read = readFor(deadline, resume);
+		const records = await source.since(context, windowStart(stored.at, source.overlapSeconds), read);
+		const future = on === 'time' ? watermarkInFuture(stored.at, vendorTimeOr(context)) : undefined;
+		if (future === undefined) return sweepNew(stored, records, read, resume);
 		usable(context, label, { unreadable: future });
 	}
 	if (emitExisting) {
-		const everything = await source.since(context, '');
-		const { state } = settle(advance({ at: '', recent: [] }, everything, source.overlapSeconds, ceiling()), everything);
-		return { emit: [...everything].sort(oldestFirst), state };
+		const resume = resumeOf('new');
+		const read = readFor(deadline, resume);
+		const everything = await source.since(context, '', read);
+		const outcome = sweepNew({ at: '', recent: [] }, everything, read, resume);
+		return { ...outcome, emit: outcome.emit.sort(oldestFirst) };
 	}
-	const start = await source.baseline(context);
-	const { state } = settle(advance({ at: start.at, recent: [] }, start.records, source.overlapSeconds, ceiling()), start.records);
-	return { emit: [], known: start.records, state };
+	const resume = resumeOf('baseline');
+	const read = readFor(deadline, resume);
+	const start = await source.baseline(context, read);
+	const before = resume?.watermark ?? { at: start.at, recent: [] };
+	const next = withUndated(
+		advance(before, start.records, source.overlapSeconds, ceiling()),
+		union(before.undated, undatedOf(start.records).undated),
+	);
+	const lost = !keptItsPlace(resume, start.records);
+	if (read.resumeAt === undefined && !lost) return { emit: [], known: start.records, state: next };
+	return { emit: [], known: start.records, resume: carryOn(read, start.records, 'baseline', next, lost) };
 }
 
 /**
@@ -106,7 +184,9 @@ async function pollEvent(context: IPollFunctions, provider: Provider, source: Ev
 		if (next.state) staticData[key] = next.state;
 		else delete staticData[key];
 	}
-	staticData[source.event] = outcome.state as unknown as IDataObject;
+	if (outcome.state) staticData[source.event] = outcome.state as unknown as IDataObject;
+	if (outcome.resume) staticData[resumeKey(source)] = outcome.resume as unknown as IDataObject;
+	else delete staticData[resumeKey(source)];
 	return toItems(emit);
 }
 
@@ -125,7 +205,8 @@ function ruleOf(context: IPollFunctions, source: CreditSource, options: IDataObj
 
 /**
  * Low Credit: a customer fires once when it drops below the threshold, and again only after it
- * recovered above threshold plus margin. The ids waiting to recover are the whole state.
+ * recovered above threshold plus margin. The ids waiting to recover are the whole state, with a
+ * resume point while a reading of many customers is carried over several polls by their budget.
  */
 async function pollLowCredit(context: IPollFunctions, provider: Provider, source: CreditSource, options: IDataObject): Promise<IDataObject[]> {
 	const rule = ruleOf(context, source, options);
@@ -143,9 +224,10 @@ async function pollLowCredit(context: IPollFunctions, provider: Provider, source
 			return customers;
 		}
 	};
-	const { customers, complete } = await source.creditReadings(context, onlyIds(context, source.customerIdForm, options));
+	const ids = onlyIds(context, source.customerIdForm, options);
 
 	if (context.getMode() === 'manual') {
+		const { customers } = await source.creditReadings(context, ids);
 		const withLevel = customers
 			.map((c) => ({ c, level: levelOf(c, rule) }))
 			.filter((e): e is { c: CustomerRecord; level: number } => e.level !== undefined)
@@ -157,10 +239,18 @@ async function pollLowCredit(context: IPollFunctions, provider: Provider, source
 
 	const staticData = context.getWorkflowStaticData('node');
 	const stored = usable(context, 'Low Credit', readLowCreditState(staticData.lowCredit));
-	const { crossed, low } = evaluateLowCredit(customers, stored?.low ?? [], rule, complete);
-	const emit = stored !== undefined || options.emitExisting === true;
+	const resumed = usable(context, 'Low Credit resume point', readLowCreditResume(staticData.lowCreditResume), 'reading from the first customer');
+	const read = readFor(readDeadline(context), resumed);
+	const { customers, complete } = await source.creditReadings(context, ids, read);
+	const stopped = read.resumeAt !== undefined;
+	// Customers no longer listed are forgotten only by a reading of all of them in one poll.
+	const { crossed, low } = evaluateLowCredit(customers, stored?.low ?? [], rule, complete && !stopped && !resumed);
+	// The first reading (over as many polls as it takes) records who is low already, unless asked to emit them.
+	const emit = resumed ? !resumed.baseline : stored !== undefined || options.emitExisting === true;
 	const items = emit ? (await describe(crossed)).map((c) => toItem(c)) : [];
 	staticData.lowCredit = { low };
+	if (stopped) staticData.lowCreditResume = { from: [read.stoppedInPart ?? 0, read.resumeAt!], baseline: !emit };
+	else delete staticData.lowCreditResume;
 	return items;
 }
 

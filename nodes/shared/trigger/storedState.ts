@@ -91,13 +91,69 @@ export function readLowCreditState(raw: unknown): StoredState<{ low: string[] }>
 }
 
 /**
- * The state to continue from, or undefined for a fresh baseline, exactly as on first activation.
- * An unreadable state is logged as a warning (what was wrong, never a credential).
+ * Where a poll stopped by its budget carries on (see pollWatermark in poll.ts): a sweep over a list
+ * that takes several polls, recording a baseline or finding what is new since the stored watermark.
  */
-export function usable<T>(context: IPollFunctions, event: string, read: StoredState<T>): T | undefined {
+export interface ResumePoint {
+	sweep: 'baseline' | 'new';
+	/** Where the next read starts: `[part, position]` (absent: from the list's start). */
+	from?: [number, number];
+	/** Ids of the last records read: reading on must meet one again, or the list moved too far. */
+	boundary: string[];
+	/**
+	 * A baseline's watermark so far; for a new-records sweep, the highest the watermark may move
+	 * when the sweep completes (`at`, where it started) and the records it emitted so far.
+	 */
+	watermark: WatermarkState;
+}
+
+const isPosition = (value: unknown) => Number.isSafeInteger(value) && (value as number) >= 0;
+
+/** A resume point: `{ sweep, from?: [part, position], boundary: [id, ...], watermark }`, the watermark read as the event's. */
+export function readResumePoint(raw: unknown, on: 'time' | 'id'): StoredState<ResumePoint> {
+	if (raw === undefined) return { state: undefined };
+	if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { unreadable: `it is ${shape(raw)}, not an object` };
+	const { sweep, from, boundary, watermark } = raw as { sweep?: unknown; from?: unknown; boundary?: unknown; watermark?: unknown };
+	if (sweep !== 'baseline' && sweep !== 'new') return { unreadable: `its sweep is ${shape(sweep)}, not "baseline" or "new"` };
+	if (from !== undefined && !(Array.isArray(from) && from.length === 2 && from.every(isPosition))) {
+		return { unreadable: `its position is ${shape(from)}, not a pair of whole numbers` };
+	}
+	if (!(Array.isArray(boundary) && boundary.every((id) => typeof id === 'string' && id !== ''))) {
+		return { unreadable: `its last records are ${shape(boundary)}, not a list of ids` };
+	}
+	const read = readWatermarkState(watermark, on);
+	if ('unreadable' in read) return read;
+	if (read.state === undefined) return { unreadable: 'it has no watermark' };
+	const point: ResumePoint = { sweep, boundary: [...(boundary as string[])], watermark: read.state };
+	if (from !== undefined) point.from = [(from as number[])[0], (from as number[])[1]];
+	return { state: point };
+}
+
+/** Where a Low Credit reading stopped by its budget carries on, and whether it is still the first (which emits nothing). */
+export interface LowCreditResume {
+	from: [number, number];
+	baseline: boolean;
+}
+
+/** A Low Credit resume point: `{ from: [part, position], baseline: true | false }`. */
+export function readLowCreditResume(raw: unknown): StoredState<LowCreditResume> {
+	if (raw === undefined) return { state: undefined };
+	if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { unreadable: `it is ${shape(raw)}, not an object` };
+	const { from, baseline } = raw as { from?: unknown; baseline?: unknown };
+	if (!(Array.isArray(from) && from.length === 2 && from.every(isPosition))) return { unreadable: `its position is ${shape(from)}, not a pair of whole numbers` };
+	if (typeof baseline !== 'boolean') return { unreadable: `its baseline flag is ${shape(baseline)}, not true or false` };
+	return { state: { from: [(from as number[])[0], (from as number[])[1]], baseline } };
+}
+
+/**
+ * The state to continue from, or undefined for a fresh baseline, exactly as on first activation.
+ * An unreadable state is logged as a warning (what was wrong, never a credential), with what the
+ * poll does instead.
+ */
+export function usable<T>(context: IPollFunctions, event: string, read: StoredState<T>, instead = 'starting a fresh baseline'): T | undefined {
 	if ('state' in read) return read.state;
 	const node = context.getNode();
-	context.logger.warn(`${node.name}: the stored ${event} state cannot be read (${read.unreadable}); starting a fresh baseline`, {
+	context.logger.warn(`${node.name}: the stored ${event} state cannot be read (${read.unreadable}); ${instead}`, {
 		node: node.name,
 		nodeType: node.type,
 		workflowId: context.getWorkflow().id,
