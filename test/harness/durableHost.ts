@@ -46,7 +46,8 @@ export interface DurableHost {
 }
 
 export function durableHost(parameters: INodeParameters, credentials: INode['credentials'], triggerType = 'tencentCloudPartnerTrigger'): DurableHost {
-	const node: INode = { id: 'trigger-node-id', name: 'Trigger', type: `${PACKAGE}.${triggerType}`, typeVersion: 1, position: [0, 0], parameters, credentials };
+	// The same node as test/harness/trigger.ts's, so that a test can move a workflow from one host to the other.
+	const node: INode = { id: 'trigger', name: 'Trigger', type: `${PACKAGE}.${triggerType}`, typeVersion: 1, position: [0, 0], parameters, credentials };
 	let cursor: IDataObject | undefined;
 	let savedStaticData: IDataObject = {};
 	const executions: IDataObject[][] = [];

@@ -10,6 +10,7 @@ import { chinaTimeAt, utcAt } from '../harness/clock';
 import { durableHost } from '../harness/durableHost';
 import { AKSK } from '../harness/huawei';
 import { PARTNER_CREDENTIAL } from '../harness/tencent';
+import { pollSequence } from '../harness/trigger';
 import { useSandbox } from '../harness/useSandbox';
 
 const sandbox = useSandbox({ vendors: ['tencent', 'huawei'] });
@@ -157,5 +158,27 @@ describe('Tencent New Customer: republishing and at-least-once on the durable sc
 		expect(n8n.cursor).toEqual({});
 		const a = newCustomer.add();
 		expect((await n8n.scheduledPoll()).items.map(newCustomer.idOf)).toEqual([a]);
+	});
+
+	it('on n8n’s defaults (the workflow’s own static data) nothing is kept besides the node’s state', async () => {
+		const trigger = pollSequence({ provider: 'tencent', event: 'newCustomer' }, tencentCredentials);
+		expect((await trigger.poll()).items).toEqual([]);
+		expect(Object.keys(trigger.persisted.global ?? {})).toEqual([]);
+		const a = newCustomer.add();
+		expect((await trigger.poll()).items.map(newCustomer.idOf)).toEqual([a]);
+	});
+
+	it('switching the durable cursors off: the baseline kept at their activation is dropped, never replayed', async () => {
+		const n8n = host(newCustomer);
+		await n8n.activate();
+		const a = newCustomer.add();
+		expect((await n8n.scheduledPoll()).items.map(newCustomer.idOf)).toEqual([a]);
+		expect((n8n.savedStaticData.global as IDataObject).activationBaselines).toBeDefined();
+		// n8n's defaults read the workflow's own node state, which the durable cursors never wrote.
+		const defaults = pollSequence({ provider: 'tencent', event: 'newCustomer' }, tencentCredentials, n8n.savedStaticData);
+		expect((await defaults.poll()).items).toEqual([]);
+		expect(Object.keys(defaults.persisted.global as IDataObject)).toEqual([]);
+		const b = newCustomer.add();
+		expect((await defaults.poll()).items.map(newCustomer.idOf)).toEqual([b]);
 	});
 });

@@ -9,13 +9,18 @@
  * nothing when it emits nothing: a first activation's baseline is dropped, and the first scheduled
  * poll, finding no state, takes its own and never emits what came in between.
  *
- * The workflow's global static data is saved after activation on every n8n line
- * (WorkflowTriggerActivator.activateInternal -> saveStaticData on 2.x, the active-workflow manager
- * on 1.x), so a poll that took a baseline and emitted nothing also keeps its resulting state there,
- * per node, with a fingerprint of the state it started from. A later poll that still finds exactly
- * that starting state (its predecessor's state was never committed) starts from the kept one
- * instead; a poll that finds any other state drops it. The kept state is the trigger's own state,
- * so its watermark is the vendor's time as before.
+ * The workflow's global static data is saved after activation there too
+ * (WorkflowTriggerActivator.activateInternal -> saveStaticData), so a poll on a staged cursor that
+ * took a baseline and emitted nothing also keeps its resulting state there, per node, with a
+ * fingerprint of the state it started from. A later poll that still finds exactly that starting
+ * state (its predecessor's state was never committed) starts from the kept one instead; a poll
+ * that finds any other state drops it. The kept state is the trigger's own state, so its watermark
+ * is the vendor's time as before.
+ *
+ * Where the node's state is the workflow's own static data (n8n's defaults, n8n 1.x), n8n saves the
+ * activation's baseline itself: nothing is kept, and a baseline kept earlier on the durable
+ * scheduler is dropped rather than restored (its starting point, an empty state, is also what
+ * such a host shows after the durable cursors are switched off).
  */
 import { createHash } from 'crypto';
 
@@ -50,6 +55,13 @@ const fingerprint = (state: IDataObject) => createHash('sha256').update(canonica
 
 const copyOf = (state: IDataObject) => JSON.parse(JSON.stringify(state)) as IDataObject;
 
+/**
+ * Whether n8n handed the poll a staged copy of its durable cursor (a plain object) rather than the
+ * workflow's own static data, which n8n-workflow wraps as an observable object carrying
+ * `__dataChanged` so that n8n knows to save it.
+ */
+const isStagedCursor = (nodeState: IDataObject) => !('__dataChanged' in nodeState);
+
 function isKept(value: unknown): value is KeptBaseline {
 	const kept = value as KeptBaseline | undefined;
 	return typeof kept?.event === 'string' && typeof kept.from === 'string' && kept.state !== null && typeof kept.state === 'object';
@@ -70,7 +82,7 @@ function replaceState(nodeState: IDataObject, state: IDataObject) {
  */
 export function keepingActivationBaseline(context: IPollFunctions, event: string): { context: IPollFunctions; settle(emitted: boolean): void } {
 	if (context.getMode() === 'manual') return { context, settle: () => undefined };
-	let seen: { nodeState: IDataObject; from: string; eventBefore: unknown; restored: boolean } | undefined;
+	let seen: { nodeState: IDataObject; from: string; eventBefore: unknown; restored: boolean; staged: boolean } | undefined;
 	const node = context.getNode();
 	const nodeKey = node.id || node.name;
 	const keptByNode = () => (context.getWorkflowStaticData('global')[KEPT] ?? {}) as IDataObject;
@@ -81,8 +93,9 @@ export function keepingActivationBaseline(context: IPollFunctions, event: string
 		const nodeState = context.getWorkflowStaticData('node');
 		const from = fingerprint(nodeState);
 		const kept = keptByNode()[nodeKey];
-		const restored = isKept(kept) && kept.event === event && kept.from === from;
-		seen = { nodeState, from, eventBefore: nodeState[event], restored };
+		const staged = isStagedCursor(nodeState);
+		const restored = staged && isKept(kept) && kept.event === event && kept.from === from;
+		seen = { nodeState, from, eventBefore: nodeState[event], restored, staged };
 		if (restored) replaceState(nodeState, kept.state);
 		return nodeState;
 	}
@@ -99,11 +112,11 @@ export function keepingActivationBaseline(context: IPollFunctions, event: string
 		context: view,
 		settle(emitted: boolean) {
 			if (!seen) return;
-			const { nodeState, from, eventBefore, restored } = seen;
-			// Only a baseline (the event's first poll, with any resume point it left) needs keeping: a
-			// poll that continued from a state and was not committed is repeated from that same state
-			// by the next poll, and a poll that emitted is committed with its execution.
-			const tookBaseline = !restored && eventBefore === undefined && fingerprint(nodeState) !== from;
+			const { nodeState, from, eventBefore, restored, staged } = seen;
+			// Only a baseline (the event's first poll, with any resume point it left) on a staged cursor
+			// needs keeping: a poll that continued from a state and was not committed is repeated from
+			// that same state by the next poll, and a poll that emitted is committed with its execution.
+			const tookBaseline = staged && !restored && eventBefore === undefined && fingerprint(nodeState) !== from;
 			const byNode = keptByNode();
 			const kept = byNode[nodeKey];
 			const rest = { ...byNode };
