@@ -1,7 +1,8 @@
 'use strict';
 // Reading what n8n stored (workflows, executions, static data), read-only, from SQLite (n8n keeps
 // it in WAL mode, so reads never block the running n8n) or, in queue mode, PostgreSQL.
-// `instance` is { host, userFolder, db? }: db is { type: 'postgres', host, port, database, user, password } or absent.
+// `instance` is { host, userFolder, db? }: db is { type: 'postgres', host, port, database, user, password },
+// { type: 'sqlite', file } or absent (the user folder's database.sqlite).
 const path = require('path');
 
 const { installDir, nodeOf } = require('./hosts');
@@ -12,7 +13,7 @@ const QUERY_TIMEOUT_MS = 30e3;
 const CHILD = path.join(__dirname, 'dbQuery.child.js');
 
 function connectionOf(instance) {
-	if (instance.db && instance.db.type === 'postgres') return instance.db;
+	if (instance.db) return instance.db;
 	return { type: 'sqlite', file: path.join(instance.userFolder, '.n8n', 'database.sqlite') };
 }
 
@@ -67,4 +68,21 @@ async function staticDataOf(instance, workflowId) {
 	return typeof row.staticData === 'string' ? JSON.parse(row.staticData) : row.staticData;
 }
 
-module.exports = { dbQuery, dbStatement, executionsOf, loadExecution, staticDataOf, RUNNING_STATUSES };
+/** The durable cursor n8n 2.x keeps per poll node with N8N_POLLER_DURABLE_CURSORS_ENABLED: parsed, or undefined without a row. */
+async function pollCursorOf(instance, workflowId, nodeId) {
+	const [row] = await dbQuery(instance, 'SELECT "cursor" FROM "poller_state" WHERE "workflowId" = ? AND "nodeId" = ?', [workflowId, nodeId]);
+	if (!row) return undefined;
+	return typeof row.cursor === 'string' ? JSON.parse(row.cursor) : row.cursor;
+}
+
+/** How many of the durable scheduler's polls of a trigger node have started (its `scheduled_task` rows with a start). */
+async function scheduledPollsStarted(instance, workflowId, nodeId) {
+	const [row] = await dbQuery(
+		instance,
+		`SELECT COUNT(*) AS "started" FROM "scheduled_task" t JOIN "scheduled_job" j ON t."jobId" = j."id" WHERE j."ownerType" = 'workflow' AND j."ownerId" = ? AND j."ownerMemberId" = ? AND t."startedAt" IS NOT NULL`,
+		[workflowId, nodeId],
+	);
+	return Number(row ? row.started : 0);
+}
+
+module.exports = { pollCursorOf, scheduledPollsStarted, dbQuery, dbStatement, executionsOf, loadExecution, staticDataOf, RUNNING_STATUSES };

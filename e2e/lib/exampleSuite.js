@@ -11,6 +11,7 @@ const { installPackage } = require('./packageInstall');
 const { interruption } = require('./processes');
 const { cliStartNode, pollingStartNode } = require('./runResult');
 const { withSandbox } = require('./sandbox');
+const { SCHEDULERS } = require('./schedulers');
 const { testTriggerExamples } = require('./triggerExamples');
 const { E2EError, log, oneLine, seconds } = require('./util');
 const { checkCredentialRefs, importAll, loadCredentials, makeRedactor, secretsOf } = require('./workflows');
@@ -59,8 +60,10 @@ function planOf(ex, expectations) {
 /**
  * Runs `examples` (plus `extraWorkflows`, e2e-only fixtures with their own expectations) in a new
  * user folder of `host`. `beforeExamples(ctx)` runs once n8n has the package and the imports.
+ * `durableScheduler`: the polling-trigger examples run a second time, on a database of their own,
+ * with n8n's durable scheduler and durable poll cursors switched on.
  */
-async function runExampleSuite(host, { label, examples, expectations, tally, beforeExamples, installPackages = installPackage, credentialFilter = (c) => c }) {
+async function runExampleSuite(host, { label, examples, expectations, tally, beforeExamples, installPackages = installPackage, credentialFilter = (c) => c, durableScheduler = false }) {
 	const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-e2e-'));
 	const userFolder = path.join(tmpDir, 'user');
 	fs.mkdirSync(userFolder, { recursive: true });
@@ -93,20 +96,31 @@ async function runExampleSuite(host, { label, examples, expectations, tally, bef
 					timings.push(`${ex.file} ${seconds(res.ms)}`);
 				}
 			}
-			if (triggerItems.length) {
-				log(`${label}: testing ${triggerItems.length} polling-trigger example(s) in a running n8n (each waits for its trigger's polls, up to ~3 min) ...`);
+			const runTriggers = async (scheduler, instance) => {
+				log(`${label}${scheduler.label}: testing ${triggerItems.length} polling-trigger example(s) in a running n8n (each waits for its trigger's polls, up to ~3 min) ...`);
 				let results;
 				try {
-					results = await testTriggerExamples({ host, userFolder }, triggerItems, { ...ctx, cliPort: port });
+					results = await testTriggerExamples(instance, triggerItems, { ...ctx, cliPort: port, scheduler });
 				} catch (e) {
 					if (!(e instanceof E2EError)) throw e;
 					results = triggerItems.map(() => ({ ok: false, reason: redact(e.message) }));
 				}
 				triggerItems.forEach(({ ex }, i) => {
 					const res = results[i];
-					if (res.ok) tally.ok(ex.file, `${res.count} items, trigger execution #${res.executionId}`);
-					else tally.fail(ex.file, res.reason, res.details);
+					if (res.ok) tally.ok(`${ex.file}${scheduler.label}`, [`${res.count} items, trigger execution #${res.executionId}`, res.when].filter(Boolean).join(', '));
+					else tally.fail(`${ex.file}${scheduler.label}`, res.reason, res.details);
 				});
+			};
+			if (triggerItems.length) await runTriggers(SCHEDULERS.defaults, { host, userFolder });
+			if (triggerItems.length && durableScheduler && !interruption.interrupted) {
+				// A database of its own, so that every trigger is published for the first time again.
+				const scheduler = SCHEDULERS.durable;
+				const file = path.join(userFolder, '.n8n', 'durable-scheduler.sqlite');
+				const extraEnv = { ...scheduler.env, DB_SQLITE_DATABASE: file };
+				const t0 = Date.now();
+				await importAll(host, { userFolder, port, tmpDir, creds, examples: triggerItems.map((t) => t.ex), redact, sandboxUrl: sandbox.url, extraEnv });
+				await runTriggers(scheduler, { host, userFolder, extraEnv, db: { type: 'sqlite', file }, logSuffix: '-durable' });
+				timings.push(`durable-scheduler trigger pass ${seconds(Date.now() - t0)}`);
 			}
 			log(`${label} times: ${timings.join(', ')}`);
 		});

@@ -5,19 +5,21 @@
  *   1. Bulk: BULK_REQUESTS webhook calls of a top-up workflow; every one must be applied exactly
  *      once, and both workers must have executed some of them.
  * The sandbox answers each request VENDOR_LATENCY_MS late, like a vendor 150 ms away.
- *   2. The polling-trigger examples: each event must start exactly one execution.
+ *   2. The polling-trigger examples: each event must start exactly one execution, with n8n's
+ *      defaults and again (on a database of their own) with the durable scheduler.
  */
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
 
-const { RUNNING_STATUSES, executionsOf, loadExecution } = require('./database');
+const { RUNNING_STATUSES, dbStatement, executionsOf, loadExecution } = require('./database');
 const { freePort, httpRequest } = require('./net');
 const { deprecationNotices, n8nCli, startN8nServer } = require('./n8nProcess');
 const { installPackage } = require('./packageInstall');
 const { interruption } = require('./processes');
 const { startPostgres, startRedis } = require('./queueServices');
 const { nodeOutput, pollingStartNode } = require('./runResult');
+const { SCHEDULERS } = require('./schedulers');
 const { withSandbox } = require('./sandbox');
 const { testTriggerExamples } = require('./triggerExamples');
 const { E2E_DIR, E2EError, log, seconds, sleep, tail } = require('./util');
@@ -57,7 +59,7 @@ async function startCluster(instance, tmpDir) {
 	const workers = [];
 	try {
 		// With OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS the main process executes nothing: no task runner.
-		started.push(await startN8nServer(instance.host, { userFolder: instance.userFolder, port, logFile: path.join(tmpDir, 'n8n-main.log'), extraEnv: instance.extraEnv, taskRunner: false }));
+		started.push(await startN8nServer(instance.host, { userFolder: instance.userFolder, port, logFile: path.join(tmpDir, `n8n-main${instance.logSuffix || ''}.log`), extraEnv: instance.extraEnv, taskRunner: false }));
 		for (const name of WORKERS) {
 			const healthPort = await freePort();
 			const worker = await startN8nServer(instance.host, {
@@ -65,7 +67,7 @@ async function startCluster(instance, tmpDir) {
 				port: await freePort(),
 				command: 'worker',
 				healthPort,
-				logFile: path.join(tmpDir, `n8n-${name}.log`),
+				logFile: path.join(tmpDir, `n8n-${name}${instance.logSuffix || ''}.log`),
 				extraEnv: {
 					...instance.extraEnv,
 					QUEUE_HEALTH_CHECK_ACTIVE: 'true',
@@ -203,12 +205,31 @@ async function runQueueModeSuite(host, { examples, expectations, tally }) {
 
 			const items = triggers.map((ex) => ({ ex, spec: expectations[ex.file], startNode: pollingStartNode(ex.workflow) }));
 			const timings = [];
-			const results = await testTriggerExamples(instance, items, { cliPort, tmpDir, redact, secrets, sandboxUrl: sandbox.url, timings, startServers: startCluster });
-			items.forEach(({ ex }, i) => {
-				const res = results[i];
-				if (res.ok) tally.ok(ex.file, `${res.count} items, one execution #${res.executionId} through the queue`);
-				else tally.fail(ex.file, res.reason, res.details);
-			});
+			const runTriggers = async (scheduler, on) => {
+				const results = await testTriggerExamples(on, items, { cliPort, tmpDir, redact, secrets, sandboxUrl: sandbox.url, timings, startServers: startCluster, scheduler });
+				items.forEach(({ ex }, i) => {
+					const res = results[i];
+					if (res.ok) tally.ok(`${ex.file}${scheduler.label}`, [`${res.count} items, one execution #${res.executionId} through the queue`, res.when].filter(Boolean).join(', '));
+					else tally.fail(`${ex.file}${scheduler.label}`, res.reason, res.details);
+				});
+			};
+			await runTriggers(SCHEDULERS.defaults, instance);
+			if (!interruption.interrupted) {
+				// The durable scheduler on a database of its own (every trigger published for the first
+				// time again) and a Redis prefix of its own.
+				const t0 = Date.now();
+				const scheduler = SCHEDULERS.durable;
+				const db = { ...instance.db, database: `${pg.database}_durable` };
+				await dbStatement(host, instance.db, `CREATE DATABASE "${db.database}"`);
+				try {
+					const durableEnv = { ...queueEnv({ ...pg, database: db.database }, { ...redis, prefix: `${redis.prefix}_durable` }), ...scheduler.env };
+					await importAll(host, { userFolder, port: cliPort, tmpDir, creds, examples: triggers, redact, sandboxUrl: sandbox.url, extraEnv: durableEnv });
+					await runTriggers(scheduler, { ...instance, db, extraEnv: durableEnv, logSuffix: '-durable' });
+				} finally {
+					await dbStatement(host, instance.db, `DROP DATABASE IF EXISTS "${db.database}"`).catch((e) => log(`could not drop ${db.database}: ${e.message}`));
+				}
+				timings.push(`durable-scheduler trigger pass ${seconds(Date.now() - t0)}`);
+			}
 			log(`queue mode times: ${timings.join(', ')}`);
 		}, { latencyMs: VENDOR_LATENCY_MS });
 	} finally {

@@ -8,15 +8,21 @@
  *   interval, check that the following poll started no second execution.
  * Everything is read from n8n's database, never from its log text. All trigger examples share one
  * `n8n start`, so their waits overlap.
+ * With the durable scheduler (`scheduler.durable`) the trigger's state lives in n8n's durable
+ * cursor (`poller_state`), which n8n commits only with a scheduled poll: the baseline taken at
+ * activation is what the node kept in the workflow's global static data, and each change is made
+ * before the first scheduled poll started when the timing allows (reported per example, from
+ * n8n's `scheduled_task` rows).
  */
 const path = require('path');
 
-const { RUNNING_STATUSES, dbQuery, executionsOf, loadExecution, staticDataOf } = require('./database');
+const { RUNNING_STATUSES, dbQuery, executionsOf, loadExecution, pollCursorOf, scheduledPollsStarted, staticDataOf } = require('./database');
 const { dump } = require('./executeExample');
 const { freePort } = require('./net');
 const { n8nCli, startN8nServer } = require('./n8nProcess');
 const { interruption } = require('./processes');
 const { errorText, nodeOutput } = require('./runResult');
+const { SCHEDULERS } = require('./schedulers');
 const { log, seconds, sleep, tail } = require('./util');
 
 const TIMEOUTS = {
@@ -46,12 +52,26 @@ async function runHook(fn, args, what) {
 /** One `n8n start` that polls and executes: the default way n8n runs. */
 async function startSingleN8n(instance, tmpDir) {
 	const port = await freePort();
-	const server = await startN8nServer(instance.host, { userFolder: instance.userFolder, port, logFile: path.join(tmpDir, 'n8n-start.log') });
+	const server = await startN8nServer(instance.host, { userFolder: instance.userFolder, port, logFile: path.join(tmpDir, `n8n-start${instance.logSuffix || ''}.log`), extraEnv: instance.extraEnv });
 	return { ...server, describe: `n8n start (port ${port})` };
 }
 
 /** The CLI command that activates a workflow on this n8n line. */
 const activateArgs = (host, id) => (host.legacy ? ['update:workflow', `--id=${id}`, '--active=true'] : ['publish:workflow', `--id=${id}`]);
+
+const isEmpty = (state) => !state || typeof state !== 'object' || Object.keys(state).length === 0;
+
+/**
+ * Whether the activation's baseline is stored: in the node's static data (n8n's defaults), or, with
+ * the durable scheduler (which keeps no activation poll's state), as the baseline the node kept in
+ * the workflow's global static data, or already in a committed durable cursor.
+ */
+async function baselineStored(instance, workflowId, startNode, durable) {
+	const staticData = await staticDataOf(instance, workflowId);
+	if (!durable) return !isEmpty(staticData[`node:${startNode.name}`]);
+	const kept = staticData.global && staticData.global.activationBaselines;
+	return Boolean(kept && kept[startNode.id]) || !isEmpty(await pollCursorOf(instance, workflowId, startNode.id));
+}
 
 /** Runs the expectation's check on a stored execution (same rules as for `execute` runs). */
 async function checkTriggerExecution({ ex, spec, startNode }, execution, ctx, redact) {
@@ -82,7 +102,7 @@ async function checkTriggerExecution({ ex, spec, startNode }, execution, ctx, re
  * Tests the polling-trigger examples. `items`: [{ ex, spec, startNode }] in file order. Returns
  * one result per item ({ ok, count?, executionId?, reason?, details? }), in the same order.
  */
-async function testTriggerExamples(instance, items, { cliPort, tmpDir, redact, secrets, sandboxUrl, timings, startServers = startSingleN8n }) {
+async function testTriggerExamples(instance, items, { cliPort, tmpDir, redact, secrets, sandboxUrl, timings, startServers = startSingleN8n, scheduler = SCHEDULERS.defaults }) {
 	const { host, userFolder } = instance;
 	const results = items.map(() => null);
 	const fail = (i, reason, details) => {
@@ -130,21 +150,24 @@ async function testTriggerExamples(instance, items, { cliPort, tmpDir, redact, s
 		const baselined = new Set();
 		while (Date.now() - tHealthy < TIMEOUTS.baseline && server.exitInfo() === undefined && !interruption.interrupted) {
 			for (const i of live()) {
-				const state = await staticDataOf(instance, idOf(i));
-				if (state[`node:${items[i].startNode.name}`]) baselined.add(i);
+				if (!baselined.has(i) && (await baselineStored(instance, idOf(i), items[i].startNode, scheduler.durable))) baselined.add(i);
 			}
 			if (live().every((i) => baselined.has(i))) break;
 			await sleep(1000);
 		}
 		for (const i of live()) {
-			if (!baselined.has(i)) fail(i, `the trigger stored no baseline within ${seconds(TIMEOUTS.baseline)} after n8n answered${server.exitInfo() !== undefined ? ` (n8n exited with ${server.exitInfo()})` : ''}`, logTail());
+			const where = scheduler.durable ? ' (no kept activation baseline, no committed durable cursor)' : '';
+			if (!baselined.has(i)) fail(i, `the trigger stored no baseline${where} within ${seconds(TIMEOUTS.baseline)} after n8n answered${server.exitInfo() !== undefined ? ` (n8n exited with ${server.exitInfo()})` : ''}`, logTail());
 		}
 		log(`${server.describe}: ready after ${seconds(tHealthy - tSpawn)}, trigger baselines stored after ${seconds(Date.now() - tSpawn)}`);
 
-		// 3. Change the sandbox, one example after the other (file order).
+		// 3. Change the sandbox, one example after the other (file order). With the durable scheduler,
+		// note whether any scheduled poll of the trigger had started before the change.
 		const hookDone = new Map();
+		const beforeFirstScheduledPoll = new Map();
 		for (const i of live()) {
 			try {
+				if (scheduler.durable) beforeFirstScheduledPoll.set(i, (await scheduledPollsStarted(instance, idOf(i), items[i].startNode.id)) === 0);
 				await runHook(items[i].spec.trigger.afterActivation, [ctxs[i]], 'afterActivation');
 				hookDone.set(i, Date.now());
 			} catch (e) {
@@ -181,7 +204,12 @@ async function testTriggerExamples(instance, items, { cliPort, tmpDir, redact, s
 			}
 			const res = await checkTriggerExecution(items[i], execution, ctxs[i], redact);
 			if (!res.ok) fail(i, res.reason, res.details);
-			else results[i] = { pending: true, count: res.count, executionId: execution.id };
+			else if (scheduler.durable && isEmpty(await pollCursorOf(instance, idOf(i), items[i].startNode.id))) {
+				fail(i, `execution ${execution.id} ran, but n8n committed no durable cursor with it: the durable scheduler was not in use`);
+			} else {
+				const when = !scheduler.durable ? undefined : beforeFirstScheduledPoll.get(i) ? 'changed before the first scheduled poll started' : 'changed after the first scheduled poll started';
+				results[i] = { pending: true, count: res.count, executionId: execution.id, when };
+			}
 		}
 
 		// 5. The following poll sees the same state again and must start no second execution.
@@ -214,10 +242,11 @@ async function testTriggerExamples(instance, items, { cliPort, tmpDir, redact, s
 	const output = server.output();
 	items.forEach((_, i) => {
 		if (results[i] && results[i].pending) {
-			results[i] = secrets.some((s) => output.includes(s)) ? { ok: false, reason: "a credential secret appears in n8n's output" } : { ok: true, count: results[i].count, executionId: results[i].executionId };
+			const { count, executionId, when } = results[i];
+			results[i] = secrets.some((s) => output.includes(s)) ? { ok: false, reason: "a credential secret appears in n8n's output" } : { ok: true, count, executionId, when };
 		}
 	});
-	timings.push(`trigger part ${seconds(Date.now() - tStart)}`);
+	timings.push(`trigger part${scheduler.label} ${seconds(Date.now() - tStart)}`);
 	return results;
 }
 

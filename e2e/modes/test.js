@@ -72,6 +72,7 @@ async function modeTest() {
 				examples,
 				expectations,
 				tally,
+				durableScheduler: true,
 				beforeExamples: async (ctx) => {
 					await check(tally, 'n8n startup', () => checkStartup(current, tally, ctx, packageName));
 					await check(tally, 'AI tools', () => checkAiTools(current, tally, ctx));

@@ -1,6 +1,7 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { keepingActivationBaseline } from './activationBaseline';
 import type { CustomerRecord, Provider } from './customer';
 import { customerEvent } from './customer';
 import type { CustomerIdForm } from './customerIds';
@@ -255,7 +256,9 @@ async function pollLowCredit(context: IPollFunctions, provider: Provider, source
 }
 
 /** One poll of a vendor's trigger: the selected event, read from that vendor's sources. */
-export async function pollTrigger(context: IPollFunctions, trigger: VendorTrigger): Promise<INodeExecutionData[][] | null> {
+export async function pollTrigger(host: IPollFunctions, trigger: VendorTrigger): Promise<INodeExecutionData[][] | null> {
+	const activationBaseline = keepingActivationBaseline(host, host.getNodeParameter('event') as string);
+	const context = activationBaseline.context;
 	const event = context.getNodeParameter('event') as string;
 	const options = context.getNodeParameter('options', {}) as IDataObject;
 	const watermarkEvent = [trigger.newCustomer, ...trigger.moreEvents].find((e) => e.event === event);
@@ -263,5 +266,6 @@ export async function pollTrigger(context: IPollFunctions, trigger: VendorTrigge
 	if (watermarkEvent) items = await pollEvent(context, trigger.provider, watermarkEvent, options);
 	else if (event === 'lowCredit') items = await pollLowCredit(context, trigger.provider, trigger.lowCredit, options);
 	else throw new NodeOperationError(context.getNode(), `Unknown event "${event}"`);
+	activationBaseline.settle(items.length > 0);
 	return items.length ? [context.helpers.returnJsonArray(items)] : null;
 }
