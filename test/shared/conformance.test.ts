@@ -164,6 +164,13 @@ it('the custom calls are the only operations left out of the model comparison', 
 	expect(leftOut).toEqual(['custom > customAction', 'custom > customApiCall']);
 });
 
+it("the Huawei node lists every API of Huawei's Go SDK for BSS international once (55), plus the custom call", () => {
+	const listed = modelled(huaweiOperations).map((spec) => spec.vendorAction);
+	expect(Object.keys(huaweiSchema.apis)).toHaveLength(55);
+	expect([...listed].sort()).toEqual(Object.keys(huaweiSchema.apis).sort());
+	expect(huaweiOperations.filter((spec) => spec.customCall)).toHaveLength(1);
+});
+
 describe('Tencent Cloud Partner requests match the Tencent SDK models', () => {
 	it.each(modelled(tencentOperations).map((spec) => [`${spec.resource} > ${spec.operation} (${spec.vendorAction})`, spec] as const))('%s', async (_label, spec) => {
 		const result = await runTencent(everyFieldFilled(spec), { credential: spec.access?.needsCustomerKey ? CUSTOMER_CREDENTIAL : PARTNER_CREDENTIAL, continueOnFail: true });
