@@ -26,8 +26,9 @@ export interface ListRead extends PageStop {
 	/** Set by a source with several parts when the read stopped: the part it stopped in. */
 	stoppedInPart?: number;
 	/**
-	 * While a sweep is under way (a poll carrying on from a resume point): the vendor time it began
-	 * at, which a baseline carried over several polls records as its moment, not each poll's now.
+	 * While a sweep is under way (a poll carrying on from a resume point): its watermark so far, for
+	 * a source whose baseline starts at the vendor's now the time the sweep began, which a baseline
+	 * carried over several polls keeps as its moment rather than each poll's now.
 	 */
 	sweepBegan?: string;
 }
