@@ -90,12 +90,12 @@ async function untilSwept(run) {
 async function measure(sandbox, event, size, budgetMs) {
 	sandbox.control.reset();
 	sandbox.control.setRateLimit({ enabled: false });
-	event.seed(sandbox.control, size);
+	event.seed(sandbox.control, size, event);
 	const { clock, restore } = virtualClock();
 	try {
 		const run = pollsOf(sandbox, event, budgetMs, clock);
 		const baseline = await untilSwept(run);
-		event.addNew(sandbox.control);
+		event.addNew(sandbox.control, event);
 		let emitted = 0;
 		let catchUp = 0;
 		while (emitted < NEW_RECORDS && catchUp < MAX_POLLS) {

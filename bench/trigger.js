@@ -5,7 +5,8 @@
 //  - New Customer on Tencent and Huawei, and Huawei New Customer Order, read by time: at most 2
 //    requests at any N.
 //  - Huawei Resource Expiring: ListPayPerUseCustomerResources answers one customer at a time, so
-//    a poll over every customer lists the customers and asks each once: ceil(C / 100) + C requests
+//    a poll over every customer lists the customers a page at a time and asks each once:
+//    floor(C / 100) + 1 + C requests (the list ends on a short page)
 //    for C customers (here N resources, 10 per customer); with Only These Customers, one per watched
 //    customer (and one to read Huawei's clock).
 //  - dotdigital publishes no creation time and Tencent's pending-application lists have no time
@@ -98,7 +99,7 @@ const CASES = [
 		...readsByTime,
 	},
 	...[
-		['huawei Resource Expiring', {}, (n) => Math.ceil(n / 10 / 100) + n / 10, 'every customer, ceil(C/100)+C'],
+		['huawei Resource Expiring', {}, (n) => Math.floor(n / 10 / 100) + 1 + n / 10, 'every customer, floor(C/100)+1+C'],
 		['huawei Resource Expiring (10 custs)', { customerIds: 'watched' }, () => 11, 'Only These Customers, 1+10'],
 	].map(([label, options, target, targetWords]) => ({
 		label,

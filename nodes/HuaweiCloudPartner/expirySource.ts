@@ -4,7 +4,8 @@ import { NodeOperationError } from 'n8n-workflow';
 import { readList } from '../shared/paging';
 import { operationSpec } from '../shared/operationLookup';
 import { watchedIds } from '../shared/trigger/customerIds';
-import type { EventRecord, EventSource } from '../shared/trigger/events';
+import type { EventRecord, EventSource, ListRead } from '../shared/trigger/events';
+import { eachPart } from '../shared/trigger/events';
 import { askVendorTime } from '../shared/trigger/vendorClock';
 import { sortableUtc, windowStart } from '../shared/trigger/watermark';
 import { huaweiOperations } from './resources';
@@ -64,11 +65,90 @@ function expiryRecord(resource: IDataObject, customerId: string, days: number, n
 	};
 }
 
-/** The customers whose resources are read: those in "Only These Customers", else every customer. */
-async function customersOf(context: IPollFunctions): Promise<string[]> {
+/** Customers listed per request while a poll sweeps them (Huawei's largest page). */
+const CUSTOMER_PAGE = 100;
+
+/** "Only These Customers", or none when every customer is watched. */
+function onlyThese(context: IPollFunctions): string[] | undefined {
 	const watched = watchedIds(context.getNodeParameter('options', {}) as IDataObject, HUAWEI_CUSTOMER_ID_FORM);
-	if ('ids' in watched && watched.ids.length) return watched.ids;
-	return (await listAll(context, {})).map((c) => c.id);
+	return 'ids' in watched && watched.ids.length ? watched.ids : undefined;
+}
+
+/** The first `count` customers whose resources are read, for a manual test run. */
+async function firstCustomers(context: IPollFunctions, count: number): Promise<string[]> {
+	return onlyThese(context)?.slice(0, count) ?? (await listAll(context, {}, undefined, count)).map((c) => c.id);
+}
+
+/**
+ * A customer's key in a resume point: the first 13 hexadecimal digits of its id (52 bits, a whole
+ * number the stored state keeps exactly). Huawei's ids are 32 random-looking hexadecimal digits; an
+ * id of another form is folded into a number of the same range.
+ */
+export function customerKey(id: string): number {
+	const hex = /^[0-9a-f]{13}/i.exec(id);
+	if (hex) return parseInt(hex[0], 16);
+	let key = 0;
+	for (const char of id) key = (key * 31 + char.charCodeAt(0)) % 0x7fffffffffff;
+	return key;
+}
+
+/**
+ * Visits the customers whose resources are read (Only These Customers, else every customer, a page
+ * of Huawei's list at a time) from where `read` carries on, until its deadline. The resume point
+ * names the last customer read, not a position, as the list gains and loses customers between polls
+ * (and Only These Customers may be edited): `[offset, key]`, where it stood in the list and its key.
+ * Carrying on reads the list again from a page before that offset, finds the customer within two
+ * pages (fewer than a page of customers came or went before it) and goes on after it. A customer no
+ * longer found (removed, or the list moved further) starts the sweep over from the first customer:
+ * the sweep keeps what it emitted, so nothing is emitted twice. A customer that arrived meanwhile
+ * before that place is read by the next sweep, which starts where this one began.
+ */
+async function eachCustomer(context: IPollFunctions, read: ListRead | undefined, visit: (customerId: string) => Promise<void>): Promise<void> {
+	const only = onlyThese(context);
+	const pageAt = async (offset: number) =>
+		only
+			? only.slice(offset, offset + CUSTOMER_PAGE)
+			: (await listAll(context, {}, { passed: () => false, startAt: { part: 0, position: offset } }, CUSTOMER_PAGE)).map((c) => c.id);
+	const resume = read?.startAt;
+	let after = resume?.position;
+	let offset = resume ? Math.max(0, resume.part - CUSTOMER_PAGE + 1) : 0;
+	let searched = 0;
+	let visited = 0;
+	let last = resume ? [resume.part, resume.position] : undefined;
+	const stop = () => {
+		read!.stoppedInPart = last![0];
+		read!.resumeAt = last![1];
+	};
+	for (;;) {
+		// At least two customers are read per poll, so a sweep always gets further.
+		if (read && visited >= 2 && read.passed()) return stop();
+		const ids = await pageAt(offset);
+		const end = ids.length < CUSTOMER_PAGE;
+		let start = 0;
+		if (after !== undefined) {
+			const found = ids.findIndex((id) => customerKey(id) === after);
+			if (found < 0 && ++searched < 2 && !end) {
+				offset += ids.length;
+				continue;
+			}
+			if (found < 0) {
+				// Not where it stood: read every customer again, from the first.
+				[after, offset, last] = [undefined, 0, undefined];
+				continue;
+			}
+			[after, start] = [undefined, found + 1];
+		}
+		const page = ids.map((id, index) => ({ id, at: offset + index })).slice(start);
+		const pageRead: ListRead | undefined = read && { passed: (share) => read.passed(share) };
+		await eachPart(page, pageRead, async ({ id, at }) => {
+			await visit(id);
+			visited++;
+			last = [at, customerKey(id)];
+		});
+		if (pageRead?.stoppedInPart !== undefined) return stop();
+		if (end) return;
+		offset += ids.length;
+	}
 }
 
 /** Huawei's now (its Date header), asking with the cheapest read when no answer of this poll told it yet. */
@@ -83,23 +163,24 @@ async function expiringOf(context: IPollFunctions, customerId: string, from: str
 
 /**
  * The resources already due on Huawei's clock (expiring within the chosen days) whose due moment is
- * at or after `since` ('' : every resource due now that has not expired). A resource due at or after
- * `since` expires at or after it too, so each customer is asked for expiries from `since` to now plus
- * the days: the range is bounded by Huawei's now, never this machine's.
+ * at or after `since` ('' : every resource due now that has not expired), no later than `asOf` (by
+ * default Huawei's now). A resource due at or after `since` expires at or after it too, so each
+ * customer is asked for expiries from `since` to now plus the days: the range is bounded by
+ * Huawei's now, never this machine's. With `read`, the customers are swept as eachCustomer says.
  */
-async function dueSince(context: IPollFunctions, since: string): Promise<EventRecord[]> {
+async function dueSince(context: IPollFunctions, since: string, read?: ListRead, asOf?: string): Promise<EventRecord[]> {
 	const days = daysOf(context);
-	const customers = await customersOf(context);
-	const now = await huaweiNow(context);
-	const until = shifted(now, days * DAY_SECONDS);
-	const from = since && since < now ? since : now;
 	const records: EventRecord[] = [];
-	for (const customerId of customers) {
-		for (const resource of await expiringOf(context, customerId, from, until)) {
+	let upTo = asOf;
+	await eachCustomer(context, read, async (customerId) => {
+		// Asked once the first list answer told Huawei's time, so it costs no request of its own.
+		const now = (upTo ??= await huaweiNow(context));
+		const from = since && since < now ? since : now;
+		for (const resource of await expiringOf(context, customerId, from, shifted(now, days * DAY_SECONDS))) {
 			const record = expiryRecord(resource, customerId, days, now);
 			if (record.at !== '' && record.at <= now && (since === '' || record.at >= since)) records.push(record);
 		}
-	}
+	});
 	return records;
 }
 
@@ -116,16 +197,20 @@ export const resourceExpiringSource: EventSource = {
 	// A resource may become visible (bought, renewed) a little after its own times say.
 	overlapSeconds: HUAWEI_OVERLAP_SECONDS,
 	customerIdForm: HUAWEI_CUSTOMER_ID_FORM,
-	since: dueSince,
-	baseline: async (context) => {
-		// Resources already due at activation are where things stand: only those due from now on fire.
-		const now = await huaweiNow(context);
-		return { records: await dueSince(context, windowStart(now, HUAWEI_OVERLAP_SECONDS)), at: now };
+	// A sweep's resume point names the last customer read (see eachCustomer).
+	findsItsPlace: true,
+	since: async (context, since, read) => await dueSince(context, since, read),
+	baseline: async (context, read) => {
+		// Resources already due at activation are where things stand: only those due from then on
+		// fire. A baseline carried over several polls keeps the moment it began, so a resource that
+		// came due meanwhile with a customer it had read already is still new.
+		const now = read?.sweepBegan ?? (await huaweiNow(context));
+		return { records: await dueSince(context, windowStart(now, HUAWEI_OVERLAP_SECONDS), read, now), at: now };
 	},
 	newest: async (context, count) => {
 		// The resources that expire soonest within the chosen days, from the first customers that have any.
 		const days = daysOf(context);
-		const customers = (await customersOf(context)).slice(0, SAMPLE_CUSTOMERS);
+		const customers = await firstCustomers(context, SAMPLE_CUSTOMERS);
 		const now = await huaweiNow(context);
 		const found: EventRecord[] = [];
 		for (const customerId of customers) {

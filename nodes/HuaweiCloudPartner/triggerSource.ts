@@ -42,9 +42,13 @@ async function call(context: IPollFunctions, spec: OperationSpec, body: IDataObj
 	return await sending(context, spec)({ body, qs: {}, path: {} });
 }
 
-/** Every customer matching the filter, page by page; read again if the count moved meanwhile. */
-export async function listAll(context: IPollFunctions, filter: IDataObject, read?: ListRead): Promise<CustomerRecord[]> {
-	return (await readList(LIST, { body: filter, qs: {}, path: {} }, sending(context, LIST), { ...pagesOf(read), consistent: true })).map(fromListed);
+/**
+ * Every customer matching the filter (or the first `limit` from where `read` starts), page by page;
+ * read again if the count moved meanwhile.
+ */
+export async function listAll(context: IPollFunctions, filter: IDataObject, read?: ListRead, limit?: number): Promise<CustomerRecord[]> {
+	const reading = { ...pagesOf(read), consistent: true, ...(limit ? { limit } : {}) };
+	return (await readList(LIST, { body: filter, qs: {}, path: {} }, sending(context, LIST), reading)).map(fromListed);
 }
 
 /** A Huawei customer id, in "Only These Customers" of every event. */

@@ -6,6 +6,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
+import { customerKey } from '../../nodes/HuaweiCloudPartner/expirySource';
 import { vendorRateLimiter } from '../../nodes/shared/rateLimiter';
 import { DEFAULT_POLL_BUDGET_MS, READING_SHARE } from '../../nodes/shared/trigger/pollBudget';
 import { RESELLER } from '../harness/dotdigital';
@@ -311,6 +312,146 @@ describe('Resume points', () => {
 			const emitted = [first, ...rest].flatMap((p) => p.items.map((i) => String(i.customerId)));
 			expect(new Set(emitted).size).toBe(emitted.length);
 			expect(emitted.sort()).toEqual(added.sort());
+		});
+	});
+});
+
+describe('Huawei Resource Expiring (every customer, one request each)', () => {
+	const event = 'resourceExpiring';
+	const parameters = { provider: 'huawei', authentication: 'accessKey', event, daysBeforeExpiry: 30 };
+	const DAY = 86400;
+	const addCustomer = () => String(control('huawei').addCustomer({ associated_on: utcAt(-30 * DAY) }).customer_id);
+	/** A resource of `customer` bought `ago` seconds ago (real time), expiring in 20 days: due as it appears. */
+	const dueResource = (customer: string, ago = 60) =>
+		String((control('huawei').addSubscriptions({ customer_id: customer, expire_time: utcAt(20 * DAY), effective_time: utcAt(-ago) }).added as string[])[0]);
+	/** Runs `work` with Huawei's clock (the sandbox's) `seconds` ahead; signed calls allow 15 minutes of skew. */
+	async function huaweiAhead<T>(seconds: number, work: () => Promise<T>): Promise<T> {
+		sandbox.control.setClockOffset({ offsetMs: seconds * 1000 });
+		try {
+			return await work();
+		} finally {
+			sandbox.control.setClockOffset({ offsetMs: 0 });
+		}
+	}
+	const resourcesOf = (polls: PollResult[]) => polls.flatMap((p) => p.items.map((i) => String(i.resourceId)));
+	/** 60 customers (about six polls' worth at the small budget and Huawei's 10/s), and a baseline taken. */
+	async function customersAndBaseline(clock: ManualClock) {
+		control('huawei').seed({ customers: 0 });
+		const customers = Array.from({ length: 60 }, addCustomer);
+		// Resources already due at activation, at every customer: known by the baseline, never emitted.
+		for (const id of customers) control('huawei').addSubscriptions({ customer_id: id, expire_time: utcAt(10 * DAY), effective_time: utcAt(-90 * DAY) });
+		const trigger = pollSequence(parameters, huawei, {}, SMALL_BUDGET_MS);
+		const baseline = await pollUntilCaughtUp(trigger, clock, event);
+		expect(baseline.length).toBeGreaterThan(1);
+		expect(baseline.flatMap((p) => p.items)).toEqual([]);
+		for (const poll of baseline) expect(poll.tookMs).toBeLessThanOrEqual(SMALL_BUDGET_MS);
+		return { customers, trigger };
+	}
+	/** The first poll of a sweep for one due resource per customer: cut off, with its resume point. */
+	async function firstPollOf(trigger: PollSequence, clock: ManualClock, customers: string[], ago = 60) {
+		const added = customers.map((id) => dueResource(id, ago));
+		const first = await timedPoll(trigger, clock);
+		expect(first.error).toBeUndefined();
+		expect(first.items.length).toBeGreaterThan(1);
+		expect(first.items.length).toBeLessThan(customers.length);
+		const resume = stateOf(trigger)[`${event}Resume`] as IDataObject;
+		expect(resume.from).toEqual([expect.any(Number), expect.any(Number)]);
+		const read = new Set(first.items.map((i) => String(i.customerId)));
+		const resumeAt = customers.find((id) => customerKey(id) === (resume.from as number[])[1]);
+		expect(resumeAt !== undefined && read.has(resumeAt)).toBe(true);
+		return { added, first, read, resumeAt: resumeAt! };
+	}
+
+	it('a sweep cut off by its budget resumes at the next poll: every due resource once, none twice, each poll within its budget', async () => {
+		await onPollClock(async (clock) => {
+			const { customers, trigger } = await customersAndBaseline(clock);
+			const { added, first } = await firstPollOf(trigger, clock, customers);
+			// Due meanwhile, at customers read already and still to read: this sweep or the next emits them.
+			const meanwhile = [customers[0], customers[1], customers[30], customers[58], customers[59]].map(dueResource);
+			const rest = await pollUntilCaughtUp(trigger, clock, event);
+			const next = await pollUntilCaughtUp(trigger, clock, event);
+			const polls = [first, ...rest, ...next];
+			const emitted = resourcesOf(polls);
+			expect(new Set(emitted).size).toBe(emitted.length);
+			expect([...emitted].sort()).toEqual([...added, ...meanwhile].sort());
+			expect(rest.length).toBeGreaterThanOrEqual(1);
+			for (const poll of polls) expect(poll.tookMs).toBeLessThanOrEqual(SMALL_BUDGET_MS);
+			expect((await pollUntilCaughtUp(trigger, clock, event)).flatMap((p) => p.items)).toEqual([]);
+		});
+	});
+
+	it('customers added and removed between the polls of a sweep: it carries on after the customer it read last, not at a shifted index', async () => {
+		await onPollClock(async (clock) => {
+			const { customers, trigger } = await customersAndBaseline(clock);
+			// Huawei's clock is 12 minutes on; the resources became visible late, dated 5 minutes before
+			// the baseline: this sweep reads back to them (the overlap), the next one no longer does, as
+			// one that came due a minute ago moves the watermark on.
+			await huaweiAhead(720, async () => {
+				const recent = dueResource(customers[0], -660);
+				const { added, first, read, resumeAt } = await firstPollOf(trigger, clock, customers, 300);
+				added.push(recent);
+				// Three customers read already leave (before where the sweep stopped: an index would now
+				// skip three unread customers), and two arrive, each with a due resource.
+				const gone = customers.filter((id) => read.has(id) && id !== resumeAt).slice(0, 3);
+				expect(gone).toHaveLength(3);
+				for (const id of gone) control('huawei').removeCustomer({ customer_id: id });
+				const arrived = [addCustomer(), addCustomer()].map((id) => dueResource(id));
+				const rest = await pollUntilCaughtUp(trigger, clock, event);
+				const next = await pollUntilCaughtUp(trigger, clock, event);
+				const emitted = resourcesOf([first, ...rest, ...next]);
+				expect(new Set(emitted).size).toBe(emitted.length);
+				expect([...emitted].sort()).toEqual([...added, ...arrived].sort());
+				for (const poll of [first, ...rest, ...next]) expect(poll.tookMs).toBeLessThanOrEqual(SMALL_BUDGET_MS);
+			});
+		});
+	});
+
+	it('the customer a sweep stopped after is removed: the sweep reads every customer again, emitting nothing twice', async () => {
+		await onPollClock(async (clock) => {
+			const { customers, trigger } = await customersAndBaseline(clock);
+			const { added, first, resumeAt } = await firstPollOf(trigger, clock, customers);
+			control('huawei').removeCustomer({ customer_id: resumeAt });
+			const rest = await pollUntilCaughtUp(trigger, clock, event);
+			const emitted = resourcesOf([first, ...rest]);
+			expect(new Set(emitted).size).toBe(emitted.length);
+			expect([...emitted].sort()).toEqual([...added].sort());
+			expect((await pollUntilCaughtUp(trigger, clock, event)).flatMap((p) => p.items)).toEqual([]);
+		});
+	});
+
+	it('a resource that comes due during a baseline of several polls, at a customer read later in it, is emitted after it', async () => {
+		await onPollClock(async (clock) => {
+			control('huawei').seed({ customers: 0 });
+			const customers = Array.from({ length: 60 }, addCustomer);
+			const trigger = pollSequence(parameters, huawei, {}, SMALL_BUDGET_MS);
+			const first = await timedPoll(trigger, clock);
+			expect(stateOf(trigger)[`${event}Resume`]).toBeDefined();
+			// Huawei's clock moves 12 minutes on; the last customer, read later in the baseline, has a
+			// resource that came due 11 minutes after the baseline began.
+			const late = dueResource(customers[59], -660);
+			const rest = await huaweiAhead(720, async () => await pollUntilCaughtUp(trigger, clock, event));
+			expect([first, ...rest].flatMap((p) => p.items)).toEqual([]);
+			const after = await huaweiAhead(720, async () => await pollUntilCaughtUp(trigger, clock, event));
+			expect(resourcesOf(after)).toEqual([late]);
+		});
+	});
+
+	it('Only These Customers, edited during a sweep: it carries on after the customer it read last', async () => {
+		await onPollClock(async (clock) => {
+			control('huawei').seed({ customers: 0 });
+			const customers = Array.from({ length: 40 }, addCustomer);
+			const watched = (ids: string[]) => ({ ...parameters, options: { customerIds: ids.join(',') } });
+			const trigger = pollSequence(watched(customers), huawei, {}, SMALL_BUDGET_MS);
+			await pollUntilCaughtUp(trigger, clock, event);
+			const { added, first, read } = await firstPollOf(trigger, clock, customers);
+			// The first two watched customers (read already) are taken off the list: their index
+			// would now point two customers further on.
+			expect(read.has(customers[0]) && read.has(customers[1])).toBe(true);
+			const edited = pollSequence(watched(customers.slice(2)), huawei, trigger.persisted, SMALL_BUDGET_MS);
+			const rest = await pollUntilCaughtUp(edited, clock, event);
+			const emitted = resourcesOf([first, ...rest]);
+			expect(new Set(emitted).size).toBe(emitted.length);
+			expect([...emitted].sort()).toEqual([...added].sort());
 		});
 	});
 });

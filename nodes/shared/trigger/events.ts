@@ -25,6 +25,12 @@ export interface ListRead extends PageStop {
 	startAt?: { part: number; position: number };
 	/** Set by a source with several parts when the read stopped: the part it stopped in. */
 	stoppedInPart?: number;
+	/**
+	 * While a sweep is under way (a poll carrying on from a resume point): its watermark so far, for
+	 * a source whose baseline starts at the vendor's now the time the sweep began, which a baseline
+	 * carried over several polls keeps as its moment rather than each poll's now.
+	 */
+	sweepBegan?: string;
 }
 
 /**
@@ -75,6 +81,11 @@ export interface EventSource {
 		stored: unknown,
 		baseline: boolean,
 	): Promise<{ emit: EventRecord[]; state: IDataObject | undefined }>;
+	/**
+	 * Whether the source finds its own place when a read carries on (its resume point names the
+	 * record to carry on after, not a position): then no boundary records are kept for it.
+	 */
+	findsItsPlace?: boolean;
 	/** The newest few, for a manual test run. */
 	newest(context: IPollFunctions, count: number): Promise<EventRecord[]>;
 	/** The form of the customer ids the records carry, checked in "Only These Customers" before any request. */

@@ -62,9 +62,13 @@ const stampedOf = (pairs: Array<[string, string]>): Stamped[] => pairs.map(([id,
 const highest = (keys: string[]) => keys.reduce((max, key) => (key > max ? key : max), '');
 
 /** The read a poll makes: its deadline, and where a resume point says to start. */
-function readFor(deadline: ReadDeadline, resume: { from?: [number, number] } | undefined): ListRead {
+function readFor(deadline: ReadDeadline, resume: { from?: [number, number]; watermark?: WatermarkState } | undefined): ListRead {
 	const from = resume?.from;
-	return { passed: (share?: number) => deadline.passed(share), ...(from ? { startAt: { part: from[0], position: from[1] } } : {}) };
+	return {
+		passed: (share?: number) => deadline.passed(share),
+		...(from ? { startAt: { part: from[0], position: from[1] } } : {}),
+		...(resume?.watermark?.at ? { sweepBegan: resume.watermark.at } : {}),
+	};
 }
 
 /**
@@ -77,9 +81,10 @@ const keptItsPlace = (resume: ResumePoint | undefined, records: EventRecord[]) =
 	!resume?.from || resume.boundary.length === 0 || records.some((r) => resume.boundary.includes(r.id));
 
 /** Where a stopped (or lost) read carries on at the next poll. */
-function carryOn(read: ListRead, records: EventRecord[], sweep: ResumePoint['sweep'], watermark: WatermarkState, lost: boolean): ResumePoint {
+function carryOn(read: ListRead, records: EventRecord[], sweep: ResumePoint['sweep'], watermark: WatermarkState, lost: boolean, findsItsPlace = false): ResumePoint {
 	if (lost || read.resumeAt === undefined) return { sweep, boundary: [], watermark };
-	return { sweep, from: [read.stoppedInPart ?? 0, read.resumeAt], boundary: records.slice(-BOUNDARY_RECORDS).map((r) => r.id), watermark };
+	const boundary = findsItsPlace ? [] : records.slice(-BOUNDARY_RECORDS).map((r) => r.id);
+	return { sweep, from: [read.stoppedInPart ?? 0, read.resumeAt], boundary, watermark };
 }
 
 /**
@@ -130,7 +135,7 @@ async function pollWatermark(context: IPollFunctions, source: EventSource, emitE
 		}
 		const cap = resume?.watermark.at ?? (on === 'time' ? vendorTimeOr(context) : highest([from.at, ...records.map((r) => r.at)]));
 		const progress = withUndated({ at: cap, recent: [...emitted, ...fresh.map((r): [string, string] => [r.id, r.at])] }, allUndated);
-		return { emit, resume: carryOn(read, records, 'new', progress, lost) };
+		return { emit, resume: carryOn(read, records, 'new', progress, lost, source.findsItsPlace) };
 	};
 
 	if (stored) {
@@ -158,7 +163,7 @@ async function pollWatermark(context: IPollFunctions, source: EventSource, emitE
 	);
 	const lost = !keptItsPlace(resume, start.records);
 	if (read.resumeAt === undefined && !lost) return { emit: [], known: start.records, state: next };
-	return { emit: [], known: start.records, resume: carryOn(read, start.records, 'baseline', next, lost) };
+	return { emit: [], known: start.records, resume: carryOn(read, start.records, 'baseline', next, lost, source.findsItsPlace) };
 }
 
 /**
